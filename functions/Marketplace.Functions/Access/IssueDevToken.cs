@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Core.Access;
+using Marketplace.Functions.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marketplace.Functions.Access;
+
+/// <summary><c>POST /api/dev/token</c>: a token for any role and organisation, mapped in Development only.</summary>
+public static class IssueDevToken
+{
+    public sealed record DevTokenRequest(
+        [property: Required] string? Role,
+        string? OrganisationId,
+        string? UserId,
+        string? DisplayName);
+
+    public sealed record DevTokenResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
+
+    public static RouteHandlerBuilder MapIssueDevToken(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/dev/token", Handle)
+            .WithName("IssueDevToken")
+            .WithTags("Development")
+            .WithSummary("Issues a development bearer token for a role and organisation (Development environment only).")
+            .AllowAnyone();
+
+    public static Results<Ok<DevTokenResponse>, ProblemHttpResult> Handle(DevTokenRequest request, DevTokenIssuer issuer)
+    {
+        if (!Enum.TryParse<MarketplaceRole>(request.Role, ignoreCase: false, out var role) || !Enum.IsDefined(role))
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]>
+            {
+                ["role"] = [$"Must be one of {string.Join(", ", Enum.GetNames<MarketplaceRole>())}."],
+            });
+        }
+        if (role != MarketplaceRole.Admin && string.IsNullOrWhiteSpace(request.OrganisationId))
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]>
+            {
+                ["organisationId"] = ["Every role but Admin acts for an organisation."],
+            });
+        }
+        var userId = string.IsNullOrWhiteSpace(request.UserId) ? $"dev-{role.ToString().ToLowerInvariant()}-{request.OrganisationId ?? "admin"}" : request.UserId;
+        var token = issuer.Issue(role, request.OrganisationId, userId, request.DisplayName ?? userId);
+        return TypedResults.Ok(new DevTokenResponse(token, (int)DevTokenIssuer.Lifetime.TotalSeconds));
+    }
+}

@@ -1,0 +1,44 @@
+using Marketplace.Core.Catalogue;
+using Marketplace.Storage;
+
+namespace Marketplace.Functions.Background;
+
+/// <summary>
+/// Queue function: brings one offering's search document in line with the tables (upsert, or delete when the
+/// offering is gone or retired). Idempotent, so the host's at-least-once delivery is harmless.
+/// </summary>
+public static partial class UpdateSearchIndex
+{
+    public const string Name = "UpdateSearchIndex";
+    public const string BindingName = "message";
+
+    public static BackgroundFunction Define(StorageNames names) =>
+        new(Name, new QueueTriggerBinding(BindingName, names.SearchIndexUpdatesQueue), RunAsync);
+
+    public static async Task<InvocationResponse> RunAsync(InvocationRequest request, IServiceProvider services, CancellationToken ct)
+    {
+        var update = request.ReadQueueMessage<SearchIndexUpdate>(BindingName);
+        if (string.IsNullOrWhiteSpace(update.OfferingId))
+        {
+            throw new InvalidInvocationException("offeringId is required.");
+        }
+        var source = services.GetRequiredService<IOfferingSearchSource>();
+        var index = services.GetRequiredService<ICatalogueIndex>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
+        if (await source.FindAsync(update.OfferingId, ct) is { } document)
+        {
+            await index.UpsertAsync(document, ct);
+            LogIndexed(logger, update.OfferingId);
+            return InvocationResponse.Done($"Indexed {update.OfferingId}");
+        }
+        await index.DeleteAsync(update.OfferingId, ct);
+        LogRemoved(logger, update.OfferingId);
+        return InvocationResponse.Done($"Removed {update.OfferingId} from the index");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed offering {OfferingId}")]
+    private static partial void LogIndexed(ILogger logger, string offeringId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed offering {OfferingId} from the index")]
+    private static partial void LogRemoved(ILogger logger, string offeringId);
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marketplace.Functions.Problems;
+
+/// <summary>Typed problem answers for handlers; the type URI and correlation id are added centrally.</summary>
+public static class ProblemResults
+{
+    public static ProblemHttpResult Of(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
+        return TypedResults.Problem(detail, statusCode: status, title: title, type: Problems.TypeOf(code), extensions: all);
+    }
+
+    /// <summary>400 naming every field at fault, as <c>errors</c>: field (JSON path) → messages.</summary>
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        Of(400, Problems.ValidationFailed, "The request has invalid fields.",
+            detail ?? string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+            new Dictionary<string, object?> { ["errors"] = errors });
+}

@@ -1,0 +1,51 @@
+using Marketplace.Functions.Access;
+using Marketplace.Functions.Background;
+using Marketplace.Functions.FunctionMetadata;
+using Marketplace.Functions.Health;
+using Marketplace.Functions.Hosting;
+using Marketplace.Functions.OpenApi;
+using Marketplace.Functions.Problems;
+using Marketplace.Functions.StorageWiring;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseHostingMode()
+    .AddRequestCorrelation()
+    .AddMarketplaceStorage()
+    .AddMarketplaceSignIn()
+    .AddBackgroundFunctions();
+builder.Services.AddMarketplaceProblemDetails();
+builder.Services.AddMarketplaceOpenApi();
+builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddValidation();
+// Malformed bodies reach the exception handler, which names the problem, instead of a bare 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+var app = builder.Build();
+app.UseRequestCorrelation();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapReadiness();
+app.MapGetHealth();
+app.MapDevelopmentSignIn();
+app.MapGetSignedInUser();
+app.MapBackgroundFunctions();
+app.MapMarketplaceOpenApi();
+
+if (args is ["generate-function-json", var outputFolder, ..])
+{
+    var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints);
+    foreach (var path in FunctionTable.Write(FunctionTable.From(endpoints), outputFolder))
+    {
+        Console.WriteLine(path);
+    }
+    return;
+}
+
+app.Run();
+
+/// <summary>The function app's entry point; public so tests can host it.</summary>
+public partial class Program;

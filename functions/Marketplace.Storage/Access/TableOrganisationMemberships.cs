@@ -1,0 +1,15 @@
+using Azure.Data.Tables;
+using Marketplace.Core.Access;
+
+namespace Marketplace.Storage.Access;
+
+/// <summary>Membership records: partition = Entra tenant id, row = user object id, <c>OrganisationId</c> column.</summary>
+public sealed class TableOrganisationMemberships(TableServiceClient service, StorageNames names) : IOrganisationMemberships
+{
+    public async Task<string?> FindOrganisationAsync(string tenantId, string objectId, CancellationToken ct)
+    {
+        var row = await service.GetTableClient(names.MembershipsTable)
+            .GetEntityIfExistsAsync<TableEntity>(tenantId, objectId, ["OrganisationId"], ct);
+        return row.HasValue ? row.Value!.GetString("OrganisationId") : null;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Marketplace.Storage.Search;
+
+/// <summary>Which search index the app uses, and where it is.</summary>
+public sealed class CatalogueSearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary><c>Lucene</c> (in-process, the local default) or <c>AzureAISearch</c>.</summary>
+    public SearchProvider Provider { get; set; } = SearchProvider.Lucene;
+
+    /// <summary>Lucene index folder; empty keeps the index in memory (tests).</summary>
+    public string? LucenePath { get; set; }
+
+    /// <summary>Azure AI Search service endpoint, e.g. https://srch-abc.search.windows.net.</summary>
+    public Uri? Endpoint { get; set; }
+
+    public string IndexName { get; set; } = "offerings";
+}
+
+public enum SearchProvider
+{
+    Lucene,
+    AzureAISearch,
+}

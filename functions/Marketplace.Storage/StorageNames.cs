@@ -1,0 +1,46 @@
+namespace Marketplace.Storage;
+
+/// <summary>
+/// Every table, container and queue name, in one place. A prefix lets tests give each class its own tables
+/// in one Azurite; Bicep creates the unprefixed names.
+/// </summary>
+public sealed class StorageNames
+{
+    public StorageNames(string? prefix = null)
+    {
+        Prefix = prefix ?? "";
+        if (Prefix.Length > 0 && !Prefix.All(char.IsAsciiLetterLower))
+        {
+            throw new ArgumentException("A storage name prefix is lower-case letters only (table and queue rules).", nameof(prefix));
+        }
+    }
+
+    public string Prefix { get; }
+
+    public string OrganisationsTable => Table("organisations");
+    public string OfferingsTable => Table("offerings");
+    public string StandardsTable => Table("standards");
+    public string AttestationsTable => Table("attestations");
+    public string FrameworksTable => Table("frameworks");
+    public string MembershipsTable => Table("memberships");
+    public string AuditTable => Table("audit");
+
+    public string EvidenceContainer => Lower("evidence");
+
+    public string SearchIndexUpdatesQueue => Lower("search-index-updates");
+
+    /// <summary>Where the Functions host (and the standalone runner) moves messages that failed every attempt.</summary>
+    public static string PoisonQueueOf(string queueName) => queueName + "-poison";
+
+    public IReadOnlyList<string> Tables =>
+        [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable];
+
+    public IReadOnlyList<string> Containers => [EvidenceContainer];
+
+    public IReadOnlyList<string> Queues => [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue)];
+
+    // Table names are alphanumeric only, so the prefix is glued on without a separator.
+    private string Table(string name) => Prefix + name;
+
+    private string Lower(string name) => Prefix.Length == 0 ? name : $"{Prefix}-{name}";
+}
