@@ -1,0 +1,103 @@
+// Data-plane roles for one principal: the function app's system-assigned identity, or the developer who
+// runs azd (so the seeder, a reindex or Storage Explorer work against the deployed resources by sign-in).
+// Each assignment is named guid(scope, principal, role), so a re-deployment finds and keeps it.
+
+@description('Required. Storage account the roles are granted on.')
+param storageAccountName string
+
+@description('Required. Search service the roles are granted on.')
+param searchServiceName string
+
+@description('Required. Application Insights component telemetry is published to.')
+param applicationInsightsName string
+
+@description('Required. Object ID of the principal that gets the roles.')
+param principalId string
+
+@description('Required. Kind of principal: ServicePrincipal for a managed identity, User or Group for people.')
+param principalType principalKind
+
+@description('Required. True for the function app\'s own identity: the Functions host keeps its state in the storage account and publishes telemetry, which needs more than the app code does.')
+param functionHost bool
+
+@description('Kinds of principal a role can be assigned to.')
+type principalKind = 'ServicePrincipal' | 'User' | 'Group'
+
+// Built-in role definition IDs (the same in every tenant).
+// Storage Blob Data Owner: the Functions host's minimum role on its own storage account when
+// AzureWebJobsStorage uses an identity (host keys, leases for timers and singletons). It also covers the
+// deployment container: on a zip deploy the platform writes the package there, and reads it at start-up,
+// with the app's identity (functionAppConfig.deployment.storage.authentication).
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+// Storage Blob Data Contributor: read/write/delete evidence blobs and get a user-delegation key for the
+// short-lived read-only SAS links. Enough for a developer; the app's identity gets Owner (above) instead.
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+// Storage Table Data Contributor: the records (organisations, offerings, attestations, ...).
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Storage Queue Data Contributor: search-index-updates, its poison queue, and the host's queue trigger.
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+// Search Index Data Contributor: upload, merge and delete documents and query the index.
+var searchIndexDataContributor = '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
+// Search Service Contributor: create and update the index definition (the app calls CreateOrUpdateIndex
+// at start-up and on reindex); the index-data role alone cannot change an index's schema.
+var searchServiceContributor = '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
+// Monitoring Metrics Publisher: send telemetry to Application Insights with an Entra token
+// (APPLICATIONINSIGHTS_AUTHENTICATION_STRING = Authorization=AAD).
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+
+var storageRoles = [
+  functionHost ? storageBlobDataOwner : storageBlobDataContributor
+  storageTableDataContributor
+  storageQueueDataContributor
+]
+
+var searchRoles = [
+  searchIndexDataContributor
+  searchServiceContributor
+]
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
+  name: storageAccountName
+}
+
+resource search 'Microsoft.Search/searchServices@2025-05-01' existing = {
+  name: searchServiceName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in storageRoles: {
+    name: guid(storage.id, principalId, roleId)
+    scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: principalId
+      principalType: principalType
+    }
+  }
+]
+
+resource searchAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in searchRoles: {
+    name: guid(search.id, principalId, roleId)
+    scope: search
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: principalId
+      principalType: principalType
+    }
+  }
+]
+
+resource telemetryAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (functionHost) {
+  name: guid(applicationInsights.id, principalId, monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
+    principalId: principalId
+    principalType: principalType
+  }
+}
