@@ -6,7 +6,6 @@ using Marketplace.Storage.Provisioning;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests;
@@ -63,7 +62,11 @@ public class MarketplaceApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        // UseSetting reaches Program before it reads configuration; ConfigureAppConfiguration would come too late.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (ConfigureTestServices is { } configure)
         {
             builder.ConfigureServices(configure);

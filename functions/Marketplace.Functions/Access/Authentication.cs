@@ -30,18 +30,27 @@ public static class Authentication
     public static WebApplicationBuilder AddMarketplaceSignIn(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
+        // Without an app registration there is no Entra ID to trust; that is only acceptable in Development.
+        var entra = !string.IsNullOrWhiteSpace(builder.Configuration["AzureAd:ClientId"]);
+        if (!entra && !development)
+        {
+            throw new InvalidOperationException("AzureAd:ClientId (the API's Entra ID app registration) is required outside Development.");
+        }
         var auth = builder.Services.AddAuthentication(Scheme);
         auth.AddPolicyScheme(Scheme, "Entra ID, or development tokens in Development", options =>
             options.ForwardDefaultSelector = context =>
-                development && IssuerOf(context.Request) == DevTokenIssuer.Issuer ? DevScheme : EntraScheme);
+                development && (!entra || IssuerOf(context.Request) == DevTokenIssuer.Issuer) ? DevScheme : EntraScheme);
 
-        auth.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), EntraScheme);
-        builder.Services.PostConfigure<JwtBearerOptions>(EntraScheme, options =>
+        if (entra)
         {
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters.RoleClaimType = MarketplaceClaimTypes.Roles;
-            options.TokenValidationParameters.NameClaimType = "name";
-        });
+            auth.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), EntraScheme);
+            builder.Services.PostConfigure<JwtBearerOptions>(EntraScheme, options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.RoleClaimType = MarketplaceClaimTypes.Roles;
+                options.TokenValidationParameters.NameClaimType = "name";
+            });
+        }
 
         if (development)
         {

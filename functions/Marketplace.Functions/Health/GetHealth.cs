@@ -33,6 +33,6 @@ public static class GetHealth
         return ProblemResults.Of(503, Problems.Problems.DependencyUnavailable,
             "A dependency is unavailable.",
             string.Join("; ", failing.Select(f => $"{f.Name}: {f.Detail}")),
-            new Dictionary<string, object?> { ["status"] = "unhealthy", ["dependencies"] = ordered });
+            new Dictionary<string, object?> { ["health"] = "unhealthy", ["dependencies"] = ordered });
     }
 }

@@ -28,7 +28,12 @@ public static partial class RequestCorrelation
     public static IApplicationBuilder UseRequestCorrelation(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var correlationId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-        context.Response.Headers[Header] = correlationId;
+        // Set as the answer starts: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = correlationId;
+            return Task.CompletedTask;
+        });
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.Requests");
         var started = Stopwatch.GetTimestamp();
         try
