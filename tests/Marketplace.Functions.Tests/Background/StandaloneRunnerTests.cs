@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Marketplace.Storage;
+using Marketplace.Storage.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Marketplace.Functions.Tests.Background;
+
+/// <summary>Without a Functions host, queue and timer functions run in-process against real Azurite queues and tables.</summary>
+public sealed class StandaloneRunnerTests
+{
+    [Fact]
+    public async Task A_search_update_message_on_the_queue_indexes_the_offering()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
+        await OfferingRows.PutAsync(offerings, "acme-fall-sensor", "Acme fall detector");
+
+        await Queue(app).SendMessageAsync(JsonSerializer.Serialize(new { offeringId = "acme-fall-sensor" }));
+
+        var indexed = await Eventually(() => Index(app).Find("acme-fall-sensor"));
+        Assert.Equal("Acme fall detector", indexed!.Name);
+        Assert.Equal("fall-detector", indexed.Category);
+        Assert.Equal(89.5m, indexed.PriceGbp);
+    }
+
+    [Fact]
+    public async Task A_message_for_a_retired_offering_removes_it_from_the_index()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
+        await OfferingRows.PutAsync(offerings, "old-pendant", "Old pendant alarm");
+        await Queue(app).SendMessageAsync("""{"offeringId":"old-pendant"}""");
+        await Eventually(() => Index(app).Find("old-pendant"));
+
+        await OfferingRows.PutAsync(offerings, "old-pendant", "Old pendant alarm", status: "retired");
+        await Queue(app).SendMessageAsync("""{"offeringId":"old-pendant"}""");
+
+        await Eventually(() => Index(app).Find("old-pendant") is null ? "gone" : null);
+    }
+
+    [Fact]
+    public async Task A_message_that_fails_five_times_moves_to_the_poison_queue()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+
+        await Queue(app).SendMessageAsync("this is not JSON");
+
+        var poison = app.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.PoisonQueueOf(app.Names.SearchIndexUpdatesQueue));
+        var moved = await Eventually(async () => (await poison.PeekMessagesAsync(1)).Value.FirstOrDefault(), TimeSpan.FromSeconds(30));
+        Assert.Equal("this is not JSON", moved!.Body.ToString());
+        Assert.Equal(0, (await Queue(app).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task The_nightly_reindex_runs_at_start_up_and_again_at_two_in_the_morning()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 58, 0, TimeSpan.Zero));
+        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton<TimeProvider>(time));
+        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
+
+        // The start-up run has rebuilt the (empty) index; an offering written now is only in the tables.
+        await Eventually(async () => await Index(app).CountAsync(CancellationToken.None) == 0 ? "rebuilt" : null);
+        await OfferingRows.PutAsync(offerings, "night-hub", "Night-time home alarm hub");
+        await Task.Delay(300);
+        Assert.Null(Index(app).Find("night-hub"));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(await Eventually(() => Index(app).Find("night-hub"), TimeSpan.FromMilliseconds(500), required: false));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var indexed = await Eventually(() => Index(app).Find("night-hub"));
+        Assert.Equal("Night-time home alarm hub", indexed!.Name);
+    }
+
+    private static QueueClient Queue(MarketplaceApp app) =>
+        app.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(app.Names.SearchIndexUpdatesQueue);
+
+    private static LuceneCatalogueIndex Index(MarketplaceApp app) => app.Services.GetRequiredService<LuceneCatalogueIndex>();
+
+    internal static Task<T?> Eventually<T>(Func<T?> probe, TimeSpan? within = null, bool required = true) =>
+        Eventually(() => Task.FromResult(probe()), within, required);
+
+    internal static async Task<T?> Eventually<T>(Func<Task<T?>> probe, TimeSpan? within = null, bool required = true)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                return required ? throw new TimeoutException("The expected state was not reached in time.") : default;
+            }
+            await Task.Delay(50);
+        }
+    }
+}

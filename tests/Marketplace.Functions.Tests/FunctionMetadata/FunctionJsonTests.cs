@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Marketplace.Functions.FunctionMetadata;
+using Marketplace.Schemas;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NJsonSchema;
+
+namespace Marketplace.Functions.Tests.FunctionMetadata;
+
+public sealed class FunctionJsonTests
+{
+    private static readonly string VendorSchemas = Path.Combine(RepositoryPaths.Root, "..", "shared", "vendor-schemas");
+
+    [Fact]
+    public async Task Every_endpoint_but_the_host_probe_is_exactly_one_function_and_every_function_is_an_endpoint()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+        var functions = FunctionTable.From(endpoints);
+
+        var expected = endpoints
+            .Where(e => e.Metadata.GetMetadata<NotAFunctionMetadata>() is null)
+            .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, functions.Select(f => f.Name));
+        Assert.Contains(functions, f => f.Name == "UpdateSearchIndex");
+        Assert.Contains(functions, f => f.Name == "ReindexCatalogue");
+        Assert.DoesNotContain(functions, f => f.Name == "Readiness");
+        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<NotAFunctionMetadata>() is null && e.Metadata.GetMetadata<Marketplace.Functions.Background.BackgroundFunctionMetadata>() is null))
+        {
+            var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName;
+            var trigger = functions.Single(f => f.Name == name).FunctionJson["bindings"]![0]!;
+            Assert.Equal("httpTrigger", (string?)trigger["type"]);
+            Assert.Equal(endpoint.RoutePattern.RawText!.TrimStart('/'), (string?)trigger["route"]);
+            Assert.Equal(endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => m.ToLowerInvariant()),
+                trigger["methods"]!.AsArray().Select(m => (string)m!));
+        }
+    }
+
+    [Fact]
+    public async Task Every_generated_function_json_validates_against_the_vendor_schema()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        var schema = await FunctionJsonSchemaAsync();
+        var functions = FunctionTable.From(app.Services.GetRequiredService<EndpointDataSource>().Endpoints);
+
+        Assert.NotEmpty(functions);
+        foreach (var function in functions)
+        {
+            var errors = schema.Validate(function.FunctionJson.ToJsonString());
+            Assert.True(errors.Count == 0, $"{function.Name}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))}");
+        }
+    }
+
+    [Fact]
+    public async Task A_function_json_with_a_binding_missing_its_name_is_rejected()
+    {
+        var schema = await FunctionJsonSchemaAsync();
+        var broken = new JsonObject
+        {
+            ["bindings"] = new JsonArray(new JsonObject { ["type"] = "queueTrigger", ["direction"] = "in", ["queueName"] = "q" }),
+        };
+
+        Assert.NotEmpty(schema.Validate(broken.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task The_repository_host_json_validates_and_points_the_host_at_the_forwarding_custom_handler()
+    {
+        var schema = await SchemaLoader.LoadFileAsync(Path.Combine(VendorSchemas, "host.json.schema.json"));
+        var hostJson = await File.ReadAllTextAsync(RepositoryPaths.Combine("host.json"));
+
+        var errors = schema.Validate(hostJson);
+
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}")));
+        var host = JsonNode.Parse(hostJson)!;
+        Assert.Equal("2.0", (string?)host["version"]);
+        Assert.Equal("Marketplace.Functions", (string?)host["customHandler"]!["description"]!["defaultExecutablePath"]);
+        Assert.True((bool)host["customHandler"]!["enableForwardingHttpRequest"]!);
+        Assert.Equal("[4.*, 5.0.0)", (string?)host["extensionBundle"]!["version"]);
+        Assert.Equal("", (string?)host["extensions"]!["http"]!["routePrefix"]);
+    }
+
+    [Fact]
+    public async Task A_host_json_with_a_wrong_version_is_rejected()
+    {
+        var schema = await SchemaLoader.LoadFileAsync(Path.Combine(VendorSchemas, "host.json.schema.json"));
+
+        Assert.NotEmpty(schema.Validate("""{ "version": 2, "customHandler": { "description": { "defaultExecutablePath": 5 } } }"""));
+    }
+
+    // The vendor file says draft-04 but uses const; the loader enforces const (SOURCE.md explains the quirk).
+    private static Task<JsonSchema> FunctionJsonSchemaAsync() =>
+        SchemaLoader.LoadFileAsync(Path.Combine(VendorSchemas, "function.json.schema.json"));
+}
