@@ -23,20 +23,25 @@ public sealed class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, ID
     internal const string DocumentField = "document";
 
     private readonly LuceneDirectory directory;
-    private readonly IndexWriter writer;
-    private readonly SearcherManager searchers;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private IndexWriter writer;
+    private SearcherManager searchers;
 
     public LuceneCatalogueIndex(string? path)
     {
         directory = string.IsNullOrWhiteSpace(path)
             ? new RAMDirectory()
             : FSDirectory.Open(System.IO.Directory.CreateDirectory(path).FullName);
-        writer = new IndexWriter(directory, new IndexWriterConfig(Version, new StandardAnalyzer(Version))
+        (writer, searchers) = Open(directory);
+    }
+
+    private static (IndexWriter, SearcherManager) Open(LuceneDirectory directory)
+    {
+        var writer = new IndexWriter(directory, new IndexWriterConfig(Version, new StandardAnalyzer(Version))
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
         });
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
     }
 
     public string Name => "search";
@@ -86,8 +91,11 @@ public sealed class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, ID
         }
         catch
         {
-            // A failed rebuild must not leave a half-empty index behind: drop the uncommitted deletes and adds.
+            // A failed rebuild must not leave a half-empty index behind: drop the uncommitted deletes and adds,
+            // then reopen at the last commit (Lucene's rollback closes the writer).
             writer.Rollback();
+            searchers.Dispose();
+            (writer, searchers) = Open(directory);
             throw;
         }
         finally

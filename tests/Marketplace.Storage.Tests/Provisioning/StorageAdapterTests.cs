@@ -1,0 +1,114 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Marketplace.Storage.Access;
+using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Health;
+using Marketplace.Storage.Provisioning;
+using Marketplace.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Marketplace.Storage.Tests.Provisioning;
+
+/// <summary>The storage adapters against a real Azurite.</summary>
+public sealed class StorageAdapterTests
+{
+    private sealed record Clients(TableServiceClient Tables, BlobServiceClient Blobs, QueueServiceClient Queues, StorageNames Names);
+
+    private static async Task<Clients> ConnectAsync()
+    {
+        var azurite = await Azurite.Shared;
+        return new Clients(new TableServiceClient(azurite.ConnectionString), new BlobServiceClient(azurite.ConnectionString),
+            new QueueServiceClient(azurite.ConnectionString), new StorageNames(UniqueNames.Prefix()));
+    }
+
+    [Fact]
+    public async Task Provisioning_creates_every_table_container_and_queue_and_is_idempotent()
+    {
+        var c = await ConnectAsync();
+        var provisioner = new StorageProvisioner(c.Tables, c.Blobs, c.Queues, c.Names, NullLogger<StorageProvisioner>.Instance);
+
+        await provisioner.EnsureCreatedAsync(CancellationToken.None);
+        await provisioner.EnsureCreatedAsync(CancellationToken.None);
+
+        var tables = new List<string>();
+        await foreach (var table in c.Tables.QueryAsync(t => t.Name.CompareTo(c.Names.Prefix) >= 0))
+        {
+            tables.Add(table.Name);
+        }
+        Assert.Superset(c.Names.Tables.ToHashSet(), tables.ToHashSet());
+        Assert.True((await c.Blobs.GetBlobContainerClient(c.Names.EvidenceContainer).ExistsAsync()).Value);
+        Assert.True((await c.Queues.GetQueueClient(c.Names.SearchIndexUpdatesQueue).ExistsAsync()).Value);
+        Assert.True((await c.Queues.GetQueueClient(StorageNames.PoisonQueueOf(c.Names.SearchIndexUpdatesQueue)).ExistsAsync()).Value);
+        Assert.True(provisioner.Provisioned.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task The_evidence_container_is_private()
+    {
+        var c = await ConnectAsync();
+        await new StorageProvisioner(c.Tables, c.Blobs, c.Queues, c.Names, NullLogger<StorageProvisioner>.Instance).EnsureCreatedAsync(CancellationToken.None);
+
+        var access = await c.Blobs.GetBlobContainerClient(c.Names.EvidenceContainer).GetAccessPolicyAsync();
+
+        Assert.Equal(Azure.Storage.Blobs.Models.PublicAccessType.None, access.Value.BlobPublicAccess);
+    }
+
+    [Fact]
+    public async Task The_offering_source_reads_active_offerings_and_skips_retired_ones()
+    {
+        var c = await ConnectAsync();
+        await c.Tables.CreateTableIfNotExistsAsync(c.Names.OfferingsTable);
+        var table = c.Tables.GetTableClient(c.Names.OfferingsTable);
+        await table.UpsertEntityAsync(new TableEntity("hub-1", TableOfferingSearchSource.CurrentRow)
+        {
+            ["Document"] = """{"id":"hub-1","supplierId":"s","name":"Hub","category":"home-alarm-hub","regions":["london"],"price":{"model":"per-unit","amountGbp":150},"leadTimeDays":10,"status":"active"}""",
+        });
+        await table.UpsertEntityAsync(new TableEntity("hub-2", TableOfferingSearchSource.CurrentRow)
+        {
+            ["Document"] = """{"id":"hub-2","supplierId":"s","name":"Old hub","category":"home-alarm-hub","status":"retired"}""",
+        });
+        var source = new TableOfferingSearchSource(c.Tables, c.Names);
+
+        var found = await source.FindAsync("hub-1", CancellationToken.None);
+        var active = new List<string>();
+        await foreach (var document in source.ListActiveAsync(CancellationToken.None))
+        {
+            active.Add(document.Id);
+        }
+
+        Assert.Equal(["london"], found!.Regions);
+        Assert.Equal(150m, found.PriceGbp);
+        Assert.Equal(10, found.LeadTimeDays);
+        Assert.Null(await source.FindAsync("hub-2", CancellationToken.None));
+        Assert.Null(await source.FindAsync("no-such-offering", CancellationToken.None));
+        Assert.Equal(["hub-1"], active);
+    }
+
+    [Fact]
+    public async Task A_membership_record_names_the_organisation_of_an_Entra_user()
+    {
+        var c = await ConnectAsync();
+        await c.Tables.CreateTableIfNotExistsAsync(c.Names.MembershipsTable);
+        await c.Tables.GetTableClient(c.Names.MembershipsTable).UpsertEntityAsync(new TableEntity("tenant-1", "user-1") { ["OrganisationId"] = "nhs-kent-icb" });
+        var memberships = new TableOrganisationMemberships(c.Tables, c.Names);
+
+        Assert.Equal("nhs-kent-icb", await memberships.FindOrganisationAsync("tenant-1", "user-1", CancellationToken.None));
+        Assert.Null(await memberships.FindOrganisationAsync("tenant-1", "user-2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Probes_report_a_reachable_service_as_healthy_and_a_closed_port_as_unreachable()
+    {
+        var c = await ConnectAsync();
+        var dead = new TableServiceClient("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+            new TableClientOptions { Retry = { MaxRetries = 0 } });
+
+        var up = await new TableServiceProbe(c.Tables).ProbeAsync(CancellationToken.None);
+        var down = await new TableServiceProbe(dead).ProbeAsync(CancellationToken.None);
+
+        Assert.True(up.Healthy);
+        Assert.False(down.Healthy);
+        Assert.Equal("unreachable", down.Detail);
+    }
+}

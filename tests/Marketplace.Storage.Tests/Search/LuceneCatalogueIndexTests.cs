@@ -1,0 +1,107 @@
+using Marketplace.Core.Catalogue;
+using Marketplace.Storage.Search;
+
+namespace Marketplace.Storage.Tests.Search;
+
+public sealed class LuceneCatalogueIndexTests
+{
+    private static OfferingSearchDocument Offering(string id, string name) => new()
+    {
+        Id = id,
+        Name = name,
+        SupplierId = "pennine-careline",
+        Category = "fall-detector",
+        Conditions = ["falls-risk", "frailty"],
+        PriceGbp = 112.40m,
+    };
+
+    [Fact]
+    public async Task An_upserted_offering_is_found_with_every_field_and_replaced_on_the_next_upsert()
+    {
+        using var index = new LuceneCatalogueIndex(null);
+
+        await index.UpsertAsync(Offering("a", "Fall detector v1"), CancellationToken.None);
+        await index.UpsertAsync(Offering("a", "Fall detector v2"), CancellationToken.None);
+
+        Assert.Equal(1, await index.CountAsync(CancellationToken.None));
+        var found = index.Find("a")!;
+        Assert.Equal("Fall detector v2", found.Name);
+        Assert.Equal(["falls-risk", "frailty"], found.Conditions);
+        Assert.Equal(112.40m, found.PriceGbp);
+    }
+
+    [Fact]
+    public async Task A_deleted_offering_is_gone_and_deleting_an_absent_one_is_harmless()
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        await index.UpsertAsync(Offering("a", "Pendant alarm"), CancellationToken.None);
+
+        await index.DeleteAsync("a", CancellationToken.None);
+        await index.DeleteAsync("never-there", CancellationToken.None);
+
+        Assert.Null(index.Find("a"));
+        Assert.Equal(0, await index.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_rebuild_replaces_everything_that_was_there()
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        await index.UpsertAsync(Offering("stale", "Stale"), CancellationToken.None);
+
+        var count = await index.RebuildAsync(Documents(Offering("x", "X"), Offering("y", "Y")), CancellationToken.None);
+
+        Assert.Equal(2, count);
+        Assert.Null(index.Find("stale"));
+        Assert.NotNull(index.Find("y"));
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_fails_half_way_leaves_the_previous_index_intact_and_usable()
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        await index.UpsertAsync(Offering("kept", "Kept"), CancellationToken.None);
+
+        await Assert.ThrowsAsync<IOException>(() => index.RebuildAsync(Failing(Offering("new", "New")), CancellationToken.None));
+
+        Assert.NotNull(index.Find("kept"));
+        Assert.Null(index.Find("new"));
+        await index.UpsertAsync(Offering("after", "After"), CancellationToken.None);
+        Assert.Equal(2, await index.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_index_on_disk_survives_a_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("lucene-");
+        try
+        {
+            using (var index = new LuceneCatalogueIndex(folder.FullName))
+            {
+                await index.UpsertAsync(Offering("persisted", "Persisted hub"), CancellationToken.None);
+            }
+            using var reopened = new LuceneCatalogueIndex(folder.FullName);
+            Assert.Equal("Persisted hub", reopened.Find("persisted")!.Name);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async IAsyncEnumerable<OfferingSearchDocument> Documents(params OfferingSearchDocument[] documents)
+    {
+        foreach (var document in documents)
+        {
+            await Task.Yield();
+            yield return document;
+        }
+    }
+
+    private static async IAsyncEnumerable<OfferingSearchDocument> Failing(OfferingSearchDocument first)
+    {
+        await Task.Yield();
+        yield return first;
+        throw new IOException("the table read failed");
+    }
+}
