@@ -121,8 +121,9 @@ internal sealed class Attestations(Random rng)
         switch (status)
         {
             case "validated" when months is int m:
-                expires = rng.Next(100) < 5 ? Today.AddDays(-rng.Next(1, 21)) : Today.AddDays(rng.Next(14, (m * 30) - 20));
-                issued = expires.Value.AddMonths(-m);
+                // Expiry always follows from the issue date (issuedOn + validity), so a 29 February round-trips.
+                issued = (rng.Next(100) < 5 ? Today.AddDays(-rng.Next(1, 21)) : Today.AddDays(rng.Next(14, (m * 30) - 20))).AddMonths(-m);
+                expires = issued.AddMonths(m);
                 decided = Clamp(issued.AddDays(rng.Next(3, 41)));
                 break;
             case "validated":
@@ -130,8 +131,8 @@ internal sealed class Attestations(Random rng)
                 decided = Clamp(issued.AddDays(rng.Next(3, 41)));
                 break;
             case "expired":
-                expires = Today.AddDays(-rng.Next(10, 400));
-                issued = expires.Value.AddMonths(-(months ?? 12));
+                issued = Today.AddDays(-rng.Next(10, 400)).AddMonths(-(months ?? 12));
+                expires = issued.AddMonths(months ?? 12);
                 decided = issued.AddDays(rng.Next(3, 41));
                 break;
             case "rejected":
