@@ -465,7 +465,7 @@ internal static class Categories
         new()
         {
             Slug = "consultancy", Group = CategoryGroup.Service,
-            Nouns = ["Digital Switchover Consultancy", "TEC Service Redesign", "Telehealth Evaluation"], Models = ["Advisory", "Review", "Strategy"],
+            Nouns = ["Digital Switchover Consultancy", "TEC Service Redesign Consultancy", "Telehealth Service Evaluation", "TEC Procurement Support"], Models = [""],
             Lead = "Consultancy for commissioners planning, buying or evaluating technology-enabled care",
             Features =
             [

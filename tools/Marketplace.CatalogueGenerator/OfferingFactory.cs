@@ -11,7 +11,7 @@ internal sealed class OfferingFactory(Random rng)
     {
         var noun = spec.Nouns[rng.Next(spec.Nouns.Length)];
         var model = spec.Models[rng.Next(spec.Models.Length)];
-        var name = UniqueName(supplier, $"{supplier.Brand} {model} {noun}", spec.Kind);
+        var name = UniqueName(supplier, model.Length == 0 ? $"{supplier.Brand} {noun}" : $"{supplier.Brand} {model} {noun}", spec.Kind);
 
         var conditions = Subset(spec.Conditions, Math.Min(spec.Conditions.Length, 2), Math.Min(spec.Conditions.Length, 4))
             .OrderBy(c => Array.IndexOf(Conditions.All, c)).ToList();
@@ -198,8 +198,11 @@ internal sealed class OfferingFactory(Random rng)
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
+    /// <summary>Lower-cases the first letter for use mid-sentence, but not of acronyms or proper names.</summary>
     private static string Lower(string feature) =>
-        feature.Length > 1 && char.IsUpper(feature[0]) && !char.IsUpper(feature[1]) ? char.ToLowerInvariant(feature[0]) + feature[1..] : feature;
+        feature.Length > 1 && char.IsUpper(feature[0]) && !char.IsUpper(feature[1]) && !feature.StartsWith("Bluetooth", StringComparison.Ordinal)
+            ? char.ToLowerInvariant(feature[0]) + feature[1..]
+            : feature;
 
     private static string JoinAnd(IEnumerable<string> items)
     {
