@@ -1,0 +1,167 @@
+using static Marketplace.Seed.Tests.CatalogueFiles;
+
+namespace Marketplace.Seed.Tests;
+
+public sealed class CoverageTests
+{
+    private static CatalogueFiles Seed => Repository.SeedFiles;
+
+    private static List<string> Vocabulary(string definition) =>
+    [
+        .. Repository.SchemaSet["vocabulary.schema.json"].GetProperty("$defs").GetProperty(definition) is var d && d.TryGetProperty("oneOf", out var oneOf)
+            ? oneOf.EnumerateArray().Select(v => v.GetProperty("const").GetString()!)
+            : d.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!),
+    ];
+
+    [Fact]
+    public void The_vocabularies_have_the_sizes_domain_md_gives()
+    {
+        Assert.Equal(29, Vocabulary("category").Count);
+        Assert.Equal(12, Vocabulary("condition").Count);
+        Assert.Equal(10, Vocabulary("region").Count);
+        Assert.Equal(["bs8521-2", "scaip", "fhir-r4-uk-core", "hl7-v2", "gp-im1", "hscn", "continua"], Vocabulary("interoperability"));
+        Assert.Equal(["analogue", "digital", "both"], Vocabulary("connectivity"));
+        Assert.Equal(["per-unit", "per-connection-per-week", "per-patient-per-month", "per-installation", "managed-service-monthly"], Vocabulary("priceModel"));
+        Assert.Equal(19, Vocabulary("standardCode").Count);
+        Assert.Equal(["draft", "submitted", "validated", "rejected", "revoked", "expired", "withdrawn"], Vocabulary("attestationStatus"));
+        Assert.Equal(["coming", "open", "pending", "standstill", "live", "expired"], Vocabulary("frameworkStatus"));
+    }
+
+    [Fact]
+    public void The_catalogue_has_at_least_40_suppliers_the_five_associations_and_12_commissioners()
+    {
+        Assert.InRange(Seed.OrganisationsOfKind("supplier").Count(), 40, 1000);
+        Assert.Equal(
+            ["abhi", "medilink-uk", "northern-health-technology-network", "tec-services-association", "techuk"],
+            Seed.OrganisationsOfKind("association").Select(a => Str(a, "id")).Order(StringComparer.Ordinal));
+        Assert.Equal(12, Seed.OrganisationsOfKind("commissioner").Count());
+        Assert.Equal(
+            ["health-and-social-care-trust", "health-board", "integrated-care-board", "local-authority"],
+            Seed.OrganisationsOfKind("commissioner").Select(c => Str(c, "commissionerType")).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_catalogue_has_300_offerings_with_at_least_three_in_every_category()
+    {
+        var counts = Seed.Offerings.GroupBy(o => Str(o!, "category")).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(300, Seed.Offerings.Count);
+        var thin = Vocabulary("category").Where(c => counts.GetValueOrDefault(c) < 3).ToList();
+        Assert.True(thin.Count == 0, "categories with fewer than 3 offerings: " + string.Join(", ", thin));
+    }
+
+    [Fact]
+    public void At_least_twelve_fall_detectors_say_fall_detector_in_name_and_summary()
+    {
+        var detectors = Seed.Offerings.Where(o => Str(o!, "category") == "fall-detector").ToList();
+
+        Assert.InRange(detectors.Count, 12, 300);
+        Assert.All(detectors, o =>
+        {
+            Assert.Contains("fall detector", Str(o!, "name"), StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("fall detector", Str(o!, "summary"), StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public void Some_offerings_are_retired_and_most_are_active()
+    {
+        var retired = Seed.Offerings.Count(o => Str(o!, "status") == "retired");
+
+        Assert.InRange(retired, 1, 30);
+    }
+
+    [Fact]
+    public void Home_alarm_hubs_are_digital_or_dual_path_and_speak_bs8521_2_or_scaip()
+    {
+        var hubs = Seed.Offerings.Where(o => Str(o!, "category") == "home-alarm-hub").ToList();
+
+        Assert.NotEmpty(hubs);
+        Assert.All(hubs, h =>
+        {
+            Assert.Contains(Str(h!, "connectivity"), new[] { "digital", "both" });
+            Assert.True(Strs(h!, "interoperability").Intersect(["bs8521-2", "scaip"]).Any(), Str(h!, "id"));
+        });
+    }
+
+    [Fact]
+    public void Every_price_model_appears_and_managed_services_carry_an_outcome_reward()
+    {
+        var models = Seed.Offerings.Select(o => Str(o!["price"]!, "model")).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(Vocabulary("priceModel").Order(StringComparer.Ordinal), models);
+        Assert.All(Seed.Offerings.Where(o => Str(o!, "category") == "managed-service"), o => Assert.NotNull(o!["price"]!["outcomeRewardGbp"]));
+    }
+
+    [Fact]
+    public void The_register_has_all_19_standards_of_the_vocabulary()
+    {
+        Assert.Equal(Vocabulary("standardCode"), Seed.Standards.Select(s => Str(s!, "code")));
+    }
+
+    [Fact]
+    public void Every_attestation_status_occurs_and_most_are_validated()
+    {
+        var statuses = Seed.Attestations.GroupBy(a => Str(a!, "status")).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(Vocabulary("attestationStatus").Order(StringComparer.Ordinal), statuses.Keys.Order(StringComparer.Ordinal));
+        Assert.True(statuses["validated"] > Seed.Attestations.Count / 2, $"{statuses["validated"]} of {Seed.Attestations.Count} validated");
+    }
+
+    [Fact]
+    public void Every_supplier_has_two_to_five_attestations_and_both_levels_occur()
+    {
+        var perSupplier = Seed.Attestations.GroupBy(a => Str(a!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.All(Seed.OrganisationsOfKind("supplier"), s => Assert.InRange(perSupplier.GetValueOrDefault(Str(s, "id")), 2, 5));
+        Assert.True(perSupplier.Values.Average() >= 2, $"average {perSupplier.Values.Average():0.0} attestations per supplier");
+        Assert.Contains(Seed.Attestations, a => a!["offeringId"] is null);
+        Assert.Contains(Seed.Attestations, a => a!["offeringId"] is not null);
+    }
+
+    [Fact]
+    public void The_framework_is_live_with_the_six_lots_of_domain_md()
+    {
+        var framework = Assert.Single(Seed.Frameworks)!;
+        var lots = framework["lots"]!.AsArray();
+
+        Assert.Equal("live", Str(framework, "status"));
+        Assert.Equal(
+            ["Telecare products", "Telecare services (monitoring, response)", "Telehealth products", "Telehealth services", "Telecoaching", "Managed services"],
+            lots.Select(l => Str(l!, "name")));
+        Assert.Equal([1, 2, 3, 4, 5, 6], lots.Select(l => l!["number"]!.GetValue<int>()));
+        Assert.All(lots, l => Assert.NotEmpty(Strs(l!, "suppliers")));
+        var covered = lots.SelectMany(l => Strs(l!, "categories")).ToHashSet();
+        Assert.Equal(Vocabulary("category").Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void There_are_users_for_every_association_and_commissioner_each_supplier_and_one_admin()
+    {
+        var users = Seed.Users.Select(u => u!).ToList();
+
+        Assert.Single(users, u => Str(u, "role") == "Admin");
+        foreach (var (kind, role) in new[] { ("association", "Association"), ("commissioner", "Commissioner"), ("supplier", "Supplier") })
+        {
+            var covered = users.Where(u => Str(u, "role") == role).Select(u => Str(u, "organisationId")).ToHashSet();
+            Assert.All(Seed.OrganisationsOfKind(kind), o => Assert.Contains(Str(o, "id"), covered));
+        }
+    }
+
+    [Fact]
+    public void Contact_and_sign_in_addresses_use_the_reserved_example_domain()
+    {
+        var addresses = Seed.Organisations.Select(o => Str(o!, "contactEmail")).Concat(Seed.Users.Select(u => Str(u!, "email")));
+
+        Assert.All(addresses, a => Assert.EndsWith(".example", a, StringComparison.Ordinal));
+        Assert.All(Seed.Organisations, o => Assert.Matches(@"^https://[a-z0-9.-]+\.example/$", Str(o!, "website")));
+    }
+
+    [Fact]
+    public void Standards_without_a_validity_period_are_the_open_ended_and_edition_bound_ones()
+    {
+        var openEnded = Seed.Standards.Where(s => s!["validityMonths"] is null).Select(s => Str(s!, "code"));
+
+        Assert.Equal(["MHRA-REG", "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "CQC", "NICE-ESF"], openEnded);
+    }
+}

@@ -1,0 +1,3 @@
+using Marketplace.CatalogueGenerator;
+
+return CatalogueCommand.Run(args, Console.Out, Console.Error);
