@@ -1,5 +1,6 @@
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Background;
+using Marketplace.Functions.Catalogue;
 using Marketplace.Functions.FunctionMetadata;
 using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
@@ -42,6 +43,12 @@ if (args is ["generate-function-json", var outputFolder, ..])
     {
         Console.WriteLine(path);
     }
+    return;
+}
+
+if (args is ["seed", var seedFolder, ..])
+{
+    await CatalogueSeedCommand.RunAsync(app.Services, seedFolder);
     return;
 }
 

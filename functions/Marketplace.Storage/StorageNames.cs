@@ -24,6 +24,7 @@ public sealed class StorageNames
     public string FrameworksTable => Table("frameworks");
     public string MembershipsTable => Table("memberships");
     public string AuditTable => Table("audit");
+    public string UsersTable => Table("users");
 
     public string EvidenceContainer => Lower("evidence");
 
@@ -33,7 +34,7 @@ public sealed class StorageNames
     public static string PoisonQueueOf(string queueName) => queueName + "-poison";
 
     public IReadOnlyList<string> Tables =>
-        [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable];
+        [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer];
 

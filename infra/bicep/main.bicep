@@ -42,6 +42,7 @@ param tableNames string[] = [
   'frameworks'
   'memberships'
   'audit'
+  'users'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')

@@ -29,6 +29,7 @@ public sealed partial class StandaloneTriggerRunner(
     QueueServiceClient queues,
     StorageProvisioner provisioner,
     TimeProvider time,
+    BackgroundActivity activity,
     Microsoft.Extensions.Options.IOptions<BackgroundOptions> options,
     ILogger<StandaloneTriggerRunner> logger) : BackgroundService
 {
@@ -147,16 +148,18 @@ public sealed partial class StandaloneTriggerRunner(
     private async Task<bool> InvokeAsync(BackgroundFunction function, InvocationRequest request, CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var succeeded = false;
         try
         {
             var result = await BackgroundFunctionEndpoints.InvokeAsync(function, request, scope.ServiceProvider, stop);
-            return result.Result is Microsoft.AspNetCore.Http.HttpResults.Ok<InvocationResponse>;
+            succeeded = result.Result is Microsoft.AspNetCore.Http.HttpResults.Ok<InvocationResponse>;
         }
         catch (Exception ex) when (!stop.IsCancellationRequested)
         {
             LogInvocationFailed(ex, function.Name);
-            return false;
         }
+        activity.Record(function.Name, succeeded, time.GetUtcNow());
+        return succeeded;
     }
 
     private Task Delay(TimeSpan delay, CancellationToken stop) =>
@@ -176,6 +179,7 @@ public static class BackgroundRegistration
 {
     public static WebApplicationBuilder AddBackgroundFunctions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<BackgroundActivity>();
         builder.Services.AddOptions<BackgroundOptions>().Bind(builder.Configuration.GetSection(BackgroundOptions.Section));
         builder.Services.AddSingleton(sp => UpdateSearchIndex.Define(sp.GetRequiredService<StorageNames>()));
         builder.Services.AddSingleton(_ => ReindexCatalogue.Define());

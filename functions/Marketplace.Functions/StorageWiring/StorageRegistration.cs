@@ -69,6 +69,8 @@ public static class StorageRegistration
         services.AddSingleton<IDependencyProbe, TableServiceProbe>();
         services.AddSingleton<IDependencyProbe, BlobServiceProbe>();
         services.AddSingleton<IDependencyProbe, QueueServiceProbe>();
+        services.AddSingleton<CatalogueTables>();
+        services.AddSingleton<CatalogueImport>();
         services.AddSingleton<IOfferingSearchSource, TableOfferingSearchSource>();
         services.AddSingleton<IOrganisationMemberships, TableOrganisationMemberships>();
 

@@ -1,68 +1,55 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
+using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Organisations;
 
 namespace Marketplace.Storage.Catalogue;
 
 /// <summary>
-/// Reads offerings from the offerings table as search documents. An offering lives in its own partition
-/// (key = offering id); row <c>current</c> holds the live document as JSON, so history rows can sit beside it.
+/// Reads offerings from the tables as search documents: supplier name from the organisations table, standards from
+/// the attestations that count today.
 /// </summary>
-public sealed class TableOfferingSearchSource(TableServiceClient service, StorageNames names) : IOfferingSearchSource
+public sealed class TableOfferingSearchSource(CatalogueTables tables, TimeProvider time) : IOfferingSearchSource
 {
-    public const string CurrentRow = "current";
-
-    private TableClient Offerings => service.GetTableClient(names.OfferingsTable);
-
     public async Task<OfferingSearchDocument?> FindAsync(string offeringId, CancellationToken ct)
     {
-        var row = await Offerings.GetEntityIfExistsAsync<TableEntity>(offeringId, CurrentRow, cancellationToken: ct);
-        return row.HasValue ? ToSearchDocument(row.Value!) : null;
+        if (await tables.Offerings.FindAsync(offeringId, ct) is not { Document: var offering })
+        {
+            return null;
+        }
+        var supplier = await tables.Organisations.FindAsync(offering.SupplierId, ct);
+        var attestations = new List<Attestation>();
+        await foreach (var attestation in tables.Attestations.ListAsync($"SupplierId eq '{Escape(offering.SupplierId)}'", ct))
+        {
+            attestations.Add(attestation);
+        }
+        return SearchProjection.Project(offering, supplier?.Document, attestations, Today);
     }
 
     public async IAsyncEnumerable<OfferingSearchDocument> ListActiveAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var row in Offerings.QueryAsync<TableEntity>(e => e.RowKey == CurrentRow, maxPerPage: 1000, cancellationToken: ct))
+        // Suppliers and attestations are far fewer than offerings: read them once, then stream the offerings.
+        var suppliers = new Dictionary<string, Organisation>(StringComparer.Ordinal);
+        await foreach (var organisation in tables.Organisations.ListAsync($"Kind eq '{OrganisationKind.Supplier}'", ct))
         {
-            if (ToSearchDocument(row) is { } document)
+            suppliers[organisation.Id] = organisation;
+        }
+        var attestations = new Dictionary<string, List<Attestation>>(StringComparer.Ordinal);
+        await foreach (var attestation in tables.Attestations.ListAsync($"Status eq '{AttestationStatus.Validated}'", ct))
+        {
+            (attestations.TryGetValue(attestation.SupplierId, out var list) ? list : attestations[attestation.SupplierId] = []).Add(attestation);
+        }
+        var today = Today;
+        await foreach (var offering in tables.Offerings.ListAsync($"Status eq '{OfferingStatus.Active}'", ct))
+        {
+            if (SearchProjection.Project(offering, suppliers.GetValueOrDefault(offering.SupplierId), attestations.GetValueOrDefault(offering.SupplierId) ?? [], today) is { } document)
             {
                 yield return document;
             }
         }
     }
 
-    private static OfferingSearchDocument? ToSearchDocument(TableEntity row)
-    {
-        if (row.GetString("Document") is not { } json || JsonNode.Parse(json) is not JsonObject offering)
-        {
-            return null;
-        }
-        if ((string?)offering["status"] == "retired")
-        {
-            return null;
-        }
-        return new OfferingSearchDocument
-        {
-            Id = (string?)offering["id"] ?? row.PartitionKey,
-            Name = (string?)offering["name"] ?? "",
-            Summary = (string?)offering["summary"] ?? "",
-            Description = (string?)offering["description"] ?? "",
-            SupplierId = (string?)offering["supplierId"] ?? "",
-            Category = (string?)offering["category"] ?? "",
-            Conditions = Strings(offering["conditions"]),
-            Regions = Strings(offering["regions"]),
-            Lots = Strings(offering["lots"]),
-            Connectivity = (string?)offering["connectivity"] ?? "",
-            Interoperability = Strings(offering["interoperability"]),
-            Features = Strings(offering["features"]),
-            PriceModel = (string?)offering["price"]?["model"] ?? "",
-            PriceGbp = (decimal?)offering["price"]?["amountGbp"] ?? 0m,
-            LeadTimeDays = (int?)offering["leadTimeDays"] ?? 0,
-        };
-    }
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private static string[] Strings(JsonNode? node) =>
-        node is JsonArray array ? [.. array.Select(item => (string?)item).OfType<string>()] : [];
+    internal static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 }

@@ -34,6 +34,7 @@ param tableNames string[] = [
   'frameworks'
   'memberships'
   'audit'
+  'users'
 ]
 
 @description('Required. Private blob container for compliance evidence files.')

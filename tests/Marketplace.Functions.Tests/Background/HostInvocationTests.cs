@@ -17,8 +17,7 @@ public sealed class HostInvocationTests
     public async Task The_host_invokes_the_queue_function_with_its_payload_and_gets_outputs_logs_and_return_value()
     {
         await using var app = await MarketplaceApp.StartAsync(overrides: UnderHost);
-        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
-        await OfferingRows.PutAsync(offerings, "host-hub", "Host-delivered alarm hub");
+        await OfferingRows.PutAsync(app, "host-hub", "Host-delivered alarm hub");
         using var host = app.CreateClient();
 
         var response = await host.PostAsJsonAsync("/UpdateSearchIndex", new
@@ -39,9 +38,8 @@ public sealed class HostInvocationTests
     public async Task The_host_invokes_the_timer_function()
     {
         await using var app = await MarketplaceApp.StartAsync(overrides: UnderHost);
-        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
-        await OfferingRows.PutAsync(offerings, "timer-a", "Timer pendant A");
-        await OfferingRows.PutAsync(offerings, "timer-b", "Timer pendant B", status: "retired");
+        await OfferingRows.PutAsync(app, "timer-a", "Timer pendant A");
+        await OfferingRows.PutAsync(app, "timer-b", "Timer pendant B", status: "retired");
         using var host = app.CreateClient();
 
         var response = await host.PostAsJsonAsync("/ReindexCatalogue", new

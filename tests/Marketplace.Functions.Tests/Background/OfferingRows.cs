@@ -1,24 +1,23 @@
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
+using Marketplace.Core.Catalogue;
 using Marketplace.Storage.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Background;
 
 /// <summary>Writes offering records straight into the offerings table, as the catalogue's write path stores them.</summary>
 public static class OfferingRows
 {
-    public static Task PutAsync(TableClient offerings, string id, string name, string status = "active") =>
-        offerings.UpsertEntityAsync(new TableEntity(id, TableOfferingSearchSource.CurrentRow)
+    public static Task PutAsync(MarketplaceApp app, string id, string name, string status = OfferingStatus.Active) =>
+        app.Services.GetRequiredService<CatalogueTables>().Offerings.PutAsync(new Offering
         {
-            ["Document"] = new JsonObject
-            {
-                ["id"] = id,
-                ["supplierId"] = "pennine-careline",
-                ["name"] = name,
-                ["summary"] = name + " for people at risk of falls",
-                ["category"] = "fall-detector",
-                ["status"] = status,
-                ["price"] = new JsonObject { ["model"] = "per-unit", ["amountGbp"] = 89.5 },
-            }.ToJsonString(),
-        });
+            Id = id,
+            SupplierId = "pennine-careline",
+            Kind = "product",
+            Name = name,
+            Summary = name + " for people at risk of falls",
+            Category = "fall-detector",
+            Regions = ["north-west"],
+            Price = new OfferingPrice("per-unit", 89.5m),
+            Status = status,
+        }, CancellationToken.None);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Marketplace.Functions.Background;
 using Marketplace.Storage;
 using Marketplace.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +16,7 @@ public sealed class StandaloneRunnerTests
     public async Task A_search_update_message_on_the_queue_indexes_the_offering()
     {
         await using var app = await MarketplaceApp.StartAsync();
-        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
-        await OfferingRows.PutAsync(offerings, "acme-fall-sensor", "Acme fall detector");
+        await OfferingRows.PutAsync(app, "acme-fall-sensor", "Acme fall detector");
 
         await Queue(app).SendMessageAsync(JsonSerializer.Serialize(new { offeringId = "acme-fall-sensor" }));
 
@@ -30,12 +30,11 @@ public sealed class StandaloneRunnerTests
     public async Task A_message_for_a_retired_offering_removes_it_from_the_index()
     {
         await using var app = await MarketplaceApp.StartAsync();
-        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
-        await OfferingRows.PutAsync(offerings, "old-pendant", "Old pendant alarm");
+        await OfferingRows.PutAsync(app, "old-pendant", "Old pendant alarm");
         await Queue(app).SendMessageAsync("""{"offeringId":"old-pendant"}""");
         await Eventually(() => Index(app).Find("old-pendant"));
 
-        await OfferingRows.PutAsync(offerings, "old-pendant", "Old pendant alarm", status: "retired");
+        await OfferingRows.PutAsync(app, "old-pendant", "Old pendant alarm", status: "retired");
         await Queue(app).SendMessageAsync("""{"offeringId":"old-pendant"}""");
 
         await Eventually(() => Index(app).Find("old-pendant") is null ? "gone" : null);
@@ -59,20 +58,23 @@ public sealed class StandaloneRunnerTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 58, 0, TimeSpan.Zero));
         await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton<TimeProvider>(time));
-        var offerings = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Names.OfferingsTable);
+
+        var activity = app.Services.GetRequiredService<BackgroundActivity>();
 
         // The start-up run has rebuilt the (empty) index; an offering written now is only in the tables.
-        await Eventually(async () => await Index(app).CountAsync(CancellationToken.None) == 0 ? "rebuilt" : null);
-        await OfferingRows.PutAsync(offerings, "night-hub", "Night-time home alarm hub");
+        await Eventually(() => activity.Of(ReindexCatalogue.Name).Invocations == 1 ? "ran" : null);
+        await OfferingRows.PutAsync(app, "night-hub", "Night-time home alarm hub");
+
+        time.Advance(TimeSpan.FromMinutes(1));
         await Task.Delay(300);
+        Assert.Equal(1, activity.Of(ReindexCatalogue.Name).Invocations);
         Assert.Null(Index(app).Find("night-hub"));
 
         time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Null(await Eventually(() => Index(app).Find("night-hub"), TimeSpan.FromMilliseconds(500), required: false));
-
-        time.Advance(TimeSpan.FromMinutes(1));
-        var indexed = await Eventually(() => Index(app).Find("night-hub"));
-        Assert.Equal("Night-time home alarm hub", indexed!.Name);
+        await Eventually(() => activity.Of(ReindexCatalogue.Name).Invocations == 2 ? "ran" : null);
+        Assert.Equal(0, activity.Of(ReindexCatalogue.Name).Failures);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero), activity.Of(ReindexCatalogue.Name).LastFinished);
+        Assert.Equal("Night-time home alarm hub", Index(app).Find("night-hub")!.Name);
     }
 
     private static QueueClient Queue(MarketplaceApp app) =>

@@ -55,37 +55,6 @@ public sealed class StorageAdapterTests
     }
 
     [Fact]
-    public async Task The_offering_source_reads_active_offerings_and_skips_retired_ones()
-    {
-        var c = await ConnectAsync();
-        await c.Tables.CreateTableIfNotExistsAsync(c.Names.OfferingsTable);
-        var table = c.Tables.GetTableClient(c.Names.OfferingsTable);
-        await table.UpsertEntityAsync(new TableEntity("hub-1", TableOfferingSearchSource.CurrentRow)
-        {
-            ["Document"] = """{"id":"hub-1","supplierId":"s","name":"Hub","category":"home-alarm-hub","regions":["london"],"price":{"model":"per-unit","amountGbp":150},"leadTimeDays":10,"status":"active"}""",
-        });
-        await table.UpsertEntityAsync(new TableEntity("hub-2", TableOfferingSearchSource.CurrentRow)
-        {
-            ["Document"] = """{"id":"hub-2","supplierId":"s","name":"Old hub","category":"home-alarm-hub","status":"retired"}""",
-        });
-        var source = new TableOfferingSearchSource(c.Tables, c.Names);
-
-        var found = await source.FindAsync("hub-1", CancellationToken.None);
-        var active = new List<string>();
-        await foreach (var document in source.ListActiveAsync(CancellationToken.None))
-        {
-            active.Add(document.Id);
-        }
-
-        Assert.Equal(["london"], found!.Regions);
-        Assert.Equal(150m, found.PriceGbp);
-        Assert.Equal(10, found.LeadTimeDays);
-        Assert.Null(await source.FindAsync("hub-2", CancellationToken.None));
-        Assert.Null(await source.FindAsync("no-such-offering", CancellationToken.None));
-        Assert.Equal(["hub-1"], active);
-    }
-
-    [Fact]
     public async Task A_membership_record_names_the_organisation_of_an_Entra_user()
     {
         var c = await ConnectAsync();

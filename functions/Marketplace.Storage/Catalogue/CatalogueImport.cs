@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Marketplace.Core.Access;
+using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Frameworks;
+using Marketplace.Core.Organisations;
+using Marketplace.Core.Standards;
+
+namespace Marketplace.Storage.Catalogue;
+
+/// <summary>
+/// Imports a seed catalogue folder (organisations, standards, frameworks, offerings, attestations, users) into the
+/// tables. Insert-only and batched per partition: a second run adds nothing, an interrupted run is completed by the
+/// next, and records edited since seeding are never overwritten.
+/// </summary>
+public sealed class CatalogueImport(CatalogueTables tables)
+{
+    public async Task<IReadOnlyList<ImportCount>> RunAsync(string folder, Action<string> report, CancellationToken ct)
+    {
+        // Read and parse every file first, so a broken file stops the import before anything is written.
+        var organisations = Read<Organisation>(folder, "organisations.json");
+        var standards = Read<Standard>(folder, "standards.json");
+        var frameworks = Read<Framework>(folder, "frameworks.json");
+        var offerings = Read<Offering>(folder, "offerings.json");
+        var attestations = Read<Attestation>(folder, "attestations.json");
+        var users = Read<UserProfile>(folder, "users.json");
+
+        return
+        [
+            await ImportAsync(tables.Organisations, organisations, report, ct),
+            await ImportAsync(tables.Standards, standards, report, ct),
+            await ImportAsync(tables.Frameworks, frameworks, report, ct),
+            await ImportAsync(tables.Offerings, offerings, report, ct),
+            await ImportAsync(tables.Attestations, attestations, report, ct),
+            await ImportAsync(tables.Users, users, report, ct),
+        ];
+    }
+
+    private static async Task<ImportCount> ImportAsync<T>(DocumentTable<T> table, IReadOnlyList<T> documents, Action<string> report, CancellationToken ct) where T : class
+    {
+        var step = Math.Max(1, documents.Count / 10);
+        var nextReport = step;
+        var count = await table.ImportMissingAsync(documents, done =>
+        {
+            if (done >= Volatile.Read(ref nextReport))
+            {
+                Interlocked.Exchange(ref nextReport, done + step);
+                report($"  {table.Client.Name}: {done}/{documents.Count}");
+            }
+        }, ct);
+        report($"{table.Client.Name}: {count.Added} added, {count.AlreadyPresent} already there");
+        return count;
+    }
+
+    private static T[] Read<T>(string folder, string file)
+    {
+        var path = Path.Combine(folder, file);
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T[]>(stream, DocumentJson.Options)
+            ?? throw new InvalidDataException($"{path} is empty.");
+    }
+}

@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Marketplace.Storage;
+
+/// <summary>How documents are written as JSON: camel case, nulls left out.</summary>
+public static class DocumentJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+}
+
+/// <summary>A stored document and the ETag to send back with an update.</summary>
+public sealed record StoredDocument<T>(T Document, string ETag);
+
+/// <summary>What an import did: rows added now, rows that were already there.</summary>
+public sealed record ImportCount(string Table, int Added, int AlreadyPresent);
+
+/// <summary>
+/// Documents as JSON in Table Storage. Partition = a two-hex-digit bucket of the id (256 partitions), row = the id,
+/// so a point read needs only the id and an import can batch up to 100 rows of a bucket in one atomic transaction.
+/// </summary>
+public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Func<T, IDictionary<string, object?>>? columnsOf = null)
+    where T : class
+{
+    public const string DocumentColumn = "Document";
+    private const int MaxBatch = 100;
+
+    public TableClient Client => table;
+
+    public static string BucketOf(string id) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0, 1);
+
+    public async Task<StoredDocument<T>?> FindAsync(string id, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(BucketOf(id), id, cancellationToken: ct);
+        return row.HasValue ? new StoredDocument<T>(Read(row.Value!), row.Value!.ETag.ToString()) : null;
+    }
+
+    /// <summary>Every current document (history rows excluded), page by page; optionally filtered on extra columns.</summary>
+    public async IAsyncEnumerable<T> ListAsync(string? filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // Table Storage excludes rows lacking a compared property, so every current row carries IsHistory = false.
+        var query = filter is null ? "IsHistory eq false" : $"({filter}) and IsHistory eq false";
+        await foreach (var row in table.QueryAsync<TableEntity>(query, maxPerPage: 1000, cancellationToken: ct))
+        {
+            yield return Read(row);
+        }
+    }
+
+    /// <summary>Adds a new document; false when one with that id exists already.</summary>
+    public async Task<StoredDocument<T>?> AddAsync(T document, CancellationToken ct)
+    {
+        var entity = ToEntity(document);
+        try
+        {
+            var response = await table.AddEntityAsync(entity, ct);
+            return new StoredDocument<T>(document, response.Headers.ETag?.ToString() ?? "");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the document whatever is stored (system jobs and test set-up only; users' edits use ETags).</summary>
+    public async Task PutAsync(T document, CancellationToken ct) =>
+        await table.UpsertEntityAsync(ToEntity(document), TableUpdateMode.Replace, ct);
+
+    /// <summary>
+    /// Replaces the current document only if it is still at <paramref name="ifMatch"/>, and in the same transaction
+    /// keeps the replaced version as history row <c>{id}|v{version}</c>. Null when the ETag is stale.
+    /// </summary>
+    public async Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, int replacedVersion, string ifMatch, CancellationToken ct)
+    {
+        var current = ToEntity(document);
+        var history = ToEntity(replaced);
+        history.RowKey = $"{idOf(replaced)}|v{replacedVersion:D6}";
+        history["IsHistory"] = true;
+        try
+        {
+            var responses = await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, current, new ETag(ifMatch)),
+                new TableTransactionAction(TableTransactionActionType.Add, history),
+            ], ct);
+            return new StoredDocument<T>(document, responses.Value[0].Headers.ETag?.ToString() ?? "");
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>History rows of one document, oldest first.</summary>
+    public async Task<IReadOnlyList<T>> HistoryAsync(string id, CancellationToken ct)
+    {
+        var bucket = BucketOf(id);
+        var rows = new List<T>();
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == bucket && e.RowKey.CompareTo(id + "|v") > 0 && e.RowKey.CompareTo(id + "|w") < 0, cancellationToken: ct))
+        {
+            rows.Add(Read(row));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Inserts the documents that are not stored yet, never touching existing ones (they may have been edited since).
+    /// Each bucket's rows go in transactions of up to 100, so a killed import leaves only whole rows behind and a
+    /// re-run completes it.
+    /// </summary>
+    public async Task<ImportCount> ImportMissingAsync(IReadOnlyList<T> documents, Action<int>? progress, CancellationToken ct)
+    {
+        var added = 0;
+        var present = 0;
+        var done = 0;
+        var buckets = documents.GroupBy(d => BucketOf(idOf(d))).ToList();
+        await Parallel.ForEachAsync(buckets, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (bucket, token) =>
+        {
+            var existing = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == bucket.Key, select: ["RowKey"], cancellationToken: token))
+            {
+                existing.Add(row.RowKey);
+            }
+            var missing = bucket.Where(d => !existing.Contains(idOf(d))).ToList();
+            foreach (var batch in missing.Chunk(MaxBatch))
+            {
+                await table.SubmitTransactionAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(d))), token);
+            }
+            Interlocked.Add(ref added, missing.Count);
+            Interlocked.Add(ref present, bucket.Count() - missing.Count);
+            progress?.Invoke(Interlocked.Add(ref done, bucket.Count()));
+        });
+        return new ImportCount(table.Name, added, present);
+    }
+
+    private TableEntity ToEntity(T document)
+    {
+        var id = idOf(document);
+        var entity = new TableEntity(BucketOf(id), id) { [DocumentColumn] = JsonSerializer.Serialize(document, DocumentJson.Options), ["IsHistory"] = false };
+        foreach (var (column, value) in columnsOf?.Invoke(document) ?? new Dictionary<string, object?>())
+        {
+            entity[column] = value;
+        }
+        return entity;
+    }
+
+    private static T Read(TableEntity row) =>
+        JsonSerializer.Deserialize<T>(row.GetString(DocumentColumn) ?? "null", DocumentJson.Options)
+        ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no document.");
+}

@@ -1,0 +1,168 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Organisations;
+using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Provisioning;
+using Marketplace.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Marketplace.Storage.Tests.Catalogue;
+
+/// <summary>Catalogue tables, the seed import and the search source, on a real Azurite.</summary>
+public sealed class CatalogueStoreTests
+{
+    private static async Task<CatalogueTables> TablesAsync()
+    {
+        var azurite = await Azurite.Shared;
+        var names = new StorageNames(UniqueNames.Prefix());
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        await new StorageProvisioner(tables, new BlobServiceClient(azurite.ConnectionString), new QueueServiceClient(azurite.ConnectionString), names,
+            NullLogger<StorageProvisioner>.Instance).EnsureCreatedAsync(CancellationToken.None);
+        return new CatalogueTables(tables, names);
+    }
+
+    private static Offering Offering(string id, string supplier = "pennine-careline", string status = OfferingStatus.Active) => new()
+    {
+        Id = id,
+        SupplierId = supplier,
+        Kind = "product",
+        Name = "Pennine fall detector " + id,
+        Category = "fall-detector",
+        Regions = ["north-west"],
+        Price = new OfferingPrice("per-unit", 120m),
+        Status = status,
+    };
+
+    [Fact]
+    public async Task Importing_the_seed_catalogue_twice_adds_everything_once_then_nothing()
+    {
+        var tables = await TablesAsync();
+        var import = new CatalogueImport(tables);
+        var seed = RepositoryPaths.Combine("catalogue-seed");
+
+        var first = await import.RunAsync(seed, _ => { }, CancellationToken.None);
+        var second = await import.RunAsync(seed, _ => { }, CancellationToken.None);
+
+        Assert.Equal(300, first.Single(c => c.Table.EndsWith("offerings", StringComparison.Ordinal)).Added);
+        Assert.Equal(60, first.Single(c => c.Table.EndsWith("organisations", StringComparison.Ordinal)).Added);
+        Assert.All(second, c => Assert.Equal(0, c.Added));
+        Assert.Equal(first.Sum(c => c.Added), second.Sum(c => c.AlreadyPresent));
+    }
+
+    [Fact]
+    public async Task An_import_completes_one_that_was_interrupted_without_duplicating_anything()
+    {
+        var tables = await TablesAsync();
+        var all = Enumerable.Range(1, 250).Select(i => Offering($"off-{i:D6}")).ToList();
+        await tables.Offerings.ImportMissingAsync(all.Take(90).ToList(), null, CancellationToken.None);
+
+        var resumed = await tables.Offerings.ImportMissingAsync(all, null, CancellationToken.None);
+
+        Assert.Equal(160, resumed.Added);
+        Assert.Equal(90, resumed.AlreadyPresent);
+        var stored = new List<string>();
+        await foreach (var offering in tables.Offerings.ListAsync(null, CancellationToken.None))
+        {
+            stored.Add(offering.Id);
+        }
+        Assert.Equal(all.Select(o => o.Id).Order(), stored.Order());
+    }
+
+    [Fact]
+    public async Task A_cancelled_import_leaves_only_whole_documents_and_a_rerun_completes_it()
+    {
+        var tables = await TablesAsync();
+        var all = Enumerable.Range(1, 600).Select(i => Offering($"off-{i:D6}")).ToList();
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            tables.Offerings.ImportMissingAsync(all, done => { if (done > 100) { cancel.Cancel(); } }, cancel.Token));
+        var partial = 0;
+        await foreach (var offering in tables.Offerings.ListAsync(null, CancellationToken.None))
+        {
+            Assert.Equal("Pennine fall detector " + offering.Id, offering.Name);
+            partial++;
+        }
+        var rerun = await tables.Offerings.ImportMissingAsync(all, null, CancellationToken.None);
+
+        Assert.InRange(partial, 1, 599);
+        Assert.Equal(600, rerun.Added + rerun.AlreadyPresent);
+        Assert.Equal(partial, rerun.AlreadyPresent);
+    }
+
+    [Fact]
+    public async Task An_import_never_overwrites_a_record_edited_since_seeding()
+    {
+        var tables = await TablesAsync();
+        await tables.Offerings.ImportMissingAsync([Offering("off-000001")], null, CancellationToken.None);
+        var stored = await tables.Offerings.FindAsync("off-000001", CancellationToken.None);
+        await tables.Offerings.ReplaceKeepingHistoryAsync(stored!.Document with { Name = "Renamed by the supplier" }, stored.Document, 1, stored.ETag, CancellationToken.None);
+
+        await tables.Offerings.ImportMissingAsync([Offering("off-000001")], null, CancellationToken.None);
+
+        Assert.Equal("Renamed by the supplier", (await tables.Offerings.FindAsync("off-000001", CancellationToken.None))!.Document.Name);
+    }
+
+    [Fact]
+    public async Task A_replace_with_a_stale_etag_changes_nothing_and_a_fresh_one_keeps_the_old_version_as_history()
+    {
+        var tables = await TablesAsync();
+        var added = await tables.Offerings.AddAsync(Offering("off-000002"), CancellationToken.None);
+        var first = await tables.Offerings.ReplaceKeepingHistoryAsync(added!.Document with { Name = "v2" }, added.Document, 1, added.ETag, CancellationToken.None);
+
+        var stale = await tables.Offerings.ReplaceKeepingHistoryAsync(added.Document with { Name = "lost update" }, added.Document, 1, added.ETag, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Null(stale);
+        Assert.Equal("v2", (await tables.Offerings.FindAsync("off-000002", CancellationToken.None))!.Document.Name);
+        Assert.Equal(["Pennine fall detector off-000002"], (await tables.Offerings.HistoryAsync("off-000002", CancellationToken.None)).Select(o => o.Name));
+        Assert.Null(await tables.Offerings.AddAsync(Offering("off-000002"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_search_source_lists_active_offerings_with_supplier_name_and_only_standards_that_count_today()
+    {
+        var tables = await TablesAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await tables.Organisations.PutAsync(new Organisation { Id = "pennine-careline", Kind = OrganisationKind.Supplier, Name = "Pennine Careline Ltd" }, CancellationToken.None);
+        await tables.Offerings.PutAsync(Offering("hub-1"), CancellationToken.None);
+        await tables.Offerings.PutAsync(Offering("hub-2", status: OfferingStatus.Retired), CancellationToken.None);
+        await tables.Attestations.PutAsync(Attest("a1", "TSA-QSF", AttestationStatus.Validated, new DateOnly(2027, 3, 1)), CancellationToken.None);
+        await tables.Attestations.PutAsync(Attest("a2", "DSPT", AttestationStatus.Validated, new DateOnly(2026, 11, 22)), CancellationToken.None);
+        await tables.Attestations.PutAsync(Attest("a3", "ISO27001", AttestationStatus.Submitted, new DateOnly(2028, 1, 1)), CancellationToken.None);
+        await tables.Attestations.PutAsync(Attest("a4", "BS8521-2", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-1"), CancellationToken.None);
+        await tables.Attestations.PutAsync(Attest("a5", "SCAIP", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-9"), CancellationToken.None);
+        await tables.Attestations.PutAsync(Attest("a6", "CQC", AttestationStatus.Validated, new DateOnly(2026, 11, 23)), CancellationToken.None);
+        var source = new TableOfferingSearchSource(tables, time);
+
+        var listed = new List<OfferingSearchDocument>();
+        await foreach (var document in source.ListActiveAsync(CancellationToken.None))
+        {
+            listed.Add(document);
+        }
+        var found = await source.FindAsync("hub-1", CancellationToken.None);
+
+        var hub = Assert.Single(listed);
+        Assert.Equal("hub-1", hub.Id);
+        Assert.Equal("Pennine Careline Ltd", hub.SupplierName);
+        Assert.Equal(["BS8521-2", "CQC", "TSA-QSF"], hub.ValidatedStandards);
+        Assert.Equal(hub.ValidatedStandards, found!.ValidatedStandards);
+        Assert.Null(await source.FindAsync("hub-2", CancellationToken.None));
+        Assert.Null(await source.FindAsync("no-such", CancellationToken.None));
+    }
+
+    private static Attestation Attest(string id, string code, string status, DateOnly expires, string? offeringId = null) => new()
+    {
+        Id = id,
+        SupplierId = "pennine-careline",
+        StandardCode = code,
+        OfferingId = offeringId,
+        IssuedOn = new DateOnly(2025, 1, 1),
+        ExpiresOn = expires,
+        Status = status,
+    };
+}
