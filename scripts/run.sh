@@ -24,12 +24,14 @@ export Hosting__Urls="http://localhost:$port"
 
 echo "Building..."
 dotnet build "$root/functions/Marketplace.Functions/Marketplace.Functions.csproj" -c Release --nologo -v quiet
-app="$root/functions/Marketplace.Functions/bin/Release/net10.0/Marketplace.Functions.dll"
+bin="$root/functions/Marketplace.Functions/bin/Release/net10.0"
+# The app reads appsettings.json from its content root, the working directory: run it from its output folder.
+cd "$bin"
 
 if [ -f "$root/catalogue-seed/organisations.json" ]; then
   echo "Seeding the catalogue (idempotent)..."
-  dotnet "$app" seed "$root/catalogue-seed"
+  Logging__LogLevel__Default=Warning dotnet Marketplace.Functions.dll seed "$root/catalogue-seed"
 fi
 
 echo "Serving http://localhost:$port  (health: /api/health, API: /openapi/v1.json; Ctrl-C stops it and Azurite)"
-dotnet "$app"
+dotnet Marketplace.Functions.dll

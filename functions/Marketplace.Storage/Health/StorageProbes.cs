@@ -63,7 +63,7 @@ public static class Probe
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return new DependencyStatus(name, false, "timed out");
+            return new DependencyStatus(name, false, "no answer in time");
         }
         catch (Exception ex) when (ex is HttpRequestException or AggregateException or IOException or TimeoutException or ObjectDisposedException)
         {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Cold start: process start to the first 200 from GET /api/health, median of N runs (default 5), for
+#  1. the marketplace's deployable package (self-contained linux-x64, as the Functions host starts it), on Azurite;
+#  2. an empty ASP.NET Core app (dotnet new web + one /api/health route), published the same way.
+# Usage: bench/cold-start.sh [runs]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-5}
+work=$(mktemp -d)
+trap 'bash "$root/scripts/azurite.sh" stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+export AZURITE_BLOB_PORT=11000 AZURITE_QUEUE_PORT=11001 AZURITE_TABLE_PORT=11002 AZURITE_LOCATION="$work/azurite"
+bash "$root/scripts/azurite.sh" start >/dev/null
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:11000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:11001/devstoreaccount1;TableEndpoint=http://127.0.0.1:11002/devstoreaccount1;"
+
+echo "Packaging the marketplace..." >&2
+bash "$root/scripts/package.sh" "$work/marketplace" >/dev/null
+echo "Publishing an empty ASP.NET Core app..." >&2
+mkdir -p "$work/empty-src"
+(cd "$work/empty-src" && dotnet new web -n EmptyApp -o . --force >/dev/null 2>&1 \
+  && sed -i 's|app.MapGet("/", () => "Hello World!");|app.MapGet("/", () => "Hello World!");\napp.MapGet("/api/health", () => "ok");|' Program.cs \
+  && dotnet publish -c Release -r linux-x64 --self-contained -o "$work/empty" --nologo -v quiet >/dev/null)
+
+# Prints milliseconds from process start to the first 200 on the port.
+measure() {
+  local dir=$1 exe=$2 port=$3
+  local start end pid
+  start=$(date +%s%N)
+  (cd "$dir" && exec env FUNCTIONS_CUSTOMHANDLER_PORT="$port" ASPNETCORE_URLS="http://127.0.0.1:$port" "./$exe" >/dev/null 2>&1) &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/api/health"; do
+    kill -0 "$pid" 2>/dev/null || { echo "process exited" >&2; return 1; }
+    sleep 0.01
+  done
+  end=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo $(( (end - start) / 1000000 ))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+export Storage__ConnectionString="$conn" Search__LucenePath="$work/lucene" ASPNETCORE_ENVIRONMENT=Development
+marketplace=(); empty=()
+for i in $(seq 1 "$runs"); do
+  marketplace+=("$(measure "$work/marketplace/package" Marketplace.Functions 7301)")
+  empty+=("$(measure "$work/empty" EmptyApp 7302)")
+done
+echo "marketplace runs (ms): ${marketplace[*]}"
+echo "empty app runs (ms):   ${empty[*]}"
+echo "cold start, median of $runs: marketplace $(printf '%s\n' "${marketplace[@]}" | median) ms, empty ASP.NET Core app $(printf '%s\n' "${empty[@]}" | median) ms"
