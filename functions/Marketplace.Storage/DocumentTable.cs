@@ -75,14 +75,17 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
 
     /// <summary>
     /// Replaces the current document only if it is still at <paramref name="ifMatch"/>, and in the same transaction
-    /// keeps the replaced version as history row <c>{id}|v{version}</c>. Null when the ETag is stale.
+    /// keeps the replaced version as a history row (<c>{id}|h{UTC ticks}</c>) saying who changed it and when.
+    /// Null when the ETag is stale or the document is gone.
     /// </summary>
-    public async Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, int replacedVersion, string ifMatch, CancellationToken ct)
+    public async Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, string ifMatch, string changedBy, DateTimeOffset changedAt, CancellationToken ct)
     {
         var current = ToEntity(document);
         var history = ToEntity(replaced);
-        history.RowKey = $"{idOf(replaced)}|v{replacedVersion:D6}";
+        history.RowKey = $"{idOf(replaced)}|h{changedAt.UtcTicks:D19}";
         history["IsHistory"] = true;
+        history["ReplacedBy"] = changedBy;
+        history["ReplacedAt"] = changedAt;
         try
         {
             var responses = await table.SubmitTransactionAsync(
@@ -104,7 +107,7 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
         var bucket = BucketOf(id);
         var rows = new List<T>();
         await foreach (var row in table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == bucket && e.RowKey.CompareTo(id + "|v") > 0 && e.RowKey.CompareTo(id + "|w") < 0, cancellationToken: ct))
+            e => e.PartitionKey == bucket && e.RowKey.CompareTo(id + "|h") > 0 && e.RowKey.CompareTo(id + "|i") < 0, cancellationToken: ct))
         {
             rows.Add(Read(row));
         }

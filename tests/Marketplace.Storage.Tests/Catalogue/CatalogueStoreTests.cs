@@ -100,7 +100,7 @@ public sealed class CatalogueStoreTests
         var tables = await TablesAsync();
         await tables.Offerings.ImportMissingAsync([Offering("off-000001")], null, CancellationToken.None);
         var stored = await tables.Offerings.FindAsync("off-000001", CancellationToken.None);
-        await tables.Offerings.ReplaceKeepingHistoryAsync(stored!.Document with { Name = "Renamed by the supplier" }, stored.Document, 1, stored.ETag, CancellationToken.None);
+        await tables.Offerings.ReplaceKeepingHistoryAsync(stored!.Document with { Name = "Renamed by the supplier" }, stored.Document, stored.ETag, "user-1", DateTimeOffset.UtcNow, CancellationToken.None);
 
         await tables.Offerings.ImportMissingAsync([Offering("off-000001")], null, CancellationToken.None);
 
@@ -112,9 +112,9 @@ public sealed class CatalogueStoreTests
     {
         var tables = await TablesAsync();
         var added = await tables.Offerings.AddAsync(Offering("off-000002"), CancellationToken.None);
-        var first = await tables.Offerings.ReplaceKeepingHistoryAsync(added!.Document with { Name = "v2" }, added.Document, 1, added.ETag, CancellationToken.None);
+        var first = await tables.Offerings.ReplaceKeepingHistoryAsync(added!.Document with { Name = "v2" }, added.Document, added.ETag, "user-1", DateTimeOffset.UtcNow, CancellationToken.None);
 
-        var stale = await tables.Offerings.ReplaceKeepingHistoryAsync(added.Document with { Name = "lost update" }, added.Document, 1, added.ETag, CancellationToken.None);
+        var stale = await tables.Offerings.ReplaceKeepingHistoryAsync(added.Document with { Name = "lost update" }, added.Document, added.ETag, "user-2", DateTimeOffset.UtcNow, CancellationToken.None);
 
         Assert.NotNull(first);
         Assert.Null(stale);
