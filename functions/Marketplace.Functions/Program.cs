@@ -33,6 +33,7 @@ app.MapReadiness();
 app.MapGetHealth();
 app.MapDevelopmentSignIn();
 app.MapGetSignedInUser();
+app.MapCatalogue();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 

@@ -159,3 +159,9 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
         JsonSerializer.Deserialize<T>(row.GetString(DocumentColumn) ?? "null", DocumentJson.Options)
         ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no document.");
 }
+
+/// <summary>OData filter pieces for Table queries, with values quoted safely.</summary>
+public static class TableFilter
+{
+    public static string Equal(string column, string value) => $"{column} eq '{value.Replace("'", "''", StringComparison.Ordinal)}'";
+}

@@ -8,6 +8,11 @@ public static class ProblemResults
     public static ProblemHttpResult Of(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
     {
         var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
+        // RFC 9457 members are not extensions: an extension named like one would overwrite it on the wire.
+        if (all.Keys.FirstOrDefault(k => k is "type" or "title" or "status" or "detail" or "instance") is { } clash)
+        {
+            throw new ArgumentException($"'{clash}' is a problem details member, not an extension.", nameof(extensions));
+        }
         return TypedResults.Problem(detail, statusCode: status, title: title, type: Problems.TypeOf(code), extensions: all);
     }
 

@@ -72,6 +72,7 @@ public static class StorageRegistration
         services.AddSingleton<CatalogueTables>();
         services.AddSingleton<CatalogueImport>();
         services.AddSingleton<IOfferingSearchSource, TableOfferingSearchSource>();
+        services.AddSingleton<ISearchIndexUpdates, SearchIndexUpdates>();
         services.AddSingleton<IOrganisationMemberships, TableOrganisationMemberships>();
 
         if (search.Provider == SearchProvider.AzureAISearch)

@@ -19,7 +19,7 @@ public sealed class TableOfferingSearchSource(CatalogueTables tables, TimeProvid
         }
         var supplier = await tables.Organisations.FindAsync(offering.SupplierId, ct);
         var attestations = new List<Attestation>();
-        await foreach (var attestation in tables.Attestations.ListAsync($"SupplierId eq '{Escape(offering.SupplierId)}'", ct))
+        await foreach (var attestation in tables.Attestations.ListAsync(TableFilter.Equal("SupplierId", offering.SupplierId), ct))
         {
             attestations.Add(attestation);
         }
@@ -30,17 +30,17 @@ public sealed class TableOfferingSearchSource(CatalogueTables tables, TimeProvid
     {
         // Suppliers and attestations are far fewer than offerings: read them once, then stream the offerings.
         var suppliers = new Dictionary<string, Organisation>(StringComparer.Ordinal);
-        await foreach (var organisation in tables.Organisations.ListAsync($"Kind eq '{OrganisationKind.Supplier}'", ct))
+        await foreach (var organisation in tables.Organisations.ListAsync(TableFilter.Equal("Kind", OrganisationKind.Supplier), ct))
         {
             suppliers[organisation.Id] = organisation;
         }
         var attestations = new Dictionary<string, List<Attestation>>(StringComparer.Ordinal);
-        await foreach (var attestation in tables.Attestations.ListAsync($"Status eq '{AttestationStatus.Validated}'", ct))
+        await foreach (var attestation in tables.Attestations.ListAsync(TableFilter.Equal("Status", AttestationStatus.Validated), ct))
         {
             (attestations.TryGetValue(attestation.SupplierId, out var list) ? list : attestations[attestation.SupplierId] = []).Add(attestation);
         }
         var today = Today;
-        await foreach (var offering in tables.Offerings.ListAsync($"Status eq '{OfferingStatus.Active}'", ct))
+        await foreach (var offering in tables.Offerings.ListAsync(TableFilter.Equal("Status", OfferingStatus.Active), ct))
         {
             if (SearchProjection.Project(offering, suppliers.GetValueOrDefault(offering.SupplierId), attestations.GetValueOrDefault(offering.SupplierId) ?? [], today) is { } document)
             {
@@ -50,6 +50,4 @@ public sealed class TableOfferingSearchSource(CatalogueTables tables, TimeProvid
     }
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-
-    internal static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 }
