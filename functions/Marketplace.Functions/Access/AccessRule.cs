@@ -1,5 +1,7 @@
 using Marketplace.Core.Access;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Functions.Access;
 
@@ -44,6 +46,12 @@ public static class AccessRuleExtensions
             .RequireAuthenticatedUser()
             .RequireRole(roles.Select(r => r.ToString()))
             .Build();
+        builder.Add(endpoint =>
+        {
+            // Every role-protected route can answer these; saying so puts them in the OpenAPI document.
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
+        });
         return builder.RequireAuthorization(policy).WithMetadata(new AccessRule(AccessKind.Roles, roles));
     }
 

@@ -19,6 +19,7 @@ public static class IssueDevToken
     public static RouteHandlerBuilder MapIssueDevToken(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/dev/token", Handle)
             .WithName("IssueDevToken")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithTags("Development")
             .WithSummary("Issues a development bearer token for a role and organisation (Development environment only).")
             .AllowAnyone();

@@ -53,6 +53,7 @@ public static class BackgroundFunctionEndpoints
         {
             app.MapPost("/" + function.Name, (InvocationRequest request, HttpContext context, CancellationToken ct) => InvokeAsync(function, request, context.RequestServices, ct))
                 .WithName(function.Name)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
                 .WithTags("Host invocations")
                 .WithSummary($"Invoked by the Functions host for the {TriggerKind(function.Trigger)} trigger of {function.Name}.")
                 .WithMetadata(new BackgroundFunctionMetadata(function.Trigger))

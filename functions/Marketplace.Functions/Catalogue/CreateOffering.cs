@@ -15,6 +15,8 @@ public static class CreateOffering
     public static RouteHandlerBuilder MapCreateOffering(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/offerings", HandleAsync)
             .WithName("CreateOffering")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Catalogue")
             .WithSummary("Lists a new offering for the caller's supplier organisation; answers its id, ETag and location.")
             .AllowRoles(MarketplaceRole.Supplier);

@@ -12,6 +12,7 @@ public static class GetOffering
     public static RouteHandlerBuilder MapGetOffering(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/offerings/{id}", HandleAsync)
             .WithName("GetOffering")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithTags("Catalogue")
             .WithSummary("Returns one offering and its ETag (send it as If-Match to change the offering).")
             .AllowAnyone();

@@ -28,6 +28,7 @@ public static class GetSupplierProfile
     public static RouteHandlerBuilder MapGetSupplierProfile(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/suppliers/{id}", HandleAsync)
             .WithName("GetSupplierProfile")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithTags("Catalogue")
             .WithSummary("Returns a supplier's profile, association memberships, active offerings and the standards it holds today.")
             .AllowAnyone();

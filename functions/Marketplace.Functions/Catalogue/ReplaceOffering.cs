@@ -14,6 +14,11 @@ public static class ReplaceOffering
     public static RouteHandlerBuilder MapReplaceOffering(this IEndpointRouteBuilder app) =>
         app.MapPut("/api/offerings/{id}", HandleAsync)
             .WithName("ReplaceOffering")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithTags("Catalogue")
             .WithSummary("Replaces a listing. Requires If-Match with the ETag from GET (428 without it, 412 when stale).")
             .AllowRoles(MarketplaceRole.Supplier);

@@ -14,6 +14,10 @@ public static class RetireOffering
     public static RouteHandlerBuilder MapRetireOffering(this IEndpointRouteBuilder app) =>
         app.MapDelete("/api/offerings/{id}", HandleAsync)
             .WithName("RetireOffering")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithTags("Catalogue")
             .WithSummary("Retires a listing (kept with its history, removed from search). Requires If-Match.")
             .AllowRoles(MarketplaceRole.Supplier);

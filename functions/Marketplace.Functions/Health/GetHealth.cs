@@ -14,6 +14,7 @@ public static class GetHealth
     public static RouteHandlerBuilder MapGetHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/health", HandleAsync)
             .WithName("GetHealth")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("Operations")
             .WithSummary("Reports whether tables, blobs, queues and the search index are reachable.")
             .AllowAnyone();

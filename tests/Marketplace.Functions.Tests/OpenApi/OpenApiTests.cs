@@ -49,4 +49,23 @@ public sealed class OpenApiTests
         var me = document.GetProperty("paths").GetProperty("/api/me").GetProperty("get");
         Assert.Equal(["Commissioner", "Supplier", "Association", "Admin"], me.GetProperty("x-allowed-roles").EnumerateArray().Select(r => r.GetString()!));
     }
+
+    [Fact]
+    public async Task Error_answers_are_documented_as_problem_details()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        using var client = app.CreateClient();
+
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        var replace = paths.GetProperty("/api/offerings/{id}").GetProperty("put").GetProperty("responses");
+        foreach (var status in new[] { "400", "401", "403", "404", "409", "412", "428" })
+        {
+            Assert.True(replace.TryGetProperty(status, out var response), $"PUT /api/offerings/{{id}} does not document {status}");
+            Assert.True(response.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{status} is not problem+json");
+        }
+        Assert.True(paths.GetProperty("/api/offerings/{id}").GetProperty("put").TryGetProperty("requestBody", out _));
+        Assert.True(paths.GetProperty("/api/health").GetProperty("get").GetProperty("responses").TryGetProperty("503", out _));
+        Assert.False(paths.GetProperty("/api/offerings/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("401", out _));
+    }
 }
