@@ -8,7 +8,7 @@ public sealed class CoverageTests
 
     private static List<string> Vocabulary(string definition) =>
     [
-        .. Repository.SchemaSet["vocabulary.schema.json"].GetProperty("$defs").GetProperty(definition) is var d && d.TryGetProperty("oneOf", out var oneOf)
+        .. Repository.SchemaJson("vocabulary.schema.json").GetProperty("$defs").GetProperty(definition) is var d && d.TryGetProperty("oneOf", out var oneOf)
             ? oneOf.EnumerateArray().Select(v => v.GetProperty("const").GetString()!)
             : d.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!),
     ];

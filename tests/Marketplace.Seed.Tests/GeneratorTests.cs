@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Marketplace.CatalogueGenerator;
-using Marketplace.Seed.Tests.Schemas;
 
 namespace Marketplace.Seed.Tests;
 
@@ -77,10 +76,10 @@ public sealed class GeneratorTests : IDisposable
         {
             foreach (var (index, document) in documents)
             {
-                var errors = Repository.SchemaSet.Validate(Repository.SchemaOfFile[file], document);
+                var errors = Repository.DocumentSchemas.Validate(Repository.SchemaOfFile[file], document);
                 if (errors.Count > 0)
                 {
-                    failures.Add($"{file}[{index}]:\n{SchemaSet.Report(errors)}");
+                    failures.Add($"{file}[{index}]:\n{Repository.Report(errors)}");
                 }
             }
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marketplace.Seed.Tests.Schemas;
+using Marketplace.Schemas;
 
 namespace Marketplace.Seed.Tests;
 
@@ -13,12 +13,17 @@ internal static class Repository
 
     public static string Seed => Path.Combine(Root, "catalogue-seed");
 
-    private static readonly Lazy<SchemaSet> LoadedSchemas = new(() => SchemaSet.Load(Schemas));
+    private static readonly Lazy<DocumentSchemas> LoadedSchemas = new(() => DocumentSchemas.Load(Schemas));
 
     private static readonly Lazy<CatalogueFiles> LoadedSeed = new(() => CatalogueFiles.Load(Seed));
 
-    /// <summary>All schemas, loaded once into one registry so that $ref to the vocabulary resolves offline.</summary>
-    public static SchemaSet SchemaSet => LoadedSchemas.Value;
+    /// <summary>All schemas, loaded once, with the validator the API uses; $ref to the vocabulary resolves offline.</summary>
+    public static DocumentSchemas DocumentSchemas => LoadedSchemas.Value;
+
+    /// <summary>A schema file as written, for checks on the schema text itself.</summary>
+    public static JsonElement SchemaJson(string file) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Schemas, file))).RootElement;
+
+    public static string Report(IEnumerable<SchemaError> errors) => string.Join("\n", errors.Select(e => "  " + e));
 
     public static CatalogueFiles SeedFiles => LoadedSeed.Value;
 

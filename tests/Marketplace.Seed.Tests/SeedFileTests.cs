@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Marketplace.Seed.Tests.Schemas;
 
 namespace Marketplace.Seed.Tests;
 
@@ -21,9 +20,9 @@ public sealed class SeedFileTests
     {
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Repository.Seed, file)));
         var failures = json.RootElement.EnumerateArray()
-            .Select((document, index) => (index, errors: Repository.SchemaSet.Validate(Repository.SchemaOfFile[file], document)))
+            .Select((document, index) => (index, errors: Repository.DocumentSchemas.Validate(Repository.SchemaOfFile[file], document)))
             .Where(r => r.errors.Count > 0)
-            .Select(r => $"{file}[{r.index}]:\n{SchemaSet.Report(r.errors)}")
+            .Select(r => $"{file}[{r.index}]:\n{Repository.Report(r.errors)}")
             .ToList();
 
         Assert.NotEmpty(json.RootElement.EnumerateArray());

@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Functions.Problems;
+using Marketplace.Schemas;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Marketplace.Functions.Validation;
+
+/// <summary>
+/// Checks a request body against one of the repository's JSON Schemas before the endpoint sees it:
+/// <code>
+/// builder.Services.AddDocumentSchemas();
+/// group.MapPut("/{id}", ReplaceAsync).WithName("ReplaceOffering").ValidateBodyAgainst("offering-listing.schema.json");
+/// </code>
+/// A body that is not <c>application/json</c> is a 415, one over 256 KB a 413, malformed JSON or a schema violation a
+/// 400 <c>validation-failed</c> whose <c>errors</c> maps JSON paths (<c>$.price.amountGbp</c>) to messages. A valid
+/// body is handed on unchanged, so the endpoint's own JSON parameter binding still works; the parsed document is also
+/// available as <see cref="GetValidatedBody"/>.
+/// </summary>
+public static class RequestBodyValidation
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly object ValidatedBodyKey = new();
+
+    private static readonly JsonDocumentOptions ReadOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
+    /// <summary>Registers <see cref="DocumentSchemas"/>, loaded once from <c>schemas/</c> beside the app at start-up.</summary>
+    public static IServiceCollection AddDocumentSchemas(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => DocumentSchemas.Load(Path.Combine(AppContext.BaseDirectory, "schemas")));
+        // A schema that cannot be loaded stops the app at start rather than failing every request.
+        services.AddHostedService<LoadSchemasAtStart>();
+        return services;
+    }
+
+    /// <summary>
+    /// Validates the body of every request to these endpoints against <paramref name="schema"/> (a file name in
+    /// <c>schemas/</c> or a schema <c>$id</c>) before parameter binding, authorisation having run already.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the endpoints are built, if no such schema is loaded.</exception>
+    public static TBuilder ValidateBodyAgainst<TBuilder>(this TBuilder builder, string schema) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            var schemas = (endpoint.ApplicationServices.GetService<DocumentSchemas>())
+                ?? throw new InvalidOperationException($"{endpoint.DisplayName} validates its body, but services.AddDocumentSchemas() was not called.");
+            if (!schemas.Contains(schema))
+            {
+                throw new InvalidOperationException($"{endpoint.DisplayName} validates its body against '{schema}', which is not among {string.Join(", ", schemas.Files)}.");
+            }
+
+            // Endpoint filters run after parameter binding, which would already have read (or refused) the body, so
+            // the check wraps the endpoint's request delegate instead; ASP.NET Core keeps a convention's delegate.
+            var next = endpoint.RequestDelegate ?? throw new InvalidOperationException($"{endpoint.DisplayName} has no request delegate.");
+            endpoint.RequestDelegate = async context =>
+            {
+                if (await CheckAsync(context, schemas, schema) is { } refusal)
+                {
+                    await refusal.ExecuteAsync(context);
+                    return;
+                }
+
+                await next(context);
+            };
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails), ["application/problem+json"]));
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails), ["application/problem+json"]));
+        });
+        return builder;
+    }
+
+    /// <summary>The body as parsed and validated by <see cref="ValidateBodyAgainst{TBuilder}"/> for this request.</summary>
+    /// <exception cref="InvalidOperationException">The endpoint does not validate its body.</exception>
+    public static JsonNode? GetValidatedBody(this HttpContext context) =>
+        context.Items.TryGetValue(ValidatedBodyKey, out var body)
+            ? (JsonNode?)body
+            : throw new InvalidOperationException("This endpoint does not validate its body; add ValidateBodyAgainst(schema).");
+
+    /// <summary>The problem to answer with, or null when the body is valid (and then left readable for binding).</summary>
+    internal static async Task<IResult?> CheckAsync(HttpContext context, DocumentSchemas schemas, string schema)
+    {
+        var request = context.Request;
+        if (!IsUtf8Json(request.ContentType))
+        {
+            return ProblemResults.Of(StatusCodes.Status415UnsupportedMediaType, Problems.Problems.UnsupportedMediaType, "The body must be JSON.",
+                $"Send the body as Content-Type: application/json (UTF-8); this request sent {(string.IsNullOrEmpty(request.ContentType) ? "no content type" : $"'{request.ContentType}'")}.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes || await ReadAtMostAsync(request.Body, MaxBodyBytes, context.RequestAborted) is not { } body)
+        {
+            return ProblemResults.Of(StatusCodes.Status413PayloadTooLarge, Problems.Problems.PayloadTooLarge, "The body is too large.",
+                $"A request body may be at most {MaxBodyBytes / 1024} KB.");
+        }
+
+        if (body.Length == 0)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["$"] = ["is required"] }, "The request has no body; send a JSON document.");
+        }
+
+        IReadOnlyList<SchemaError> errors;
+        try
+        {
+            using var document = JsonDocument.Parse(body, ReadOptions);
+            errors = schemas.Validate(schema, document.RootElement);
+        }
+        catch (JsonException malformed)
+        {
+            // A repeated property is reported without a position.
+            var where = malformed.LineNumber is { } line ? $" at line {line + 1}, position {(malformed.BytePositionInLine ?? 0) + 1}" : "";
+            var reason = Reason(malformed.Message);
+            return ProblemResults.Validation(
+                new Dictionary<string, string[]> { ["$"] = [$"is not valid JSON{where}: {reason}"] },
+                $"The body is not valid JSON{where}: {reason}");
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors
+                .GroupBy(e => e.Path, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal));
+        }
+
+        context.Items[ValidatedBodyKey] = JsonNode.Parse(body);
+        request.Body = new MemoryStream(body, writable: false);
+        request.ContentLength = body.Length;
+        return null;
+    }
+
+    private static bool IsUtf8Json(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    // Reads the whole body, or returns null as soon as it passes the limit: a chunked body announces no length.
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …" (zero-based); the position is given separately.
+    private static string Reason(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal) is var path and >= 0 ? path : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (end >= 0 ? message[..end] : message).Trim();
+    }
+
+    private sealed class LoadSchemasAtStart(DocumentSchemas schemas) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            schemas.Files.Count > 0 ? Task.CompletedTask : throw new InvalidOperationException("No schemas were loaded.");
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

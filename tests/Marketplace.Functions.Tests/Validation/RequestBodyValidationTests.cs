@@ -1,0 +1,283 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Functions.Problems;
+using Marketplace.Functions.Validation;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Functions.Tests.Validation;
+
+/// <summary>
+/// The body check on a real ASP.NET Core pipeline (test server, the app's problem details, the schemas copied to the
+/// output) with one endpoint that binds the listing as a typed parameter, as the offering endpoints will.
+/// </summary>
+public sealed class RequestBodyValidationTests : IAsyncLifetime
+{
+    private const string Route = "/api/test/listings";
+
+    private readonly List<Listing> received = [];
+    private WebApplication app = null!;
+    private HttpClient client = null!;
+
+    public sealed record ListingPrice(string Model, decimal AmountGbp);
+
+    public sealed record Listing(string Name, string Kind, ListingPrice Price);
+
+    public sealed record Echo(string Name, decimal AmountGbp, string? KindFromValidatedBody);
+
+    public async Task InitializeAsync()
+    {
+        app = Build("offering-listing.schema.json");
+        await app.StartAsync();
+        client = app.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+    }
+
+    private WebApplication Build(string schema)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddMarketplaceProblemDetails();
+        builder.Services.AddDocumentSchemas();
+        var built = builder.Build();
+        built.UseExceptionHandler();
+        built.UseStatusCodePages();
+        built.MapPost(Route, (Listing listing, HttpContext context) =>
+        {
+            received.Add(listing);
+            return TypedResults.Ok(new Echo(listing.Name, listing.Price.AmountGbp, (string?)context.GetValidatedBody()?["kind"]));
+        }).ValidateBodyAgainst(schema);
+        return built;
+    }
+
+    private static JsonObject ExampleListing() =>
+        JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("schemas", "offering-listing.schema.json")))!["examples"]![0]!.DeepClone().AsObject();
+
+    private static ByteArrayContent Body(string text, string? contentType = "application/json")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return content;
+    }
+
+    [Fact]
+    public async Task A_valid_listing_reaches_the_handler_bound_and_parsed()
+    {
+        var listing = ExampleListing();
+
+        var response = await client.PostAsync(Route, Body(listing.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echo = await response.Content.ReadFromJsonAsync<Echo>();
+        Assert.Equal(new Echo((string)listing["name"]!, 162.5m, "product"), echo);
+        Assert.Single(received);
+    }
+
+    [Fact]
+    public async Task A_valid_chunked_listing_reaches_the_handler()
+    {
+        var response = await client.PostAsync(Route, new ChunkedContent(Encoding.UTF8.GetBytes(ExampleListing().ToJsonString())));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(received);
+    }
+
+    // For an endpoint that binds a JSON parameter, routing itself answers a foreign media type with 415 (the same
+    // problem, through status code pages) before the check runs; the check covers the rest.
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData(null)]
+    public async Task A_body_that_is_not_utf8_json_is_a_415_problem(string? contentType)
+    {
+        var response = await client.PostAsync(Route, Body(ExampleListing().ToJsonString(), contentType));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, Problems.Problems.UnsupportedMediaType);
+        Assert.Empty(received);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-16", "'application/json; charset=utf-16'")]
+    [InlineData(null, "no content type")]
+    public async Task The_415_problem_says_what_to_send_and_what_was_sent(string? contentType, string sent)
+    {
+        var response = await client.PostAsync(Route, Body(ExampleListing().ToJsonString(), contentType));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, Problems.Problems.UnsupportedMediaType);
+        Assert.Equal($"Send the body as Content-Type: application/json (UTF-8); this request sent {sent}.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_300_KB_body_is_a_413_problem()
+    {
+        var listing = ExampleListing();
+        listing["description"] = new string('x', 300 * 1024);
+
+        var response = await client.PostAsync(Route, Body(listing.ToJsonString()));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, Problems.Problems.PayloadTooLarge);
+        Assert.Contains("256 KB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task A_300_KB_chunked_body_that_announces_no_length_is_a_413_problem()
+    {
+        var listing = ExampleListing();
+        listing["description"] = new string('x', 300 * 1024);
+
+        var response = await client.PostAsync(Route, new ChunkedContent(Encoding.UTF8.GetBytes(listing.ToJsonString())));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, Problems.Problems.PayloadTooLarge);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_naming_the_line_and_position()
+    {
+        var response = await client.PostAsync(Route, Body("{\n  \"name\": \"Hub\",\n  \"kind\" \"product\"\n}"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        Assert.StartsWith("The body is not valid JSON at line 3, position 10:", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var message = Assert.Single(Errors(problem)["$"]);
+        Assert.StartsWith("is not valid JSON at line 3, position 10:", message, StringComparison.Ordinal);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task A_repeated_property_is_a_400_problem_rather_than_a_guess()
+    {
+        var response = await client.PostAsync(Route, Body("""{ "name": "Hub", "name": "Other" }"""));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        Assert.Equal(["is not valid JSON: Duplicate property 'name' encountered during deserialization."], Errors(problem)["$"]);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_a_400_problem()
+    {
+        var response = await client.PostAsync(Route, Body(""));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        Assert.Equal(["is required"], Errors(problem)["$"]);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task A_listing_with_two_bad_fields_is_a_400_problem_naming_both_json_paths()
+    {
+        var listing = ExampleListing();
+        listing["price"]!["amountGbp"] = 12.345m;
+        listing["regions"]![1] = "atlantis";
+
+        var response = await client.PostAsync(Route, Body(listing.ToJsonString()));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        var errors = Errors(problem);
+        Assert.Equal(["$.price.amountGbp", "$.regions[1]"], errors.Keys);
+        Assert.Equal(["must have at most 2 decimal places"], errors["$.price.amountGbp"]);
+        Assert.Equal(["is not one of the allowed values"], errors["$.regions[1]"]);
+        Assert.Contains("$.regions[1]: is not one of the allowed values", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task A_listing_that_sets_server_owned_fields_is_refused_at_each_of_them()
+    {
+        var listing = ExampleListing();
+        listing["id"] = "off-000999";
+        listing["supplierId"] = "someone-else";
+        listing.Remove("name");
+
+        var response = await client.PostAsync(Route, Body(listing.ToJsonString()));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        var errors = Errors(problem);
+        Assert.Equal(["$.id", "$.name", "$.supplierId"], errors.Keys);
+        Assert.Equal(["is not allowed here"], errors["$.id"]);
+        Assert.Equal(["is required"], errors["$.name"]);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public async Task An_endpoint_naming_a_schema_that_is_not_loaded_fails_when_the_endpoints_are_built()
+    {
+        await using var broken = Build("offerings.schema.json");
+
+        var error = Assert.Throws<InvalidOperationException>(() => ((IEndpointRouteBuilder)broken).DataSources.SelectMany(d => d.Endpoints).ToList());
+
+        Assert.Contains("'offerings.schema.json'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_endpoint_documents_its_400_413_and_415_problems()
+    {
+        var endpoint = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Single(e => e.DisplayName!.Contains(Route, StringComparison.Ordinal));
+
+        var statuses = endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Select(m => m.StatusCode).ToHashSet();
+
+        Assert.Superset(new HashSet<int> { 200, 400, 413, 415 }, statuses);
+    }
+
+    [Fact]
+    public void The_app_output_holds_every_schema_of_the_repository()
+    {
+        var repository = Directory.GetFiles(RepositoryPaths.Combine("schemas"), "*.schema.json").Order(StringComparer.Ordinal).ToList();
+        var output = Path.Combine(AppContext.BaseDirectory, "schemas");
+
+        Assert.NotEmpty(repository);
+        Assert.Equal(repository.Select(Path.GetFileName), Directory.GetFiles(output, "*.schema.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(repository, file => Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(output, Path.GetFileName(file)))));
+    }
+
+    private static Dictionary<string, string[]> Errors(JsonElement problem) =>
+        problem.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(m => m.GetString()!).ToArray());
+
+    /// <summary>A body sent without Content-Length, as a chunked upload is.</summary>
+    private sealed class ChunkedContent : HttpContent
+    {
+        private readonly byte[] bytes;
+
+        public ChunkedContent(byte[] bytes)
+        {
+            this.bytes = bytes;
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            foreach (var piece in bytes.Chunk(8 * 1024))
+            {
+                await stream.WriteAsync(piece);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
