@@ -7,6 +7,7 @@ using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Problems;
 using Marketplace.Functions.StorageWiring;
+using Marketplace.Functions.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseHostingMode()
@@ -16,6 +17,7 @@ builder.UseHostingMode()
     .AddBackgroundFunctions();
 builder.Services.AddMarketplaceProblemDetails();
 builder.Services.AddMarketplaceOpenApi();
+builder.Services.AddDocumentSchemas();
 builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddValidation();

@@ -4,6 +4,7 @@ using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Problems;
+using Marketplace.Functions.Validation;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,6 +16,7 @@ public static class CreateOffering
     public static RouteHandlerBuilder MapCreateOffering(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/offerings", HandleAsync)
             .WithName("CreateOffering")
+            .ValidateBodyAgainst("offering-listing.schema.json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Catalogue")

@@ -3,6 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Problems;
+using Marketplace.Functions.Validation;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +15,7 @@ public static class ReplaceOffering
     public static RouteHandlerBuilder MapReplaceOffering(this IEndpointRouteBuilder app) =>
         app.MapPut("/api/offerings/{id}", HandleAsync)
             .WithName("ReplaceOffering")
+            .ValidateBodyAgainst("offering-listing.schema.json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

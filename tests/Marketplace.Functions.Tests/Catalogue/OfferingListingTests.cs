@@ -28,7 +28,7 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
         features = new[] { "automatic fall detection", "30-second cancel window" },
         interoperability = new[] { "bs8521-2" },
         connectivity = "digital",
-        regions = new[] { "north-west", "yorkshire-and-the-humber" },
+        regions = new[] { "north-west", "north-east-and-yorkshire" },
         price = new { model = "per-unit", amountGbp = price },
         leadTimeDays = 10,
         lots = Array.Empty<string>(),
@@ -224,5 +224,48 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
 
         await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/suppliers/nobody-ltd"), HttpStatusCode.NotFound, "not-found");
         await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/suppliers/tec-services-association"), HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task A_listing_with_bad_fields_is_refused_naming_each_path_and_nothing_is_stored()
+    {
+        using var supplier = await App.ClientForAsync(MarketplaceRole.Supplier, Supplier);
+        var before = await CountOfferingsAsync();
+        var listing = JsonSerializer.SerializeToNode(Listing("Bad listing"), JsonSerializerOptions.Web)!.AsObject();
+        listing["category"] = "teleportation-device";
+        listing["price"]!["amountGbp"] = -5;
+
+        var response = await supplier.PostAsJsonAsync("/api/offerings", listing);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("$.category", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("$.price.amountGbp", out _), errors.ToString());
+        Assert.Equal(before, await CountOfferingsAsync());
+    }
+
+    [Fact]
+    public async Task A_listing_that_is_not_json_is_a_415_and_one_over_256_KB_is_a_413()
+    {
+        using var supplier = await App.ClientForAsync(MarketplaceRole.Supplier, Supplier);
+
+        var xml = await supplier.PostAsync("/api/offerings", new StringContent("<offering/>", System.Text.Encoding.UTF8, "application/xml"));
+        var huge = JsonSerializer.SerializeToNode(Listing("Huge"), JsonSerializerOptions.Web)!.AsObject();
+        huge["description"] = new string('x', 300 * 1024);
+        var tooLarge = await supplier.PostAsJsonAsync("/api/offerings", huge);
+
+        await ProblemAssert.IsProblemAsync(xml, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        await ProblemAssert.IsProblemAsync(tooLarge, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+    }
+
+    private async Task<int> CountOfferingsAsync()
+    {
+        var count = 0;
+        await foreach (var _ in App.Services.GetRequiredService<CatalogueTables>().Offerings.ListAsync(
+            Marketplace.Storage.TableFilter.Equal("SupplierId", Supplier), CancellationToken.None))
+        {
+            count++;
+        }
+        return count;
     }
 }
