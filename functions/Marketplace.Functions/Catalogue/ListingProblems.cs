@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Functions.Problems;
+using Marketplace.Storage;
+using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Catalogue;
@@ -10,6 +12,24 @@ namespace Marketplace.Functions.Catalogue;
 internal static class ListingProblems
 {
     public static string? OrganisationOf(ClaimsPrincipal user) => user.FindFirstValue(MarketplaceClaimTypes.OrganisationId);
+
+    /// <summary>
+    /// The shared start of every change to a listing: If-Match present (428), offering found (404), owned by the
+    /// caller's organisation (403) and still active (409). On success, the stored offering and the If-Match value.
+    /// </summary>
+    public static async Task<(StoredDocument<Offering>? Current, string IfMatch, ProblemHttpResult? Problem)> LoadForChangeAsync(
+        string id, ClaimsPrincipal user, HttpRequest request, CatalogueTables tables, CancellationToken ct)
+    {
+        if (!Preconditions.TryGetIfMatch(request, out var ifMatch, out var missing))
+        {
+            return (null, "", missing);
+        }
+        var current = await tables.Offerings.FindAsync(id, ct);
+        var decision = ListingRules.Decide(current?.Document, OrganisationOf(user));
+        return decision == ListingDecision.Allowed ? (current, ifMatch, null) : (null, ifMatch, For(decision, id));
+    }
+
+    public static string UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(MarketplaceClaimTypes.ObjectId) ?? "";
 
     public static ProblemHttpResult For(ListingDecision decision, string offeringId) => decision switch
     {

@@ -29,19 +29,13 @@ public static class ReplaceOffering
         string id, OfferingListing listing, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
         CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct)
     {
-        if (!Preconditions.TryGetIfMatch(request, out var ifMatch, out var missing))
+        var (current, ifMatch, problem) = await ListingProblems.LoadForChangeAsync(id, user, request, tables, ct);
+        if (problem is not null)
         {
-            return missing!;
-        }
-        var current = await tables.Offerings.FindAsync(id, ct);
-        var decision = ListingRules.Decide(current?.Document, ListingProblems.OrganisationOf(user));
-        if (decision != ListingDecision.Allowed)
-        {
-            return ListingProblems.For(decision, id);
+            return problem;
         }
         var replacement = listing.ToOffering(id, current!.Document.SupplierId);
-        var stored = await tables.Offerings.ReplaceKeepingHistoryAsync(replacement, current.Document, ifMatch,
-            user.FindFirstValue(MarketplaceClaimTypes.ObjectId) ?? "", time.GetUtcNow(), ct);
+        var stored = await tables.Offerings.ReplaceKeepingHistoryAsync(replacement, current.Document, ifMatch, ListingProblems.UserIdOf(user), time.GetUtcNow(), ct);
         if (stored is null)
         {
             return Preconditions.Stale();

@@ -25,18 +25,13 @@ public static class RetireOffering
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, HttpRequest request, CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct)
     {
-        if (!Preconditions.TryGetIfMatch(request, out var ifMatch, out var missing))
+        var (current, ifMatch, problem) = await ListingProblems.LoadForChangeAsync(id, user, request, tables, ct);
+        if (problem is not null)
         {
-            return missing!;
-        }
-        var current = await tables.Offerings.FindAsync(id, ct);
-        var decision = ListingRules.Decide(current?.Document, ListingProblems.OrganisationOf(user));
-        if (decision != ListingDecision.Allowed)
-        {
-            return ListingProblems.For(decision, id);
+            return problem;
         }
         var stored = await tables.Offerings.ReplaceKeepingHistoryAsync(current!.Document with { Status = OfferingStatus.Retired }, current.Document,
-            ifMatch, user.FindFirstValue(MarketplaceClaimTypes.ObjectId) ?? "", time.GetUtcNow(), ct);
+            ifMatch, ListingProblems.UserIdOf(user), time.GetUtcNow(), ct);
         if (stored is null)
         {
             return Preconditions.Stale();
