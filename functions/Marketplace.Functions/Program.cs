@@ -1,4 +1,6 @@
 using Marketplace.Functions.Access;
+using Marketplace.Functions.Administration;
+using Marketplace.Functions.Attestations;
 using Marketplace.Functions.Background;
 using Marketplace.Functions.Catalogue;
 using Marketplace.Functions.FunctionMetadata;
@@ -6,12 +8,14 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Problems;
+using Marketplace.Functions.Standards;
 using Marketplace.Functions.StorageWiring;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseHostingMode()
     .AddRequestCorrelation()
     .AddMarketplaceStorage()
+    .AddAttestations()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions();
 builder.Services.AddMarketplaceProblemDetails();
@@ -34,6 +38,9 @@ app.MapGetHealth();
 app.MapDevelopmentSignIn();
 app.MapGetSignedInUser();
 app.MapCatalogue();
+app.MapStandards();
+app.MapAttestations();
+app.MapAdministration();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 
