@@ -23,6 +23,25 @@ public static class AttestationRules
     /// <summary>A new attestation id: <c>att-</c> and 12 random hex digits.</summary>
     public static string NewAttestationId(Guid random) => "att-" + random.ToString("N")[..12];
 
+    /// <summary>The required fields the request leaves out (checked before anything is looked up).</summary>
+    public static IReadOnlyList<Refusal> Missing(AttestationRequest request)
+    {
+        var missing = new List<Refusal>();
+        if (string.IsNullOrWhiteSpace(request.StandardCode))
+        {
+            missing.Add(new Refusal(RefusalKind.InvalidField, "Required: the code of a standard in the register (GET /api/standards).", "standardCode"));
+        }
+        if (string.IsNullOrWhiteSpace(request.CertificateNumber))
+        {
+            missing.Add(new Refusal(RefusalKind.InvalidField, "Required: the certificate, registration or declaration reference.", "certificateNumber"));
+        }
+        if (request.IssuedOn is null)
+        {
+            missing.Add(new Refusal(RefusalKind.InvalidField, "Required: the date the certificate was issued (yyyy-mm-dd).", "issuedOn"));
+        }
+        return missing;
+    }
+
     /// <summary>
     /// Checks a request from <paramref name="supplierId"/> and makes the draft. <paramref name="standard"/> and
     /// <paramref name="offering"/> are what the register and catalogue hold for the codes given (null when absent).
@@ -31,14 +50,10 @@ public static class AttestationRules
     /// </summary>
     public static AttestationDecision Create(AttestationRequest request, string supplierId, Standard? standard, Offering? offering, string id, DateOnly today)
     {
-        var errors = new List<Refusal>();
+        var errors = new List<Refusal>(Missing(request));
         void Invalid(string field, string message) => errors.Add(new Refusal(RefusalKind.InvalidField, message, field));
 
-        if (string.IsNullOrWhiteSpace(request.StandardCode))
-        {
-            Invalid("standardCode", "Required: the code of a standard in the register (GET /api/standards).");
-        }
-        else if (standard is null)
+        if (!string.IsNullOrWhiteSpace(request.StandardCode) && standard is null)
         {
             Invalid("standardCode", $"There is no standard {request.StandardCode} in the register (GET /api/standards).");
         }
@@ -66,19 +81,11 @@ public static class AttestationRules
             Invalid("offeringId", $"{standard.Code} applies to {string.Join(" and ", standard.Scope)}, not to a whole organisation: name the offering it is for.");
         }
         var certificate = request.CertificateNumber?.Trim();
-        if (string.IsNullOrEmpty(certificate))
-        {
-            Invalid("certificateNumber", "Required: the certificate, registration or declaration reference.");
-        }
-        else if (certificate.Length > MaxCertificateNumberLength || certificate.Any(char.IsControl))
+        if (!string.IsNullOrEmpty(certificate) && (certificate.Length > MaxCertificateNumberLength || certificate.Any(char.IsControl)))
         {
             Invalid("certificateNumber", $"At most {MaxCertificateNumberLength} characters, none of them control characters.");
         }
-        if (request.IssuedOn is not { } issued)
-        {
-            Invalid("issuedOn", "Required: the date the certificate was issued (yyyy-mm-dd).");
-        }
-        else if (issued > today)
+        if (request.IssuedOn is { } issued && issued > today)
         {
             Invalid("issuedOn", $"Cannot be in the future (today is {today:yyyy-MM-dd}).");
         }

@@ -81,18 +81,19 @@ public static class EvidenceRules
                 kept.Append('-');
             }
         }
-        var name = kept.ToString().TrimStart('.', '_', '-');
-        var extension = Path.GetExtension(name);
+        var sanitised = kept.ToString();
+        var extension = Path.GetExtension(sanitised);
+        var stem = sanitised;
         if (AllEvidenceExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
         {
-            name = name[..^extension.Length];
+            stem = sanitised[..^extension.Length];
             extension = type.Extensions.FirstOrDefault(e => e.Equals(extension, StringComparison.OrdinalIgnoreCase)) ?? type.Extension;
         }
         else
         {
             extension = type.Extension;
         }
-        name = name.TrimEnd('.', '_', '-');
+        var name = stem.Trim('.', '_', '-');
         if (name.Length == 0)
         {
             return (null, "The file name needs at least one letter or digit.");

@@ -26,6 +26,10 @@ public static class CreateAttestation
     public static async Task<Results<Created<Attestation>, ProblemHttpResult>> HandleAsync(
         AttestationRequest request, ClaimsPrincipal user, CatalogueTables tables, AttestationStore store, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
+        if (AttestationRules.Missing(request) is { Count: > 0 } missing)
+        {
+            return AttestationProblems.Invalid(missing);
+        }
         var actor = Callers.ActorOf(user);
         if (actor.OrganisationId is not { } supplierId || !Callers.IsId(supplierId)
             || await tables.Organisations.FindAsync(supplierId, ct) is not { Document.Kind: OrganisationKind.Supplier })
