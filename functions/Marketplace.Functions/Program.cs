@@ -1,4 +1,6 @@
 using Marketplace.Functions.Access;
+using Marketplace.Functions.Administration;
+using Marketplace.Functions.Attestations;
 using Marketplace.Functions.Background;
 using Marketplace.Functions.Catalogue;
 using Marketplace.Functions.FunctionMetadata;
@@ -6,6 +8,7 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Problems;
+using Marketplace.Functions.Standards;
 using Marketplace.Functions.StorageWiring;
 using Marketplace.Functions.Validation;
 
@@ -13,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseHostingMode()
     .AddRequestCorrelation()
     .AddMarketplaceStorage()
+    .AddAttestations()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions();
 builder.Services.AddMarketplaceProblemDetails();
@@ -36,6 +40,9 @@ app.MapGetHealth();
 app.MapDevelopmentSignIn();
 app.MapGetSignedInUser();
 app.MapCatalogue();
+app.MapStandards();
+app.MapAttestations();
+app.MapAdministration();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 

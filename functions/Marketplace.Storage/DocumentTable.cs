@@ -55,9 +55,12 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     }
 
     /// <summary>Adds a new document; false when one with that id exists already.</summary>
-    public async Task<StoredDocument<T>?> AddAsync(T document, CancellationToken ct)
+    public Task<StoredDocument<T>?> AddAsync(T document, CancellationToken ct) => AddAsync(document, null, ct);
+
+    /// <summary>Adds a new document with extra columns on its row (e.g. an outbox entry written in the same operation).</summary>
+    public async Task<StoredDocument<T>?> AddAsync(T document, IReadOnlyDictionary<string, object?>? extraColumns, CancellationToken ct)
     {
-        var entity = ToEntity(document);
+        var entity = ToEntity(document, extraColumns);
         try
         {
             var response = await table.AddEntityAsync(entity, ct);
@@ -78,9 +81,14 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     /// keeps the replaced version as a history row (<c>{id}|h{UTC ticks}</c>) saying who changed it and when.
     /// Null when the ETag is stale or the document is gone.
     /// </summary>
-    public async Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, string ifMatch, string changedBy, DateTimeOffset changedAt, CancellationToken ct)
+    public Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, string ifMatch, string changedBy, DateTimeOffset changedAt, CancellationToken ct) =>
+        ReplaceKeepingHistoryAsync(document, replaced, ifMatch, changedBy, changedAt, null, ct);
+
+    /// <summary>As above, with extra columns on the new current row (they are not carried into its history row).</summary>
+    public async Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, string ifMatch, string changedBy, DateTimeOffset changedAt,
+        IReadOnlyDictionary<string, object?>? extraColumns, CancellationToken ct)
     {
-        var current = ToEntity(document);
+        var current = ToEntity(document, extraColumns);
         var history = ToEntity(replaced);
         history.RowKey = $"{idOf(replaced)}|h{changedAt.UtcTicks:D19}";
         history["IsHistory"] = true;
@@ -144,11 +152,11 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
         return new ImportCount(table.Name, added, present);
     }
 
-    private TableEntity ToEntity(T document)
+    private TableEntity ToEntity(T document, IReadOnlyDictionary<string, object?>? extraColumns = null)
     {
         var id = idOf(document);
         var entity = new TableEntity(BucketOf(id), id) { [DocumentColumn] = JsonSerializer.Serialize(document, DocumentJson.Options), ["IsHistory"] = false };
-        foreach (var (column, value) in columnsOf?.Invoke(document) ?? new Dictionary<string, object?>())
+        foreach (var (column, value) in (columnsOf?.Invoke(document) ?? new Dictionary<string, object?>()).Concat(extraColumns ?? new Dictionary<string, object?>()))
         {
             entity[column] = value;
         }

@@ -19,6 +19,8 @@ public sealed record Attestation
     public DateOnly? ExpiresOn { get; init; }
     /// <summary>Workflow status (see <see cref="AttestationStatus"/>).</summary>
     public required string Status { get; init; }
+    /// <summary>When the supplier last submitted it for validation (associations' queues are oldest first).</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
     /// <summary>The association that decided it.</summary>
     public string? DecidedBy { get; init; }
     /// <summary>When it was decided.</summary>

@@ -6,7 +6,7 @@ namespace Marketplace.Functions.Access;
 
 /// <summary>
 /// Entra ID tokens do not say which organisation a user acts for: that is a membership record keyed by tenant id
-/// and object id, kept by an Admin. Development tokens carry the claim already and are left as they are.
+/// and object id, kept by an Admin (<c>PUT /api/admin/memberships/{tenantId}/{objectId}</c>). Development tokens carry the claim already and are left as they are.
 /// </summary>
 public sealed class MembershipClaimsTransformation(IOrganisationMemberships memberships) : IClaimsTransformation
 {
@@ -23,9 +23,11 @@ public sealed class MembershipClaimsTransformation(IOrganisationMemberships memb
         {
             return principal;
         }
-        if (await memberships.FindOrganisationAsync(tenant, user, CancellationToken.None) is { } organisationId)
+        // A membership counts only for the role it was given (an Admin cannot lend a supplier's name to a commissioner).
+        if (await memberships.FindMembershipAsync(tenant, user, CancellationToken.None) is { } membership
+            && MembershipRules.Grants(membership, principal.FindAll(MarketplaceClaimTypes.Roles).Select(c => c.Value)))
         {
-            identity.AddClaim(new Claim(MarketplaceClaimTypes.OrganisationId, organisationId));
+            identity.AddClaim(new Claim(MarketplaceClaimTypes.OrganisationId, membership.OrganisationId));
         }
         return principal;
     }

@@ -23,7 +23,8 @@ public static class ReplaceOffering
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithTags("Catalogue")
             .WithSummary("Replaces a listing. Requires If-Match with the ETag from GET (428 without it, 412 when stale).")
-            .AllowRoles(MarketplaceRole.Supplier);
+            .AllowRoles(MarketplaceRole.Supplier)
+            .ScopedToOrganisation("offering", (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier));
 
     public static async Task<Results<Ok<Offering>, ProblemHttpResult>> HandleAsync(
         string id, OfferingListing listing, ClaimsPrincipal user, HttpRequest request, HttpResponse response,

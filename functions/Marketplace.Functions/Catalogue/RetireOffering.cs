@@ -20,7 +20,8 @@ public static class RetireOffering
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithTags("Catalogue")
             .WithSummary("Retires a listing (kept with its history, removed from search). Requires If-Match.")
-            .AllowRoles(MarketplaceRole.Supplier);
+            .AllowRoles(MarketplaceRole.Supplier)
+            .ScopedToOrganisation("offering", (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, HttpRequest request, CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct)

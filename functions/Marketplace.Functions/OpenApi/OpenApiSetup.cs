@@ -29,6 +29,10 @@ public static class OpenApiSetup
                     operation.Extensions[AccessExtension] = new JsonNodeExtension(JsonValue.Create(rule.Kind.ToString()));
                     operation.Extensions[AllowedRolesExtension] = new JsonNodeExtension(new JsonArray([.. rule.Roles.Select(r => (JsonNode)r.ToString())]));
                 }
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<OrganisationScope>().LastOrDefault() is { } scope)
+                {
+                    operation.Description += "\n\nOrganisation: " + scope.Describe();
+                }
                 return Task.CompletedTask;
             });
         });

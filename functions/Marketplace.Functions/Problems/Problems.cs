@@ -21,6 +21,8 @@ public static class Problems
     public const string PreconditionRequired = "precondition-required";
     public const string DependencyUnavailable = "dependency-unavailable";
     public const string InternalError = "internal-error";
+    public const string InvalidTransition = "invalid-transition";
+    public const string EvidenceRequired = "evidence-required";
 
     public static string TypeOf(string code) => BaseUri + code;
 

@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Access;
 
-/// <summary>Every route × every role (and no token): the declared rule is what the app enforces.</summary>
+/// <summary>
+/// Every route × every role (and no token): the declared rule is what the app enforces. The organisation dimension
+/// (own organisation / other organisations) is in <see cref="OrganisationMatrixTests"/>.
+/// </summary>
 public sealed partial class AccessMatrixTests
 {
     [Fact]

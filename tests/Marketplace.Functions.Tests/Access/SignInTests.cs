@@ -147,6 +147,27 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task A_membership_an_Admin_records_names_the_organisation_only_for_a_token_with_its_role()
+    {
+        using var entra = new FakeEntra();
+        await using var app = await MarketplaceApp.StartAsync("Production", EntraSettings, entra.Install);
+        await app.Services.GetRequiredService<Marketplace.Storage.Catalogue.CatalogueTables>().Organisations.PutAsync(
+            new Marketplace.Core.Organisations.Organisation { Id = "downs-careline-systems", Kind = "supplier", Name = "Downs Careline Systems Ltd" }, CancellationToken.None);
+        using var admin = app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", entra.Issue("admin-object-1", "Admin"));
+        using var asSupplier = app.CreateClient();
+        asSupplier.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", entra.Issue("user-object-2", "Supplier"));
+        using var asCommissioner = app.CreateClient();
+        asCommissioner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", entra.Issue("user-object-2", "Commissioner"));
+
+        var recorded = await admin.PutAsJsonAsync($"/api/admin/memberships/{TenantId}/user-object-2", new { organisationId = "downs-careline-systems", role = "Supplier" });
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Equal("downs-careline-systems", (await asSupplier.GetFromJsonAsync<GetSignedInUser.SignedInUser>("/api/me"))!.OrganisationId);
+        Assert.Null((await asCommissioner.GetFromJsonAsync<GetSignedInUser.SignedInUser>("/api/me"))!.OrganisationId);
+    }
+
+    [Fact]
     public async Task An_Entra_ID_token_for_another_audience_is_refused()
     {
         using var entra = new FakeEntra();

@@ -28,6 +28,8 @@ public sealed class FunctionJsonTests
         Assert.Equal(expected, functions.Select(f => f.Name));
         Assert.Contains(functions, f => f.Name == "UpdateSearchIndex");
         Assert.Contains(functions, f => f.Name == "ReindexCatalogue");
+        var expiry = functions.Single(f => f.Name == "ExpireAttestations").FunctionJson["bindings"]![0]!;
+        Assert.Equal(("timerTrigger", "0 30 0 * * *"), ((string?)expiry["type"], (string?)expiry["schedule"]));
         Assert.DoesNotContain(functions, f => f.Name == "Readiness");
         foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<NotAFunctionMetadata>() is null && e.Metadata.GetMetadata<Marketplace.Functions.Background.BackgroundFunctionMetadata>() is null))
         {

@@ -33,7 +33,8 @@ public sealed class PackageLayoutTests
 
             var functionFolders = entries.Keys.Where(k => k.EndsWith("/function.json", StringComparison.Ordinal) && k.Count(c => c == '/') == 1)
                 .Select(k => k.Split('/')[0]).Order(StringComparer.Ordinal).ToArray();
-            Assert.Equal(["GetHealth", "GetOpenApiDocument", "GetSignedInUser", "ReindexCatalogue", "UpdateSearchIndex"], functionFolders.Intersect(["GetHealth", "GetOpenApiDocument", "GetSignedInUser", "ReindexCatalogue", "UpdateSearchIndex"]).ToArray());
+            string[] expected = ["ExpireAttestations", "GetAssociationQueue", "GetHealth", "GetOpenApiDocument", "GetSignedInUser", "ReindexCatalogue", "UpdateSearchIndex", "UploadEvidence", "ValidateAttestation"];
+            Assert.Equal(expected, functionFolders.Intersect(expected).ToArray());
             Assert.DoesNotContain("IssueDevToken", functionFolders);
             Assert.DoesNotContain("appsettings.Development.json", entries.Keys);
         }

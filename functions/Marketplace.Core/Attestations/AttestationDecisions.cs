@@ -1,0 +1,124 @@
+using Marketplace.Core.Access;
+using Marketplace.Core.Organisations;
+using Marketplace.Core.Standards;
+
+namespace Marketplace.Core.Attestations;
+
+/// <summary>Why a request about an attestation is refused.</summary>
+public enum RefusalKind
+{
+    /// <summary>The caller may not do this to this attestation.</summary>
+    Forbidden,
+    /// <summary>The state machine does not allow the action from the current status.</summary>
+    InvalidTransition,
+    /// <summary>A field of the request is wrong (named in <see cref="Refusal.Field"/>).</summary>
+    InvalidField,
+    /// <summary>The standard needs evidence and none is recorded.</summary>
+    EvidenceRequired,
+    /// <summary>The attestation's state conflicts with the request in another way (e.g. its certificate has lapsed).</summary>
+    Conflict,
+}
+
+/// <summary>A refusal: its kind, a message for people, and the field, current status and allowed actions where they apply.</summary>
+public sealed record Refusal(RefusalKind Kind, string Message, string? Field = null, string? CurrentStatus = null, IReadOnlyList<string>? AllowedActions = null)
+{
+    /// <summary>The action is not allowed from the current status; names what is.</summary>
+    public static Refusal Transition(string current, AttestationAction action) => new(
+        RefusalKind.InvalidTransition,
+        $"'{AttestationWorkflow.NameOf(action)}' is not allowed while the attestation is {current}.",
+        CurrentStatus: current,
+        AllowedActions: [.. AttestationWorkflow.UserActionsFrom(current).Select(AttestationWorkflow.NameOf)]);
+}
+
+/// <summary>A decision: the attestation as it becomes, or why not.</summary>
+public sealed record AttestationDecision(Attestation? Next, Refusal? Refusal)
+{
+    /// <summary>Every field at fault when several are (the first is also <see cref="Refusal"/>).</summary>
+    public IReadOnlyList<Refusal> Errors { get; init; } = Refusal is null ? [] : [Refusal];
+
+    /// <summary>Allowed, giving the new state.</summary>
+    public static AttestationDecision Allow(Attestation next) => new(next, null);
+
+    /// <summary>Refused.</summary>
+    public static AttestationDecision Refuse(Refusal refusal) => new(null, refusal);
+}
+
+/// <summary>What a workflow action needs to be decided: the standard, the supplier and the caller's organisation.</summary>
+public sealed record AttestationContext(Standard Standard, Organisation Supplier, Organisation? ActorOrganisation);
+
+/// <summary>Decides workflow actions: who may, whether the state machine allows it, and what else it needs.</summary>
+public static class AttestationDecisions
+{
+    /// <summary>Longest reason kept (the schema's limit).</summary>
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>
+    /// Decides a user's action on <paramref name="current"/> at <paramref name="now"/>. Checks in order: who may (403),
+    /// the state machine (409 naming the status and allowed actions), the reason (rejections and revocations need one,
+    /// other actions take none), evidence (submitting needs a file when the standard requires evidence) and the
+    /// certificate's expiry date (a lapsed certificate is neither submitted nor validated).
+    /// </summary>
+    public static AttestationDecision Decide(Attestation current, AttestationAction action, Actor actor, AttestationContext context, string? reason, DateTimeOffset now)
+    {
+        var supplierAction = action is AttestationAction.Submit or AttestationAction.Withdraw;
+        if (action == AttestationAction.Expire)
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden, "Attestations expire on their own; nobody expires one by hand."));
+        }
+        if (supplierAction && !AttestationAccess.IsOwner(actor, current.SupplierId))
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden,
+                $"Only {current.SupplierId}'s own users may {AttestationWorkflow.NameOf(action)} its attestations."));
+        }
+        if (!supplierAction && !AttestationAccess.MayDecide(actor, context.ActorOrganisation, context.Supplier, context.Standard))
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden,
+                $"Only a validator of an association that {current.SupplierId} belongs to, and whose remit covers {current.StandardCode} " +
+                $"({string.Join(", ", context.Standard.ValidatingAssociations)}), may {AttestationWorkflow.NameOf(action)} this attestation."));
+        }
+        if (AttestationWorkflow.Next(current.Status, action) is not { } next)
+        {
+            return AttestationDecision.Refuse(Refusal.Transition(current.Status, action));
+        }
+        var needsReason = action is AttestationAction.Reject or AttestationAction.Revoke;
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (needsReason && trimmed is null)
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.InvalidField, $"Say why: {AttestationWorkflow.NameOf(action)} needs a reason.", "reason"));
+        }
+        if (trimmed is { Length: > MaxReasonLength })
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.InvalidField, $"At most {MaxReasonLength} characters.", "reason"));
+        }
+        if (!needsReason && reason is not null)
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.InvalidField, "Only reject and revoke take a reason.", "reason"));
+        }
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (action == AttestationAction.Submit && context.Standard.EvidenceRequired && current.Evidence.Count == 0)
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.EvidenceRequired,
+                $"{context.Standard.Code} needs evidence ({context.Standard.EvidenceKind}); upload at least one file before submitting."));
+        }
+        if (action is AttestationAction.Submit or AttestationAction.Validate && current.ExpiresOn < today)
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.Conflict,
+                $"The certificate expired on {current.ExpiresOn:yyyy-MM-dd}; attest with a current certificate instead."));
+        }
+        return AttestationDecision.Allow(action switch
+        {
+            AttestationAction.Submit => current with { Status = next, SubmittedAt = now },
+            AttestationAction.Withdraw => current with { Status = next },
+            _ => current with { Status = next, DecidedBy = context.ActorOrganisation!.Id, DecidedAt = now, Reason = trimmed },
+        });
+    }
+
+    /// <summary>
+    /// The expiry job's decision: a validated attestation whose expiry date is before <paramref name="today"/> becomes
+    /// expired (it still counts on its expiry date itself). Null when it should be left alone.
+    /// </summary>
+    public static Attestation? Expire(Attestation current, DateOnly today) =>
+        current.Status == AttestationStatus.Validated && current.ExpiresOn < today && AttestationWorkflow.Next(current.Status, AttestationAction.Expire) is { } next
+            ? current with { Status = next }
+            : null;
+}

@@ -1,0 +1,65 @@
+namespace Marketplace.Core.Attestations;
+
+/// <summary>What can be done to an attestation. <see cref="Expire"/> is the app's own nightly action, never a user's.</summary>
+public enum AttestationAction
+{
+    /// <summary>The supplier sends a draft to its association.</summary>
+    Submit,
+    /// <summary>The supplier takes a submitted attestation back before a decision.</summary>
+    Withdraw,
+    /// <summary>An association accepts it.</summary>
+    Validate,
+    /// <summary>An association refuses it, with a reason.</summary>
+    Reject,
+    /// <summary>An association withdraws a validation, with a reason.</summary>
+    Revoke,
+    /// <summary>The expiry job marks a validated attestation past its expiry date.</summary>
+    Expire,
+}
+
+/// <summary>
+/// The attestation state machine of ARCHITECTURE.md: <c>draft → submitted → validated | rejected</c>,
+/// <c>validated → expired | revoked</c>, <c>submitted → withdrawn</c>. Rejected, revoked, expired and withdrawn are final.
+/// </summary>
+public static class AttestationWorkflow
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<AttestationAction, string>> Transitions =
+        new Dictionary<string, IReadOnlyDictionary<AttestationAction, string>>(StringComparer.Ordinal)
+        {
+            [AttestationStatus.Draft] = new Dictionary<AttestationAction, string>
+            {
+                [AttestationAction.Submit] = AttestationStatus.Submitted,
+            },
+            [AttestationStatus.Submitted] = new Dictionary<AttestationAction, string>
+            {
+                [AttestationAction.Validate] = AttestationStatus.Validated,
+                [AttestationAction.Reject] = AttestationStatus.Rejected,
+                [AttestationAction.Withdraw] = AttestationStatus.Withdrawn,
+            },
+            [AttestationStatus.Validated] = new Dictionary<AttestationAction, string>
+            {
+                [AttestationAction.Revoke] = AttestationStatus.Revoked,
+                [AttestationAction.Expire] = AttestationStatus.Expired,
+            },
+        };
+
+    /// <summary>Every status an attestation can be in.</summary>
+    public static IReadOnlyList<string> Statuses { get; } =
+    [
+        AttestationStatus.Draft, AttestationStatus.Submitted, AttestationStatus.Validated, AttestationStatus.Rejected,
+        AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Withdrawn,
+    ];
+
+    /// <summary>The status after <paramref name="action"/>, or null when the state machine does not allow it from <paramref name="status"/>.</summary>
+    public static string? Next(string status, AttestationAction action) =>
+        Transitions.TryGetValue(status, out var from) && from.TryGetValue(action, out var to) ? to : null;
+
+    /// <summary>What users may do from <paramref name="status"/> (the expiry job's action is not one of them), in a stable order.</summary>
+    public static IReadOnlyList<AttestationAction> UserActionsFrom(string status) =>
+        Transitions.TryGetValue(status, out var from)
+            ? [.. from.Keys.Where(a => a != AttestationAction.Expire).Order()]
+            : [];
+
+    /// <summary>The action's name on the wire and in audit events (<c>submit</c>, <c>withdraw</c>, …).</summary>
+    public static string NameOf(AttestationAction action) => action.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,165 @@
+using Marketplace.Core.Access;
+using Marketplace.Core.Attestations;
+using static Marketplace.Core.Tests.Attestations.Fixtures;
+
+namespace Marketplace.Core.Tests.Attestations;
+
+public sealed class AttestationDecisionsTests
+{
+    private static AttestationDecision Decide(Attestation current, AttestationAction action, Actor actor, string? reason = null, Marketplace.Core.Standards.Standard? standard = null)
+    {
+        var organisation = new[] { Tsa, Regional, TechUk, Supplier }.FirstOrDefault(o => o.Id == actor.OrganisationId);
+        return AttestationDecisions.Decide(current, action, actor, new AttestationContext(standard ?? A2dReady, Supplier, organisation), reason, Now);
+    }
+
+    private static Attestation Submitted => Draft(A2dReady) with { Status = AttestationStatus.Submitted, SubmittedAt = Now.AddDays(-2) };
+
+    [Fact]
+    public void The_owning_supplier_submits_a_draft_with_evidence_and_the_time_is_kept()
+    {
+        var decision = Decide(Draft(A2dReady), AttestationAction.Submit, SupplierUser());
+
+        Assert.Null(decision.Refusal);
+        Assert.Equal(AttestationStatus.Submitted, decision.Next!.Status);
+        Assert.Equal(Now, decision.Next.SubmittedAt);
+        Assert.Null(decision.Next.DecidedBy);
+    }
+
+    [Fact]
+    public void Another_supplier_cannot_submit_or_withdraw()
+    {
+        Assert.Equal(RefusalKind.Forbidden, Decide(Draft(A2dReady), AttestationAction.Submit, SupplierUser("pennine-careline-services")).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Withdraw, SupplierUser("pennine-careline-services")).Refusal!.Kind);
+    }
+
+    [Fact]
+    public void A_user_of_the_supplier_acting_in_another_role_cannot_submit() =>
+        Assert.Equal(RefusalKind.Forbidden, Decide(Draft(A2dReady), AttestationAction.Submit, With(MarketplaceRole.Commissioner, Supplier.Id)).Refusal!.Kind);
+
+    [Fact]
+    public void Submitting_without_evidence_is_refused_when_the_standard_requires_it_and_allowed_when_not()
+    {
+        Assert.Equal(RefusalKind.EvidenceRequired, Decide(Draft(A2dReady, evidence: 0), AttestationAction.Submit, SupplierUser()).Refusal!.Kind);
+        Assert.Null(Decide(Draft(Dspt, null, evidence: 0), AttestationAction.Submit, SupplierUser(), standard: Dspt).Refusal);
+    }
+
+    [Fact]
+    public void A_lapsed_certificate_is_neither_submitted_nor_validated()
+    {
+        var lapsed = Draft(A2dReady) with { ExpiresOn = Today.AddDays(-1) };
+
+        Assert.Equal(RefusalKind.Conflict, Decide(lapsed, AttestationAction.Submit, SupplierUser()).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Conflict, Decide(lapsed with { Status = AttestationStatus.Submitted }, AttestationAction.Validate, Validator(Tsa.Id)).Refusal!.Kind);
+        Assert.Null(Decide(lapsed with { ExpiresOn = Today }, AttestationAction.Submit, SupplierUser()).Refusal);
+    }
+
+    [Fact]
+    public void The_members_association_with_the_standard_in_its_remit_validates_and_is_stamped()
+    {
+        var decision = Decide(Submitted, AttestationAction.Validate, Validator(Tsa.Id));
+
+        Assert.Equal(AttestationStatus.Validated, decision.Next!.Status);
+        Assert.Equal(Tsa.Id, decision.Next.DecidedBy);
+        Assert.Equal(Now, decision.Next.DecidedAt);
+        Assert.Null(decision.Next.Reason);
+    }
+
+    [Theory]
+    [InlineData("northern-health-technology-network")] // a member association, but A2D-READY is not in its remit
+    [InlineData("techuk")]                             // not an association the supplier belongs to
+    [InlineData("nhs-kent-icb")]                       // not an association at all
+    public void Only_a_member_association_whose_remit_covers_the_standard_decides(string organisation)
+    {
+        foreach (var action in new[] { AttestationAction.Validate, AttestationAction.Reject })
+        {
+            Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, action, Validator(organisation), "reason").Refusal!.Kind);
+        }
+        Assert.Equal(RefusalKind.Forbidden,
+            Decide(Submitted with { Status = AttestationStatus.Validated }, AttestationAction.Revoke, Validator(organisation), "reason").Refusal!.Kind);
+    }
+
+    [Fact]
+    public void The_remit_needs_both_the_associations_list_and_the_standards_list()
+    {
+        var disowned = A2dReady with { ValidatingAssociations = [TechUk.Id] };
+
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Validate, Validator(Tsa.Id), standard: disowned).Refusal!.Kind);
+        Assert.True(AttestationAccess.Covers(Regional, Cqc));
+        Assert.False(AttestationAccess.Covers(Regional, A2dReady));
+    }
+
+    [Fact]
+    public void A_supplier_cannot_decide_its_own_attestation() =>
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Validate, SupplierUser()).Refusal!.Kind);
+
+    [Theory]
+    [InlineData(AttestationAction.Reject, null)]
+    [InlineData(AttestationAction.Reject, "   ")]
+    [InlineData(AttestationAction.Revoke, "")]
+    public void Rejecting_and_revoking_need_a_reason(AttestationAction action, string? reason)
+    {
+        var current = action == AttestationAction.Revoke ? Submitted with { Status = AttestationStatus.Validated } : Submitted;
+
+        var refusal = Decide(current, action, Validator(Tsa.Id), reason).Refusal!;
+
+        Assert.Equal(RefusalKind.InvalidField, refusal.Kind);
+        Assert.Equal("reason", refusal.Field);
+    }
+
+    [Fact]
+    public void Rejecting_keeps_the_reason_trimmed_and_other_actions_take_none()
+    {
+        Assert.Equal("Certificate is for another company.", Decide(Submitted, AttestationAction.Reject, Validator(Tsa.Id), "  Certificate is for another company. ").Next!.Reason);
+        Assert.Equal("reason", Decide(Submitted, AttestationAction.Validate, Validator(Tsa.Id), "looks fine").Refusal!.Field);
+        Assert.Equal("reason", Decide(Submitted, AttestationAction.Reject, Validator(Tsa.Id), new string('x', 1001)).Refusal!.Field);
+    }
+
+    [Fact]
+    public void An_illegal_transition_names_the_status_and_what_is_allowed()
+    {
+        var refusal = Decide(Submitted, AttestationAction.Revoke, Validator(Tsa.Id), "reason").Refusal!;
+
+        Assert.Equal(RefusalKind.InvalidTransition, refusal.Kind);
+        Assert.Equal(AttestationStatus.Submitted, refusal.CurrentStatus);
+        Assert.Equal(["withdraw", "validate", "reject"], refusal.AllowedActions);
+    }
+
+    [Fact]
+    public void Who_may_is_decided_before_the_state_machine()
+    {
+        var validated = Submitted with { Status = AttestationStatus.Validated };
+
+        Assert.Equal(RefusalKind.Forbidden, Decide(validated, AttestationAction.Validate, Validator(TechUk.Id)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.InvalidTransition, Decide(validated, AttestationAction.Validate, Validator(Tsa.Id)).Refusal!.Kind);
+    }
+
+    [Fact]
+    public void Revoking_records_who_revoked_when_and_why()
+    {
+        var validated = Submitted with { Status = AttestationStatus.Validated, DecidedBy = Tsa.Id, DecidedAt = Now.AddDays(-30) };
+
+        var revoked = Decide(validated, AttestationAction.Revoke, Validator(Tsa.Id), "Test report withdrawn by the lab.").Next!;
+
+        Assert.Equal(AttestationStatus.Revoked, revoked.Status);
+        Assert.Equal(Now, revoked.DecidedAt);
+        Assert.Equal("Test report withdrawn by the lab.", revoked.Reason);
+    }
+
+    [Fact]
+    public void Nobody_expires_an_attestation_by_hand() =>
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted with { Status = AttestationStatus.Validated }, AttestationAction.Expire, With(MarketplaceRole.Admin, null)).Refusal!.Kind);
+
+    [Fact]
+    public void Only_validated_attestations_past_their_expiry_date_expire_and_they_keep_their_decision()
+    {
+        var validated = Draft(A2dReady) with { Status = AttestationStatus.Validated, DecidedBy = Tsa.Id, DecidedAt = Now.AddYears(-1) };
+
+        var expired = AttestationDecisions.Expire(validated with { ExpiresOn = Today.AddDays(-1) }, Today);
+
+        Assert.Equal(AttestationStatus.Expired, expired!.Status);
+        Assert.Equal(Tsa.Id, expired.DecidedBy);
+        Assert.Null(AttestationDecisions.Expire(validated with { ExpiresOn = Today }, Today));
+        Assert.Null(AttestationDecisions.Expire(validated with { ExpiresOn = null }, Today));
+        Assert.Null(AttestationDecisions.Expire(validated with { Status = AttestationStatus.Submitted, ExpiresOn = Today.AddDays(-1) }, Today));
+    }
+}

@@ -1,0 +1,66 @@
+using FsCheck.Xunit;
+using Marketplace.Core.Attestations;
+
+namespace Marketplace.Core.Tests.Attestations;
+
+public sealed class AttestationWorkflowTests
+{
+    // ARCHITECTURE.md: Draft → Submitted → Validated | Rejected; Validated → Expired | Revoked; Submitted → Withdrawn.
+    private static readonly (string From, AttestationAction Action, string To)[] Allowed =
+    [
+        (AttestationStatus.Draft, AttestationAction.Submit, AttestationStatus.Submitted),
+        (AttestationStatus.Submitted, AttestationAction.Validate, AttestationStatus.Validated),
+        (AttestationStatus.Submitted, AttestationAction.Reject, AttestationStatus.Rejected),
+        (AttestationStatus.Submitted, AttestationAction.Withdraw, AttestationStatus.Withdrawn),
+        (AttestationStatus.Validated, AttestationAction.Expire, AttestationStatus.Expired),
+        (AttestationStatus.Validated, AttestationAction.Revoke, AttestationStatus.Revoked),
+    ];
+
+    [Fact]
+    public void Exactly_the_transitions_of_the_architecture_are_allowed()
+    {
+        var actual = AttestationWorkflow.Statuses
+            .SelectMany(from => Enum.GetValues<AttestationAction>().Select(action => (from, action, to: AttestationWorkflow.Next(from, action))))
+            .Where(t => t.to is not null)
+            .Select(t => (t.from, t.action, t.to!))
+            .ToHashSet();
+
+        Assert.Equal(Allowed.ToHashSet(), actual);
+    }
+
+    [Theory]
+    [InlineData(AttestationStatus.Rejected)]
+    [InlineData(AttestationStatus.Revoked)]
+    [InlineData(AttestationStatus.Expired)]
+    [InlineData(AttestationStatus.Withdrawn)]
+    public void Final_statuses_allow_nothing(string status)
+    {
+        Assert.Empty(AttestationWorkflow.UserActionsFrom(status));
+        Assert.All(Enum.GetValues<AttestationAction>(), action => Assert.Null(AttestationWorkflow.Next(status, action)));
+    }
+
+    [Fact]
+    public void Users_are_offered_every_action_but_expiry()
+    {
+        Assert.Equal([AttestationAction.Withdraw, AttestationAction.Validate, AttestationAction.Reject], AttestationWorkflow.UserActionsFrom(AttestationStatus.Submitted));
+        Assert.Equal([AttestationAction.Revoke], AttestationWorkflow.UserActionsFrom(AttestationStatus.Validated));
+        Assert.Equal([AttestationAction.Submit], AttestationWorkflow.UserActionsFrom(AttestationStatus.Draft));
+    }
+
+    [Property]
+    public bool An_action_is_offered_exactly_when_the_state_machine_allows_it(int statusIndex, int actionIndex)
+    {
+        var status = AttestationWorkflow.Statuses[Math.Abs(statusIndex % AttestationWorkflow.Statuses.Count)];
+        var actions = Enum.GetValues<AttestationAction>();
+        var action = actions[Math.Abs(actionIndex % actions.Length)];
+        var offered = AttestationWorkflow.UserActionsFrom(status).Contains(action);
+        return action == AttestationAction.Expire ? !offered : offered == (AttestationWorkflow.Next(status, action) is not null);
+    }
+
+    [Fact]
+    public void An_unknown_status_allows_nothing() => Assert.Null(AttestationWorkflow.Next("archived", AttestationAction.Submit));
+
+    [Fact]
+    public void Action_names_are_lower_case_words() =>
+        Assert.Equal(["submit", "withdraw", "validate", "reject", "revoke", "expire"], Enum.GetValues<AttestationAction>().Select(AttestationWorkflow.NameOf));
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Core.Access;
+using Marketplace.Core.Attestations;
+using Marketplace.Core.Organisations;
+using Marketplace.Core.Standards;
+using Marketplace.Functions.Access;
+using Marketplace.Storage.Catalogue;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Functions.Tests.Access;
+
+/// <summary>
+/// The access matrix's organisation dimension, on the seed catalogue: every route whose answer depends on the caller's
+/// organisation × every role × the caller's own organisation, other organisations, and no token. A parameterised route
+/// open to an organisation's role that declares no <see cref="OrganisationScope"/>, or one without a sample request
+/// here, fails the suite.
+/// </summary>
+public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<SeededApp>
+{
+    // Seed resources: att-000001 is Downs Careline Systems' validated EN50134 attestation on off-000009, with two
+    // evidence files; Downs belongs to the TEC Services Association (EN50134 in its remit) and the Northern Health
+    // Technology Network (CQC only).
+    private const string Attestation = "att-000001";
+    private const string Offering = "off-000009";
+    private const string Supplier = "downs-careline-systems";
+    private const string Association = "tec-services-association";
+    private const string EvidenceFile = "downs-careline-systems-en50134-declaration-of-conformity-2022.pdf";
+
+    private MarketplaceApp App => seeded.App;
+
+    /// <summary>A request per organisation-scoped endpoint, given stale ETags so that nothing changes even when let in.</summary>
+    private static readonly Dictionary<string, Func<StaleETags, HttpRequestMessage>> Samples = new(StringComparer.Ordinal)
+    {
+        ["GetAttestation"] = _ => new(HttpMethod.Get, $"/api/attestations/{Attestation}"),
+        ["GetAttestationHistory"] = _ => new(HttpMethod.Get, $"/api/attestations/{Attestation}/history"),
+        ["ListSupplierAttestations"] = _ => new(HttpMethod.Get, $"/api/suppliers/{Supplier}/attestations?status=validated"),
+        ["GetEvidenceLink"] = _ => new(HttpMethod.Get, $"/api/attestations/{Attestation}/evidence/{EvidenceFile}"),
+        ["UploadEvidence"] = _ => new(HttpMethod.Put, $"/api/attestations/{Attestation}/evidence/matrix.pdf") { Content = new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()) },
+        ["SubmitAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/submit"), e.Attestation),
+        ["WithdrawAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/withdraw"), e.Attestation),
+        ["ValidateAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/validate"), e.Attestation),
+        ["RejectAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/reject") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Attestation),
+        ["RevokeAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/revoke") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Attestation),
+        ["GetAssociationQueue"] = _ => new(HttpMethod.Get, $"/api/associations/{Association}/queue"),
+        ["ReplaceOffering"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/offerings/{Offering}") { Content = JsonContent.Create(e.Listing) }, e.Offering),
+        ["RetireOffering"] = e => WithIfMatch(new(HttpMethod.Delete, $"/api/offerings/{Offering}"), e.Offering),
+    };
+
+    /// <summary>ETags the sample resources had before an unconditional rewrite, and the offering's listing as a body.</summary>
+    private sealed record StaleETags(string Attestation, string Offering, object Listing);
+
+    private static HttpRequestMessage WithIfMatch(HttpRequestMessage request, string etag)
+    {
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+        return request;
+    }
+
+    [Fact]
+    public void Every_parameterised_route_open_to_an_organisations_role_declares_its_organisation_scope_and_has_a_sample()
+    {
+        var failures = new List<string>();
+        foreach (var route in Routes())
+        {
+            var name = route.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? route.DisplayName;
+            var rule = route.Metadata.GetMetadata<AccessRule>();
+            var scope = route.Metadata.GetMetadata<OrganisationScope>();
+            var organisationRoles = rule is { Kind: AccessKind.Roles } ? rule.Roles.Where(r => r != MarketplaceRole.Admin).ToList() : [];
+            if (scope is null && organisationRoles.Count > 0 && route.RoutePattern.Parameters.Count > 0)
+            {
+                failures.Add($"{name} ({route.RoutePattern.RawText}) is open to {string.Join(", ", organisationRoles)} about a resource in its path but declares no organisation scope.");
+            }
+            if (scope is not null && !scope.Relations.Keys.ToHashSet().SetEquals(rule?.Roles ?? []))
+            {
+                failures.Add($"{name}: its organisation scope names {string.Join(", ", scope.Relations.Keys)} but its access rule allows {string.Join(", ", rule?.Roles ?? [])}.");
+            }
+            if (scope is not null && !Samples.ContainsKey(name!))
+            {
+                failures.Add($"{name} declares an organisation scope but has no sample request in {nameof(OrganisationMatrixTests)}.");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_organisation_scoped_route_answers_own_and_other_organisations_and_no_token_as_declared()
+    {
+        var world = await WorldAsync();
+        var etags = await StaleETagsAsync();
+        using var anonymous = App.CreateClient();
+        var clients = new Dictionary<(MarketplaceRole, string?), HttpClient>();
+        async Task<HttpClient> ClientAsync(MarketplaceRole role, string? organisation) =>
+            clients.TryGetValue((role, organisation), out var client) ? client : clients[(role, organisation)] = await App.ClientForAsync(role, organisation);
+        var failures = new List<string>();
+        var checkedCalls = 0;
+
+        foreach (var route in Routes().Where(r => r.Metadata.GetMetadata<OrganisationScope>() is not null))
+        {
+            var name = route.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName;
+            var rule = route.Metadata.GetMetadata<AccessRule>()!;
+            var scope = route.Metadata.GetMetadata<OrganisationScope>()!;
+            var sample = Samples[name];
+
+            var unauthenticated = (await anonymous.SendAsync(sample(etags))).StatusCode;
+            if (unauthenticated != HttpStatusCode.Unauthorized)
+            {
+                failures.Add($"{name} with no token: got {(int)unauthenticated}, expected 401");
+            }
+            foreach (var role in Enum.GetValues<MarketplaceRole>())
+            {
+                var (own, other) = scope.Relations.TryGetValue(role, out var relation)
+                    ? world.Organisations(role, relation, scope.Resource)
+                    : world.Organisations(role, OrganisationRelation.AnyOrganisation, scope.Resource);
+                foreach (var (organisation, isOwn) in own.Select(o => (o, true)).Concat(other.Select(o => (o, false))))
+                {
+                    var status = (await (await ClientAsync(role, organisation)).SendAsync(sample(etags))).StatusCode;
+                    checkedCalls++;
+                    var letIn = rule.Roles.Contains(role) && (isOwn || relation == OrganisationRelation.AnyOrganisation);
+                    var ok = letIn ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound) : status == HttpStatusCode.Forbidden;
+                    if (!ok)
+                    {
+                        failures.Add($"{name} as {role} of {organisation ?? "no organisation"} ({(isOwn ? "own" : "other")}): got {(int)status}, expected {(letIn ? "access" : "403")}");
+                    }
+                }
+            }
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(checkedCalls > 100, $"Only {checkedCalls} calls were checked.");
+        // Nothing the matrix sent changed the sample attestation.
+        var unchanged = (await App.Services.GetRequiredService<CatalogueTables>().Attestations.FindAsync(Attestation, CancellationToken.None))!.Document;
+        Assert.Equal((AttestationStatus.Validated, 2), (unchanged.Status, unchanged.Evidence.Count));
+    }
+
+    private List<RouteEndpoint> Routes() =>
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)
+            .ToList();
+
+    /// <summary>Rewrites the sample attestation and offering unchanged, so the ETags read before are stale.</summary>
+    private async Task<StaleETags> StaleETagsAsync()
+    {
+        var tables = App.Services.GetRequiredService<CatalogueTables>();
+        var attestation = (await tables.Attestations.FindAsync(Attestation, CancellationToken.None))!;
+        var offering = (await tables.Offerings.FindAsync(Offering, CancellationToken.None))!;
+        await tables.Attestations.PutAsync(attestation.Document, CancellationToken.None);
+        await tables.Offerings.PutAsync(offering.Document, CancellationToken.None);
+        var listing = JsonSerializer.SerializeToElement(offering.Document, JsonSerializerOptions.Web);
+        return new StaleETags(attestation.ETag, offering.ETag, listing);
+    }
+
+    private async Task<World> WorldAsync()
+    {
+        var tables = App.Services.GetRequiredService<CatalogueTables>();
+        var organisations = new List<Organisation>();
+        await foreach (var organisation in tables.Organisations.ListAsync(null, CancellationToken.None))
+        {
+            organisations.Add(organisation);
+        }
+        var attestation = (await tables.Attestations.FindAsync(Attestation, CancellationToken.None))!.Document;
+        var standard = (await tables.Standards.FindAsync(attestation.StandardCode, CancellationToken.None))!.Document;
+        return new World([.. organisations.OrderBy(o => o.Id, StringComparer.Ordinal)], standard);
+    }
+
+    /// <summary>Which organisations count as the caller's own, and which as others, for each relation.</summary>
+    private sealed record World(IReadOnlyList<Organisation> All, Standard Standard)
+    {
+        private Organisation SupplierOf => All.Single(o => o.Id == Supplier);
+
+        private IEnumerable<Organisation> OfKind(string kind) => All.Where(o => o.Kind == kind);
+
+        public (IReadOnlyList<string?> Own, IReadOnlyList<string?> Other) Organisations(MarketplaceRole role, OrganisationRelation relation, string resource)
+        {
+            if (role == MarketplaceRole.Admin)
+            {
+                return ([null], []);
+            }
+            var kind = role switch
+            {
+                MarketplaceRole.Supplier => OrganisationKind.Supplier,
+                MarketplaceRole.Association => OrganisationKind.Association,
+                _ => OrganisationKind.Commissioner,
+            };
+            List<string> own = relation switch
+            {
+                OrganisationRelation.OwningSupplier => [Supplier],
+                OrganisationRelation.MemberAssociation => [.. SupplierOf.Memberships],
+                OrganisationRelation.DecidingAssociation => [.. SupplierOf.Memberships.Where(m => AttestationAccess.Covers(All.Single(o => o.Id == m), Standard))],
+                OrganisationRelation.NamedAssociation => [Association],
+                _ => [.. OfKind(kind).Take(2).Select(o => o.Id)],
+            };
+            var other = relation == OrganisationRelation.AnyOrganisation
+                ? []
+                : OfKind(kind).Select(o => o.Id).Where(id => !own.Contains(id)).Take(3).ToList();
+            Assert.True(relation is OrganisationRelation.AnyOrganisation || own.Count > 0, $"No own organisation for {relation} on {resource}.");
+            // A member association without the standard in its remit is the sharpest "other" for deciding.
+            if (relation == OrganisationRelation.DecidingAssociation)
+            {
+                other = [.. SupplierOf.Memberships.Where(m => !own.Contains(m)), .. other.Where(o => !SupplierOf.Memberships.Contains(o))];
+            }
+            return ([.. own], [.. other]);
+        }
+    }
+}

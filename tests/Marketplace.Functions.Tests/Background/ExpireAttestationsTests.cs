@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Marketplace.Core.Attestations;
+using Marketplace.Functions.Background;
+using Marketplace.Storage.Attestations;
+using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Search;
+using Marketplace.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Marketplace.Functions.Tests.Background;
+
+/// <summary>The nightly expiry job on the seeded catalogue, with the clock in the test's hands.</summary>
+public sealed class ExpireAttestationsTests
+{
+    private static readonly InvocationRequest Timer = new(new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>());
+
+    // Seed: validated attestations whose expiry date is before 2026-11-23, awaiting the job.
+    private static List<(string Id, string Supplier, string? Offering, string Code)> LapsedBy(DateOnly today) =>
+        JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement.EnumerateArray()
+            .Where(a => a.GetProperty("status").GetString() == "validated" && a.TryGetProperty("expiresOn", out var e) && DateOnly.Parse(e.GetString()!) < today)
+            .Select(a => (a.GetProperty("id").GetString()!, a.GetProperty("supplierId").GetString()!,
+                a.TryGetProperty("offeringId", out var o) ? o.GetString() : null, a.GetProperty("standardCode").GetString()!))
+            .ToList();
+
+    [Fact]
+    public async Task Lapsed_validations_expire_with_an_audit_event_and_leave_search_for_every_affected_offering()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 9, 12, 0, 0, TimeSpan.Zero));
+        await using var app = await MarketplaceApp.StartAsync(overrides: new Dictionary<string, string?> { ["Background:RunInProcess"] = "false" },
+            services: s => s.AddSingleton<TimeProvider>(time));
+        await app.Services.GetRequiredService<CatalogueImport>().RunAsync(RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
+        var tables = app.Services.GetRequiredService<CatalogueTables>();
+        var store = app.Services.GetRequiredService<AttestationStore>();
+        var index = app.Services.GetRequiredService<LuceneCatalogueIndex>();
+        // The index as it was built a fortnight ago, while Portland's Cyber Essentials (to 2026-11-10) still counted.
+        await ReindexCatalogue.RunAsync(Timer, app.Services, CancellationToken.None);
+        var portland = new List<string>();
+        await foreach (var offering in tables.Offerings.ListAsync("SupplierId eq 'portland-self-care' and Status eq 'active'", CancellationToken.None))
+        {
+            portland.Add(offering.Id);
+        }
+        Assert.NotEmpty(portland);
+        Assert.All(portland, id => Assert.Contains("CYBER-ESSENTIALS", index.Find(id)!.ValidatedStandards));
+
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero));
+        var lapsed = LapsedBy(new DateOnly(2026, 11, 23));
+        var answer = await ExpireAttestations.RunAsync(Timer, app.Services, CancellationToken.None);
+
+        Assert.Equal(5, lapsed.Count);
+        Assert.StartsWith("Expired 5 attestations", answer.Logs[0], StringComparison.Ordinal);
+        foreach (var (id, _, _, _) in lapsed)
+        {
+            var stored = (await store.FindAsync(id, CancellationToken.None))!.Document;
+            Assert.Equal(AttestationStatus.Expired, stored.Status);
+            Assert.False(string.IsNullOrEmpty(stored.DecidedBy));
+            var expiry = Assert.Single(await store.HistoryAsync(id, CancellationToken.None));
+            Assert.Equal(("expire", "validated", "expired", "System", ExpireAttestations.Name), (expiry.Action, expiry.From, expiry.To, expiry.ActorRole, expiry.ActorUserId));
+        }
+        Assert.All(portland, id => Assert.DoesNotContain("CYBER-ESSENTIALS", index.Find(id)!.ValidatedStandards));
+        foreach (var (_, _, offering, code) in lapsed.Where(l => l.Offering is not null))
+        {
+            Assert.DoesNotContain(code, index.Find(offering!)?.ValidatedStandards ?? []);
+        }
+        var stillValidated = 0;
+        await foreach (var _ in store.ListByStatusAsync(AttestationStatus.Validated, CancellationToken.None))
+        {
+            stillValidated++;
+        }
+        Assert.Equal(112 - 5, stillValidated);
+
+        var again = await ExpireAttestations.RunAsync(Timer, app.Services, CancellationToken.None);
+        Assert.StartsWith("Expired 0 attestations", again.Logs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_expiry_runs_at_start_up_and_again_at_half_past_midnight()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 29, 0, TimeSpan.Zero));
+        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton<TimeProvider>(time));
+        var activity = app.Services.GetRequiredService<BackgroundActivity>();
+
+        await StandaloneRunnerTests.Eventually(() => activity.Of(ExpireAttestations.Name).Invocations == 1 ? "ran" : null);
+        time.Advance(TimeSpan.FromSeconds(30));
+        await Task.Delay(300);
+        Assert.Equal(1, activity.Of(ExpireAttestations.Name).Invocations);
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        await StandaloneRunnerTests.Eventually(() => activity.Of(ExpireAttestations.Name).Invocations == 2 ? "ran" : null);
+        Assert.Equal(0, activity.Of(ExpireAttestations.Name).Failures);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero), activity.Of(ExpireAttestations.Name).LastFinished);
+    }
+}
