@@ -253,11 +253,10 @@ public static class Scorer
                     return (pass ? 1 : 0, null);
                 }
                 var wanted = Vocabulary.Alternatives(r.Connectivity.Select(x => Vocabulary.Words(Vocabulary.Connectivity, x)));
-                return offering.Connectivity is null
-                    ? (0, $"States no connectivity; needs {wanted}")
-                    : pass
-                        ? (1, $"Connectivity is {Vocabulary.Words(Vocabulary.Connectivity, offering.Connectivity)}")
-                        : (0, $"Connectivity is {Vocabulary.Words(Vocabulary.Connectivity, offering.Connectivity)}, not {wanted}");
+                var text = offering.Connectivity is null ? $"States no connectivity; needs {wanted}"
+                    : pass ? $"Connectivity is {Vocabulary.Words(Vocabulary.Connectivity, offering.Connectivity)}"
+                    : $"Connectivity is {Vocabulary.Words(Vocabulary.Connectivity, offering.Connectivity)}, not {wanted}";
+                return (pass ? 1 : 0, text);
             }
             case RegionServedRule r:
             {

@@ -105,6 +105,8 @@ public sealed class ExclusionTests
             GateResult(new LeadTimeAtMostRule(20), offering)!.Reasons[0].Explanation);
         Assert.Equal("fails gate 'gate': Supports none of SCAIP",
             GateResult(new InteroperabilityRule(["scaip"]), offering)!.Reasons[0].Explanation);
+        Assert.Equal("fails gate 'gate': States no connectivity; needs digital (IP or 4G)",
+            GateResult(new ConnectivityRule(["digital"]), offering with { Connectivity = null })!.Reasons[0].Explanation);
     }
 
     [Fact]

@@ -130,6 +130,33 @@ public sealed class ScoringProperties
             && shortlist.Exclusions.Single(e => e.OfferingId == target.Id).Reasons.Any(r => r.Code == ExclusionCodes.GateFailed && r.RequirementId == "dspt-gate");
     }
 
+    [Property(Arbitrary = [typeof(Scenarios)])]
+    public bool A_gate_fails_exactly_when_the_same_rule_as_a_criterion_scores_below_1(Scenario scenario)
+    {
+        // The same template with every gate turned into a weight-1 criterion: no offering is excluded by a gate then.
+        var gates = scenario.Template.Requirements.Where(r => r.Kind == RequirementKind.Gate).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var asCriteria = scenario.Template with
+        {
+            Sections = [.. scenario.Template.Sections.Select(s => s with
+            {
+                Requirements = [.. s.Requirements.Select(r => r.Kind == RequirementKind.Gate ? r with { Kind = RequirementKind.Criterion, DefaultWeight = 1 } : r)],
+            })],
+        };
+
+        var withGates = scenario.Score();
+        var scored = Scorer.Score(asCriteria, scenario.Specification, scenario.Input);
+
+        var failedByGate = withGates.Exclusions.ToDictionary(e => e.OfferingId, e => e.Reasons.Where(r => r.Code == ExclusionCodes.GateFailed).Select(r => r.RequirementId!).ToList());
+        var otherReasons = withGates.Exclusions.Where(e => e.Reasons.Any(r => r.Code != ExclusionCodes.GateFailed)).Select(e => e.OfferingId).ToHashSet();
+        return scored.Entries.All(e =>
+        {
+            var below = e.Criteria.Where(c => gates.Contains(c.RequirementId) && c.Score < 1).Select(c => c.RequirementId).ToList();
+            return below.Count == 0
+                ? withGates.Entries.Any(w => w.OfferingId == e.OfferingId)
+                : failedByGate[e.OfferingId].SequenceEqual(below);
+        }) && scored.Exclusions.All(e => otherReasons.Contains(e.OfferingId));
+    }
+
     private static Attestation Attest(string supplier, string code, string? offering) => new()
     {
         Id = $"added-{supplier}-{code}-{offering}",
@@ -294,6 +321,7 @@ public static class Scenarios
         Gate("connectivity", new ConnectivityRule(["digital", "both"])),
         Gate("lead-time", new LeadTimeAtMostRule(45)),
         Gate("copd", new ConditionCoveredRule(["copd"])),
+        Gate("cohort", new ConditionCoveredRule(["copd", "heart-failure"])),
     ];
 
     private static readonly RequirementRule[] CriterionPool =
