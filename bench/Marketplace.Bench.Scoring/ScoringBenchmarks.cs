@@ -70,7 +70,7 @@ public class ScoringBenchmarks
         string[] phrases =
         [
             "urgent installs", "battery back-up", "uk data centres", "fall detection", "two-way speech", "carer app",
-            "alert limits", "dashboard",
+            "alert limits", "dashboard", "key-safe",
         ];
         var criteria = new List<Requirement>();
         criteria.AddRange(standards.Select(code => Criterion("std-" + code.ToLowerInvariant(), new StandardHeldRule(code), 2)));
