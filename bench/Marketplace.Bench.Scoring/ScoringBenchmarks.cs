@@ -1,0 +1,116 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Marketplace.CatalogueGenerator;
+using Marketplace.Core.Shortlisting;
+using Core = Marketplace.Core;
+
+namespace Marketplace.Bench.Scoring;
+
+/// <summary>
+/// Scores one specification (40 criteria, 2 gates, lot 1: the largest) against a generated catalogue of 10,000 and
+/// 100,000 offerings. Every candidate is passed in, as a caller that has not pre-filtered by lot would, so the time
+/// covers exclusions (with their explanations) as well as the ranked, explained shortlist.
+/// </summary>
+[MemoryDiagnoser]
+public class ScoringBenchmarks
+{
+    private KeyRequirementsTemplate template = null!;
+    private Specification specification = null!;
+    private ScoringInput input = null!;
+
+    [Params(10_000, 100_000)]
+    public int Offerings { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // The generator's documents have the same JSON shape as the Core records (both follow schemas/), so map
+        // through JSON rather than by hand.
+        var catalogue = new CatalogueGenerator.CatalogueGenerator(Offerings).Generate();
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        T Map<T>(object value) => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, web), web)!;
+
+        var organisations = Map<List<Core.Organisations.Organisation>>(catalogue.Organisations).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var offerings = Map<List<Core.Catalogue.Offering>>(catalogue.Offerings);
+        input = new ScoringInput
+        {
+            Offerings = [.. offerings.Select(o => new CandidateOffering(o, organisations[o.SupplierId]))],
+            Attestations = Map<List<Core.Attestations.Attestation>>(catalogue.Attestations),
+            Framework = Map<Core.Frameworks.Framework>(catalogue.Frameworks[0]),
+            EvaluationDate = CatalogueGenerator.CatalogueGenerator.Today,
+            Associations = [.. organisations.Values.Where(o => o.Kind == Core.Organisations.OrganisationKind.Association)],
+        };
+        template = FortyCriteria();
+        specification = new Specification
+        {
+            TemplateId = template.Id,
+            TemplateVersion = template.Version,
+            LotId = input.Framework.Lots.Single(l => l.Number == 1).Id,
+            Region = "midlands",
+            Volume = 2_000,
+            ContractMonths = 36,
+            BudgetGbp = 1_000_000m,
+        };
+
+        var shortlist = Scorer.Score(template, specification, input);
+        Console.WriteLine($"// {Offerings:N0} offerings: {shortlist.Entries.Count:N0} shortlisted, {shortlist.Exclusions.Count:N0} excluded, " +
+            $"{template.Requirements.Count(r => r.Kind == RequirementKind.Criterion)} criteria");
+    }
+
+    [Benchmark]
+    public Shortlist Score() => Scorer.Score(template, specification, input);
+
+    private static KeyRequirementsTemplate FortyCriteria()
+    {
+        string[] standards =
+        [
+            "TSA-QSF", "DTAC", "DSPT", "DCB0129", "CYBER-ESSENTIALS", "CYBER-ESSENTIALS-PLUS", "ISO27001", "ISO13485", "MHRA-REG",
+            "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "EN50518", "CQC", "NICE-ESF", "ICO-REG", "WCAG21-AA", "A2D-READY",
+        ];
+        string[] phrases =
+        [
+            "urgent installs", "battery back-up", "uk data centres", "fall detection", "two-way speech", "carer app",
+            "alert limits", "dashboard", "key-safe",
+        ];
+        var criteria = new List<Requirement>();
+        criteria.AddRange(standards.Select(code => Criterion("std-" + code.ToLowerInvariant(), new StandardHeldRule(code), 2)));
+        criteria.AddRange(phrases.Select((phrase, i) => Criterion($"feature-{i}", new FeaturePresentRule(phrase), 2)));
+        criteria.Add(Criterion("digital-signalling", new InteroperabilityRule(["bs8521-2", "scaip"]), 4));
+        criteria.Add(Criterion("fhir", new InteroperabilityRule(["fhir-r4-uk-core"]), 2));
+        criteria.Add(Criterion("hscn", new InteroperabilityRule(["hscn"]), 1));
+        criteria.Add(Criterion("switchover", new ConnectivityRule(["digital", "both"]), 4));
+        criteria.Add(Criterion("dementia-falls", new ConditionCoveredRule(["dementia", "falls-risk", "frailty"]), 4));
+        criteria.Add(Criterion("long-term-conditions", new ConditionCoveredRule(["copd", "heart-failure", "diabetes"]), 2));
+        criteria.Add(Criterion("lead-time-20", new LeadTimeAtMostRule(20), 2));
+        criteria.Add(Criterion("lead-time-10", new LeadTimeAtMostRule(10), 1));
+        criteria.Add(Criterion("wearables", new CategoryRule(["pendant-alarm", "fall-detector", "gps-mobile-alarm"]), 2));
+        criteria.Add(Criterion("hubs", new CategoryRule(["home-alarm-hub"]), 1));
+        criteria.Add(Criterion("also-north-west", new RegionServedRule("north-west"), 1));
+        criteria.Add(Criterion("price", new PriceRule(), 20));
+
+        return new KeyRequirementsTemplate
+        {
+            Id = "bench-forty-criteria",
+            Version = 1,
+            Name = "Benchmark: 40 criteria",
+            Lot = 1,
+            Sections =
+            [
+                new TemplateSection
+                {
+                    Id = "gates",
+                    Title = "Gates",
+                    Requirements =
+                    [
+                        new Requirement { Id = "region", Text = "Served in the region.", Kind = RequirementKind.Gate, Rule = new RegionServedRule() },
+                        new Requirement { Id = "lead-time", Text = "Delivered within 60 days.", Kind = RequirementKind.Gate, Rule = new LeadTimeAtMostRule(60) },
+                    ],
+                },
+                new TemplateSection { Id = "criteria", Title = "Criteria", Requirements = criteria },
+            ],
+        };
+    }
+
+    private static Requirement Criterion(string id, RequirementRule rule, int weight) =>
+        new() { Id = id, Text = id, Kind = RequirementKind.Criterion, Rule = rule, DefaultWeight = weight };
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>
+/// The closed set of machine-checkable rules a requirement may use, told apart in JSON by <c>type</c> (written first).
+/// Each rule gives a score s ∈ [0,1]; a gate passes only when s = 1. Rules that take a value from the commissioner
+/// (<see cref="TakesValue"/>) read it from <see cref="Specification.Values"/> under the requirement's id, in place of
+/// the template's default.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(StandardHeldRule), "standard-held")]
+[JsonDerivedType(typeof(CategoryRule), "category")]
+[JsonDerivedType(typeof(ConditionCoveredRule), "condition-covered")]
+[JsonDerivedType(typeof(InteroperabilityRule), "interoperability")]
+[JsonDerivedType(typeof(ConnectivityRule), "connectivity")]
+[JsonDerivedType(typeof(RegionServedRule), "region-served")]
+[JsonDerivedType(typeof(FeaturePresentRule), "feature-present")]
+[JsonDerivedType(typeof(LeadTimeAtMostRule), "lead-time-at-most")]
+[JsonDerivedType(typeof(PriceRule), "price")]
+public abstract record RequirementRule
+{
+    // Closed: only the rules below exist.
+    private protected RequirementRule()
+    {
+    }
+
+    /// <summary>The <c>type</c> discriminator, e.g. <c>standard-held</c>.</summary>
+    [JsonIgnore]
+    public string Type => this switch
+    {
+        StandardHeldRule => "standard-held",
+        CategoryRule => "category",
+        ConditionCoveredRule => "condition-covered",
+        InteroperabilityRule => "interoperability",
+        ConnectivityRule => "connectivity",
+        RegionServedRule => "region-served",
+        FeaturePresentRule => "feature-present",
+        LeadTimeAtMostRule => "lead-time-at-most",
+        PriceRule => "price",
+        _ => throw new InvalidOperationException("Unknown rule."),
+    };
+
+    /// <summary>Whether a specification may give this rule a value, and of what kind.</summary>
+    [JsonIgnore]
+    public RuleValueKind TakesValue => this switch
+    {
+        CategoryRule or ConditionCoveredRule or InteroperabilityRule or ConnectivityRule => RuleValueKind.Slugs,
+        RegionServedRule => RuleValueKind.Region,
+        FeaturePresentRule => RuleValueKind.Phrase,
+        LeadTimeAtMostRule => RuleValueKind.Days,
+        _ => RuleValueKind.None,
+    };
+}
+
+/// <summary>What a specification value for a rule must be.</summary>
+public enum RuleValueKind
+{
+    /// <summary>The rule takes no value (standard held, price).</summary>
+    None,
+    /// <summary>A non-empty array of distinct slugs from the rule's vocabulary.</summary>
+    Slugs,
+    /// <summary>One region slug.</summary>
+    Region,
+    /// <summary>A non-empty phrase of at most 120 characters.</summary>
+    Phrase,
+    /// <summary>An integer number of days, 0–365.</summary>
+    Days,
+}
+
+/// <summary>
+/// Passes (s = 1) when the offering holds the standard: an attestation to <paramref name="Code"/> that is validated
+/// and unexpired on the evaluation date, at organisation level or on that offering. Takes no value.
+/// </summary>
+/// <param name="Code">Standard code from the register, e.g. <c>DSPT</c>.</param>
+public sealed record StandardHeldRule(string Code) : RequirementRule;
+
+/// <summary>Passes when the offering's category is one of <paramref name="Categories"/>. Value: category slugs.</summary>
+/// <param name="Categories">Accepted category slugs.</param>
+public sealed record CategoryRule(IReadOnlyList<string> Categories) : RequirementRule;
+
+/// <summary>
+/// Scores the fraction of <paramref name="Conditions"/> the offering supports; as a gate, passes only when it supports
+/// all of them. Value: condition slugs (the commissioner's cohort).
+/// </summary>
+/// <param name="Conditions">Condition slugs of the cohort.</param>
+public sealed record ConditionCoveredRule(IReadOnlyList<string> Conditions) : RequirementRule;
+
+/// <summary>Passes when the offering supports any one of <paramref name="Interoperability"/>. Value: interoperability slugs.</summary>
+/// <param name="Interoperability">Accepted interoperability slugs (alternatives, e.g. BS 8521-2 or SCAIP).</param>
+public sealed record InteroperabilityRule(IReadOnlyList<string> Interoperability) : RequirementRule;
+
+/// <summary>
+/// Passes when the offering's connectivity is one of <paramref name="Connectivity"/> (<c>analogue</c>, <c>digital</c>,
+/// <c>both</c>); an offering that states none fails. Value: connectivity slugs.
+/// </summary>
+/// <param name="Connectivity">Accepted connectivity values.</param>
+public sealed record ConnectivityRule(IReadOnlyList<string> Connectivity) : RequirementRule;
+
+/// <summary>
+/// Passes when the offering serves the region: the specification's value for this requirement if given, else
+/// <paramref name="Region"/> if the template fixes one, else the specification's <see cref="Specification.Region"/>.
+/// </summary>
+/// <param name="Region">Optional fixed region slug.</param>
+public sealed record RegionServedRule(string? Region = null) : RequirementRule;
+
+/// <summary>
+/// Passes when <paramref name="Phrase"/> occurs, ignoring case, in one of the offering's features or in its
+/// description. Value: a phrase.
+/// </summary>
+/// <param name="Phrase">The phrase to look for.</param>
+public sealed record FeaturePresentRule(string Phrase) : RequirementRule;
+
+/// <summary>Passes when the offering's lead time is at most <paramref name="Days"/> days. Value: days.</summary>
+/// <param name="Days">Longest acceptable lead time in days.</param>
+public sealed record LeadTimeAtMostRule(int Days) : RequirementRule;
+
+/// <summary>
+/// Criterion only: s = lowest eligible whole-life cost / this offering's whole-life cost (see <see cref="WholeLifeCost"/>).
+/// Takes no value.
+/// </summary>
+public sealed record PriceRule : RequirementRule;

@@ -1,0 +1,329 @@
+using System.Globalization;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Frameworks;
+using Marketplace.Core.Organisations;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>
+/// Scores a specification against candidate offerings, exactly as ARCHITECTURE.md's scoring rules say.
+/// <list type="bullet">
+/// <item>Eligible: the offering lists the specification's lot, its supplier is admitted to that lot, and every gate
+/// passes. A retired offering is never eligible.</item>
+/// <item>A standard counts only through an attestation validated and unexpired on the evaluation date,
+/// organisation-level or on that offering.</item>
+/// <item>Points of criterion i = 100·wᵢ·sᵢ/Σw; total = the sum of the points (so the breakdown always adds up),
+/// = 100 × Σ(wᵢ·sᵢ)/Σw, in [0, 100].</item>
+/// <item>Price: sᵢ = lowest eligible whole-life cost / this offering's (<see cref="WholeLifeCost"/>); a free offering scores 1.</item>
+/// <item>Ranking: higher total, then more validated standards, then lower whole-life cost, then offering id (ordinal).
+/// The total ranked on is the total shown.</item>
+/// </list>
+/// Pure and deterministic: the same inputs in any order give an equal shortlist.
+/// </summary>
+public static class Scorer
+{
+    /// <summary>Scores <paramref name="specification"/> (a filled-in <paramref name="template"/>) against <paramref name="input"/>.</summary>
+    /// <exception cref="ArgumentException">
+    /// The template or specification is not valid (check them first with <see cref="TemplateRules.Validate"/> and
+    /// <see cref="SpecificationRules.Validate"/>), two candidates share an offering id, or a candidate's supplier is
+    /// not its offering's.
+    /// </exception>
+    public static Shortlist Score(KeyRequirementsTemplate template, Specification specification, ScoringInput input)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(specification);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var templateErrors = TemplateRules.Validate(template);
+        if (templateErrors.Count > 0)
+        {
+            throw new ArgumentException("The template is not valid: " + Describe(templateErrors), nameof(template));
+        }
+        var errors = new List<SpecificationError>();
+        var requirements = SpecificationRules.Resolve(specification, template, input.Framework, errors);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The specification is not valid: " + Describe(errors), nameof(specification));
+        }
+
+        var lot = input.Framework.Lots.First(l => l.Id == specification.LotId);
+        var context = new Context(input, lot);
+        var gates = requirements.Where(r => r.IsGate).ToArray();
+        var criteria = requirements.Where(r => !r.IsGate).ToArray();
+        long totalWeight = criteria.Sum(c => (long)c.Weight);
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var eligible = new List<Eligible>();
+        var exclusions = new List<Exclusion>();
+        foreach (var (offering, supplier) in input.Offerings)
+        {
+            if (!ids.Add(offering.Id))
+            {
+                throw new ArgumentException($"Offering '{offering.Id}' is a candidate twice.", nameof(input));
+            }
+            if (supplier.Id != offering.SupplierId)
+            {
+                throw new ArgumentException($"Offering '{offering.Id}' is supplied by '{offering.SupplierId}', not '{supplier.Id}'.", nameof(input));
+            }
+
+            var held = context.Standards.For(offering.SupplierId, offering.Id);
+            var reasons = Exclude(offering, gates, held, context);
+            if (reasons is not null)
+            {
+                exclusions.Add(new Exclusion(offering.Id, offering.Name, supplier.Id, supplier.Name, reasons));
+                continue;
+            }
+            eligible.Add(new Eligible(offering, supplier, held, WholeLifeCost.Of(offering.Price, specification.Volume, specification.ContractMonths)));
+        }
+
+        decimal? lowest = null;
+        foreach (var candidate in eligible)
+        {
+            if (candidate.Cost is { } cost && (lowest is null || cost < lowest))
+            {
+                lowest = cost;
+            }
+        }
+
+        var scored = new List<Scored>(eligible.Count);
+        foreach (var candidate in eligible)
+        {
+            var lines = new CriterionLine[criteria.Length];
+            var total = 0.0;
+            for (var i = 0; i < criteria.Length; i++)
+            {
+                var criterion = criteria[i];
+                var (score, explanation) = criterion.Rule is PriceRule
+                    ? Price(candidate, lowest, specification)
+                    : Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: true);
+                var points = 100.0 * criterion.Weight * score / totalWeight;
+                total += points;
+                lines[i] = new CriterionLine(criterion.Id, criterion.Weight, score, points, explanation!);
+            }
+            // Each sᵢ ≤ 1, so the exact total is at most 100; clamping only removes floating-point excess (≈1e-14).
+            scored.Add(new Scored(candidate, Math.Clamp(total, 0.0, 100.0), candidate.Held.Count, lines));
+        }
+        scored.Sort(Ranking);
+
+        var entries = new ShortlistEntry[scored.Count];
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var s = scored[i];
+            var within = specification.BudgetGbp is { } budget && s.Candidate.Cost is { } cost ? cost <= budget : (bool?)null;
+            entries[i] = new ShortlistEntry(i + 1, s.Candidate.Offering.Id, s.Candidate.Offering.Name, s.Candidate.Supplier.Id, s.Candidate.Supplier.Name,
+                s.Total, s.Candidate.Cost, s.ValidatedStandards, within, s.Lines);
+        }
+        exclusions.Sort((a, b) => string.CompareOrdinal(a.OfferingId, b.OfferingId));
+
+        return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries, exclusions);
+    }
+
+    private static string Describe(IEnumerable<SpecificationError> errors) => string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
+
+    // Higher total, then more validated standards, then lower whole-life cost (unknown last), then offering id.
+    private static int Ranking(Scored a, Scored b)
+    {
+        var byTotal = b.Total.CompareTo(a.Total);
+        if (byTotal != 0)
+        {
+            return byTotal;
+        }
+        var byStandards = b.ValidatedStandards.CompareTo(a.ValidatedStandards);
+        if (byStandards != 0)
+        {
+            return byStandards;
+        }
+        var byCost = (a.Candidate.Cost, b.Candidate.Cost) switch
+        {
+            ({ } x, { } y) => x.CompareTo(y),
+            (null, { }) => 1,
+            ({ }, null) => -1,
+            _ => 0,
+        };
+        return byCost != 0 ? byCost : string.CompareOrdinal(a.Candidate.Offering.Id, b.Candidate.Offering.Id);
+    }
+
+    private static List<ExclusionReason>? Exclude(Offering offering, ResolvedRequirement[] gates, HeldStandards.OfferingStandards held, Context context)
+    {
+        List<ExclusionReason>? reasons = null;
+        if (offering.Status == OfferingStatus.Retired)
+        {
+            (reasons ??= []).Add(new(ExclusionCodes.Retired, null, "retired by its supplier"));
+        }
+        if (!offering.Lots.Contains(context.Lot.Id, StringComparer.Ordinal))
+        {
+            (reasons ??= []).Add(new(ExclusionCodes.NotInLot, null, $"not in lot {context.Lot.Number}"));
+        }
+        if (!context.Admitted.Contains(offering.SupplierId))
+        {
+            (reasons ??= []).Add(new(ExclusionCodes.SupplierNotAdmitted, null, $"supplier not admitted to lot {context.Lot.Number}"));
+        }
+        foreach (var gate in gates)
+        {
+            if (Check(gate.Rule, offering, held, context, explain: false).Score < 1.0)
+            {
+                var (_, why) = Check(gate.Rule, offering, held, context, explain: true);
+                (reasons ??= []).Add(new(ExclusionCodes.GateFailed, gate.Id, $"fails gate '{gate.Id}': {why}"));
+            }
+        }
+        return reasons;
+    }
+
+    private static (double Score, string Explanation) Price(Eligible candidate, decimal? lowest, Specification specification)
+    {
+        var how = WholeLifeCost.Describe(candidate.Offering.Price, specification.Volume, specification.ContractMonths);
+        if (candidate.Cost is not { } cost)
+        {
+            return (0.0, $"No whole-life cost ({how}), so no price marks");
+        }
+        var score = cost == 0m ? 1.0 : (double)(lowest!.Value / cost);
+        var text = $"Whole-life cost {WholeLifeCost.Money(cost)} ({how}); lowest eligible {WholeLifeCost.Money(lowest!.Value)}";
+        return (score, cost == lowest ? text + ", the lowest" : text);
+    }
+
+    /// <summary>sᵢ ∈ [0,1] of a non-price rule for one offering, and why (only when <paramref name="explain"/>).</summary>
+    private static (double Score, string? Explanation) Check(RequirementRule rule, Offering offering, HeldStandards.OfferingStandards held, Context context, bool explain)
+    {
+        switch (rule)
+        {
+            case StandardHeldRule r:
+            {
+                var attestation = held.Held(r.Code);
+                if (!explain)
+                {
+                    return (attestation is null ? 0 : 1, null);
+                }
+                if (attestation is null)
+                {
+                    return (0, $"Does not hold {r.Code}: {held.WhyNot(r.Code, context.Date, context.AssociationName)}");
+                }
+                var scope = attestation.OfferingId is null ? "" : " for this offering";
+                var by = attestation.DecidedBy is null ? "validated" : $"validated by {context.AssociationName(attestation.DecidedBy)}";
+                var until = attestation.ExpiresOn is { } expires ? $"expires {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "no expiry date";
+                return (1, $"Holds {r.Code}{scope}, {by}, {until}");
+            }
+            case CategoryRule r:
+            {
+                var pass = r.Categories.Contains(offering.Category, StringComparer.Ordinal);
+                if (!explain)
+                {
+                    return (pass ? 1 : 0, null);
+                }
+                var what = Vocabulary.Words(Vocabulary.Categories, offering.Category);
+                return pass
+                    ? (1, $"Is a {what}")
+                    : (0, $"Is a {what}, not a {Vocabulary.Alternatives(r.Categories.Select(c => Vocabulary.Words(Vocabulary.Categories, c)))}");
+            }
+            case ConditionCoveredRule r:
+            {
+                var covered = 0;
+                foreach (var condition in r.Conditions)
+                {
+                    covered += offering.Conditions.Contains(condition, StringComparer.Ordinal) ? 1 : 0;
+                }
+                var score = (double)covered / r.Conditions.Count;
+                if (!explain)
+                {
+                    return (score, null);
+                }
+                var yes = r.Conditions.Where(c => offering.Conditions.Contains(c, StringComparer.Ordinal)).Select(c => Vocabulary.Words(Vocabulary.Conditions, c)).ToList();
+                var no = r.Conditions.Where(c => !offering.Conditions.Contains(c, StringComparer.Ordinal)).Select(c => Vocabulary.Words(Vocabulary.Conditions, c)).ToList();
+                var text = covered == r.Conditions.Count ? $"Covers {Vocabulary.List(yes)}"
+                    : covered == 0 ? $"Covers none of {Vocabulary.Alternatives(no)}"
+                    : $"Covers {Vocabulary.List(yes)}; not {Vocabulary.Alternatives(no)}";
+                return (score, $"{text} ({covered} of {r.Conditions.Count})");
+            }
+            case InteroperabilityRule r:
+            {
+                var pass = r.Interoperability.Any(i => offering.Interoperability.Contains(i, StringComparer.Ordinal));
+                if (!explain)
+                {
+                    return (pass ? 1 : 0, null);
+                }
+                var supported = r.Interoperability.Where(i => offering.Interoperability.Contains(i, StringComparer.Ordinal)).Select(i => Vocabulary.Words(Vocabulary.Interoperability, i));
+                return pass
+                    ? (1, $"Supports {Vocabulary.List(supported)}")
+                    : (0, $"Supports none of {Vocabulary.Alternatives(r.Interoperability.Select(i => Vocabulary.Words(Vocabulary.Interoperability, i)))}");
+            }
+            case ConnectivityRule r:
+            {
+                var pass = offering.Connectivity is { } c && r.Connectivity.Contains(c, StringComparer.Ordinal);
+                if (!explain)
+                {
+                    return (pass ? 1 : 0, null);
+                }
+                var wanted = Vocabulary.Alternatives(r.Connectivity.Select(x => Vocabulary.Words(Vocabulary.Connectivity, x)));
+                var text = offering.Connectivity is null ? $"States no connectivity; needs {wanted}"
+                    : pass ? $"Connectivity is {Vocabulary.Words(Vocabulary.Connectivity, offering.Connectivity)}"
+                    : $"Connectivity is {Vocabulary.Words(Vocabulary.Connectivity, offering.Connectivity)}, not {wanted}";
+                return (pass ? 1 : 0, text);
+            }
+            case RegionServedRule r:
+            {
+                var region = r.Region!;
+                var pass = offering.Regions.Contains(region, StringComparer.Ordinal);
+                if (!explain)
+                {
+                    return (pass ? 1 : 0, null);
+                }
+                return pass
+                    ? (1, $"Serves {Vocabulary.Words(Vocabulary.Regions, region)}")
+                    : (0, $"Does not serve {Vocabulary.Words(Vocabulary.Regions, region)} (serves {Vocabulary.List(offering.Regions.Select(x => Vocabulary.Words(Vocabulary.Regions, x)))})");
+            }
+            case FeaturePresentRule r:
+            {
+                var feature = offering.Features.FirstOrDefault(f => f.Contains(r.Phrase, StringComparison.OrdinalIgnoreCase));
+                var inDescription = feature is null && offering.Description.Contains(r.Phrase, StringComparison.OrdinalIgnoreCase);
+                var pass = feature is not null || inDescription;
+                if (!explain)
+                {
+                    return (pass ? 1 : 0, null);
+                }
+                return feature is not null ? (1, $"Feature \"{feature}\" mentions \"{r.Phrase}\"")
+                    : inDescription ? (1, $"Description mentions \"{r.Phrase}\"")
+                    : (0, $"No feature or description mentions \"{r.Phrase}\"");
+            }
+            case LeadTimeAtMostRule r:
+            {
+                var pass = offering.LeadTimeDays <= r.Days;
+                if (!explain)
+                {
+                    return (pass ? 1 : 0, null);
+                }
+                return (pass ? 1 : 0, $"Lead time {Days(offering.LeadTimeDays)}, {(pass ? "within" : "more than")} {Days(r.Days)}");
+            }
+            default:
+                throw new InvalidOperationException($"Rule '{rule.Type}' is not checked per offering.");
+        }
+    }
+
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
+
+    private sealed class Context
+    {
+        private readonly Dictionary<string, string> associations = new(StringComparer.Ordinal);
+
+        public Context(ScoringInput input, FrameworkLot lot)
+        {
+            Lot = lot;
+            Date = input.EvaluationDate;
+            Admitted = new HashSet<string>(lot.Suppliers, StringComparer.Ordinal);
+            Standards = new HeldStandards(input.Attestations, input.EvaluationDate);
+            foreach (var association in input.Associations)
+            {
+                associations.TryAdd(association.Id, association.Name);
+            }
+            AssociationName = id => id is null ? "its association" : associations.GetValueOrDefault(id, id);
+        }
+
+        public FrameworkLot Lot { get; }
+        public DateOnly Date { get; }
+        public HashSet<string> Admitted { get; }
+        public HeldStandards Standards { get; }
+        public Func<string?, string> AssociationName { get; }
+    }
+
+    private sealed record Eligible(Offering Offering, Organisation Supplier, HeldStandards.OfferingStandards Held, decimal? Cost);
+
+    private sealed record Scored(Eligible Candidate, double Total, int ValidatedStandards, CriterionLine[] Lines);
+}

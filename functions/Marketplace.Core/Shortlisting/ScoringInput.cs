@@ -1,0 +1,26 @@
+using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Frameworks;
+using Marketplace.Core.Organisations;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>What a specification is scored against, as loaded at one moment: nothing here is read from a clock or a store.</summary>
+public sealed record ScoringInput
+{
+    /// <summary>The candidate offerings, each with its supplier; offering ids must be distinct. Input order never matters.</summary>
+    public required IReadOnlyList<CandidateOffering> Offerings { get; init; }
+    /// <summary>The attestations of the candidates' suppliers (any status; only validated, unexpired ones count). Others are ignored.</summary>
+    public IReadOnlyList<Attestation> Attestations { get; init; } = [];
+    /// <summary>The framework whose lot the specification names: its lots and the suppliers admitted to each.</summary>
+    public required Framework Framework { get; init; }
+    /// <summary>The day the standards are judged on: an attestation counts when validated and not expired on this date.</summary>
+    public required DateOnly EvaluationDate { get; init; }
+    /// <summary>Optional: the trade associations, so explanations name who validated a standard rather than its id.</summary>
+    public IReadOnlyList<Organisation> Associations { get; init; } = [];
+}
+
+/// <summary>An offering and the organisation that supplies it (<c>Supplier.Id</c> = <c>Offering.SupplierId</c>).</summary>
+/// <param name="Offering">The offering.</param>
+/// <param name="Supplier">Its supplier.</param>
+public sealed record CandidateOffering(Offering Offering, Organisation Supplier);

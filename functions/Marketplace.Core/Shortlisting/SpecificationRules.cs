@@ -1,0 +1,131 @@
+using Marketplace.Core.Frameworks;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>Checks a specification against its template (and, when given, the framework) before it is scored.</summary>
+public static class SpecificationRules
+{
+    /// <summary>Largest volume (units, patients or connections).</summary>
+    public const int MaxVolume = 1_000_000;
+    /// <summary>Longest contract in months (ten years).</summary>
+    public const int MaxContractMonths = 120;
+
+    /// <summary>
+    /// Every problem, keyed by JSON path (<c>templateId</c>, <c>lotId</c>, <c>region</c>, <c>volume</c>,
+    /// <c>contractMonths</c>, <c>budgetGbp</c>, <c>weights</c>, <c>weights.&lt;id&gt;</c>, <c>values.&lt;id&gt;</c>);
+    /// empty when the specification can be scored. Weights: integers ≥ 0, only on criteria, at least one above 0 once
+    /// template defaults fill the gaps. Values: only for requirements whose rule takes one, of the type it takes.
+    /// Unknown requirement ids are refused.
+    /// </summary>
+    /// <param name="specification">The commissioner's specification.</param>
+    /// <param name="template">The template it fills in.</param>
+    /// <param name="framework">Optional: when given, the lot must be one of its lots.</param>
+    public static IReadOnlyList<SpecificationError> Validate(Specification specification, KeyRequirementsTemplate template, Framework? framework = null)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        ArgumentNullException.ThrowIfNull(template);
+        var errors = new List<SpecificationError>();
+        Resolve(specification, template, framework, errors);
+        return errors;
+    }
+
+    /// <summary>The template's requirements with the specification's weights and values applied; errors when it cannot be.</summary>
+    internal static IReadOnlyList<ResolvedRequirement> Resolve(Specification specification, KeyRequirementsTemplate template, Framework? framework, List<SpecificationError> errors)
+    {
+        if (specification.TemplateId != template.Id)
+        {
+            errors.Add(new("templateId", $"the template is '{template.Id}', not '{specification.TemplateId}'"));
+        }
+        if (specification.TemplateVersion != template.Version)
+        {
+            errors.Add(new("templateVersion", $"the template '{template.Id}' is at version {template.Version}, not {specification.TemplateVersion}"));
+        }
+        if (string.IsNullOrWhiteSpace(specification.LotId))
+        {
+            errors.Add(new("lotId", "a lot is required"));
+        }
+        else if (framework is not null && !framework.Lots.Any(l => l.Id == specification.LotId))
+        {
+            errors.Add(new("lotId", $"'{specification.LotId}' is not a lot of framework {framework.Reference}"));
+        }
+        if (specification.Region is null || !Vocabulary.Regions.ContainsKey(specification.Region))
+        {
+            errors.Add(new("region", $"'{specification.Region}' is not a region"));
+        }
+        if (specification.Volume is < 1 or > MaxVolume)
+        {
+            errors.Add(new("volume", $"must be 1 to {MaxVolume:#,##0} units, patients or connections"));
+        }
+        if (specification.ContractMonths is < 1 or > MaxContractMonths)
+        {
+            errors.Add(new("contractMonths", $"must be 1 to {MaxContractMonths} months"));
+        }
+        if (specification.BudgetGbp is <= 0)
+        {
+            errors.Add(new("budgetGbp", "when given, the budget must be above £0"));
+        }
+
+        var byId = new Dictionary<string, Requirement>(StringComparer.Ordinal);
+        foreach (var requirement in template.Requirements)
+        {
+            byId.TryAdd(requirement.Id, requirement);
+        }
+
+        foreach (var (id, weight) in specification.Weights.OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            if (!byId.TryGetValue(id, out var requirement))
+            {
+                errors.Add(new($"weights.{id}", $"template '{template.Id}' has no requirement '{id}'"));
+            }
+            else if (requirement.Kind == RequirementKind.Gate)
+            {
+                errors.Add(new($"weights.{id}", $"'{id}' is a gate: gates are pass/fail and take no weight"));
+            }
+            else if (weight < 0)
+            {
+                errors.Add(new($"weights.{id}", "a weight is an integer ≥ 0"));
+            }
+        }
+
+        var values = new Dictionary<string, RequirementRule>(StringComparer.Ordinal);
+        foreach (var (id, value) in specification.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (!byId.TryGetValue(id, out var requirement))
+            {
+                errors.Add(new($"values.{id}", $"template '{template.Id}' has no requirement '{id}'"));
+            }
+            else if (RuleParameters.Read(requirement, value, $"values.{id}", errors) is { } rule)
+            {
+                values[id] = rule;
+            }
+        }
+
+        var resolved = new List<ResolvedRequirement>();
+        long totalWeight = 0;
+        foreach (var requirement in template.Requirements)
+        {
+            var rule = values.GetValueOrDefault(requirement.Id) ?? requirement.Rule;
+            if (rule is RegionServedRule { Region: null })
+            {
+                rule = new RegionServedRule(specification.Region);
+            }
+            var weight = requirement.Kind == RequirementKind.Criterion
+                ? specification.Weights.TryGetValue(requirement.Id, out var w) ? w : requirement.DefaultWeight ?? 0
+                : 0;
+            totalWeight += Math.Max(0, weight);
+            resolved.Add(new ResolvedRequirement(requirement, rule, weight));
+        }
+        if (totalWeight == 0 && !errors.Any(e => e.Path.StartsWith("weights", StringComparison.Ordinal)))
+        {
+            errors.Add(new("weights", "at least one criterion needs a weight above 0"));
+        }
+        return resolved;
+    }
+}
+
+/// <summary>A requirement as a specification applies it: the rule with the commissioner's value, and the weight used.</summary>
+internal sealed record ResolvedRequirement(Requirement Requirement, RequirementRule Rule, int Weight)
+{
+    public string Id => Requirement.Id;
+    public bool IsGate => Requirement.Kind == RequirementKind.Gate;
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Marketplace.Core.Catalogue;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>
+/// Whole-life cost: what an offering costs over the contract, in GBP excluding VAT, from its price model, the
+/// specification's volume (units, patients or connections) and contract length in months.
+/// <list type="bullet">
+/// <item><c>per-unit</c>: amount × volume, once.</item>
+/// <item><c>per-installation</c>: amount × volume (one installation per unit or patient).</item>
+/// <item><c>per-connection-per-week</c>: amount × volume × weeks, weeks = months × 52 / 12.</item>
+/// <item><c>per-patient-per-month</c> and <c>managed-service-monthly</c>: amount × volume × months.</item>
+/// </list>
+/// A managed service's outcome reward is left out: it is paid only if agreed outcomes are met, so it is not a committed
+/// cost, and counting it would rank a supplier that puts part of its fee at risk (the 3millionlives model) below one
+/// that does not. The explanation states the most it could add.
+/// </summary>
+public static class WholeLifeCost
+{
+    /// <summary>Price model slugs (<c>schemas/vocabulary.schema.json</c> <c>priceModel</c>).</summary>
+    public static readonly IReadOnlyList<string> Models =
+        ["per-unit", "per-connection-per-week", "per-patient-per-month", "per-installation", "managed-service-monthly"];
+
+    /// <summary>The cost in GBP, unrounded; null for a price model this code does not know.</summary>
+    /// <param name="price">The offering's price.</param>
+    /// <param name="volume">Units, patients or connections, ≥ 1.</param>
+    /// <param name="contractMonths">Contract length in months, ≥ 1.</param>
+    public static decimal? Of(OfferingPrice price, int volume, int contractMonths)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        return price.Model switch
+        {
+            "per-unit" or "per-installation" => price.AmountGbp * volume,
+            // Multiply before dividing so whole weeks stay exact: 36 months = 156 weeks.
+            "per-connection-per-week" => price.AmountGbp * volume * contractMonths * 52m / 12m,
+            "per-patient-per-month" or "managed-service-monthly" => price.AmountGbp * volume * contractMonths,
+            _ => null,
+        };
+    }
+
+    /// <summary>How the cost was worked out, e.g. "£4.10 per connection per week × 500 connections × 156 weeks (36 months)".</summary>
+    public static string Describe(OfferingPrice price, int volume, int contractMonths)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        var amount = Money(price.AmountGbp);
+        var text = price.Model switch
+        {
+            "per-unit" => $"{amount} per unit × {Count(volume, "unit")}, one-off",
+            "per-installation" => $"{amount} per installation × {Count(volume, "installation")}",
+            "per-connection-per-week" => $"{amount} per connection per week × {Count(volume, "connection")} × {Weeks(contractMonths)} weeks ({Count(contractMonths, "month")})",
+            "per-patient-per-month" => $"{amount} per patient per month × {Count(volume, "patient")} × {Count(contractMonths, "month")}",
+            "managed-service-monthly" => $"{amount} per enrolled patient per month × {Count(volume, "patient")} × {Count(contractMonths, "month")}",
+            _ => $"unknown price model '{price.Model}'",
+        };
+        if (price.Model == "managed-service-monthly" && price.OutcomeRewardGbp is { } reward && reward > 0)
+        {
+            var most = reward * volume * contractMonths / 12m;
+            text += $"; outcome reward of {Money(reward)} per patient per year (up to {Money(most)}) not included, as it is paid only when agreed outcomes are met";
+        }
+        return text;
+    }
+
+    internal static string Money(decimal gbp) => "£" + Math.Round(gbp, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    private static string Weeks(int months)
+    {
+        var weeks = months * 52m / 12m;
+        return decimal.Round(weeks, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    private static string Count(int n, string noun) => n.ToString("#,##0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
+}
