@@ -153,7 +153,11 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         var offering = (await tables.Offerings.FindAsync(Offering, CancellationToken.None))!;
         await tables.Attestations.PutAsync(attestation.Document, CancellationToken.None);
         await tables.Offerings.PutAsync(offering.Document, CancellationToken.None);
-        var listing = JsonSerializer.SerializeToElement(offering.Document, JsonSerializerOptions.Web);
+        // A valid listing is the offering without the fields the marketplace owns (the body is validated first).
+        var listing = JsonSerializer.SerializeToNode(offering.Document, Marketplace.Storage.DocumentJson.Options)!.AsObject();
+        listing.Remove("id");
+        listing.Remove("supplierId");
+        listing.Remove("status");
         return new StaleETags(attestation.ETag, offering.ETag, listing);
     }
 
