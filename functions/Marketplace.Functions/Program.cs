@@ -32,6 +32,7 @@ app.MapReadiness();
 app.MapGetHealth();
 app.MapDevelopmentSignIn();
 app.MapGetSignedInUser();
+app.MapSearchCatalogue();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 
