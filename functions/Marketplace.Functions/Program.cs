@@ -43,6 +43,7 @@ app.MapCatalogue();
 app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
+app.MapSearchCatalogue();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 

@@ -5,6 +5,7 @@ using Azure.Search.Documents.Indexes;
 using Azure.Storage.Queues;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Catalogue.Search;
 using Marketplace.Core.Health;
 using Marketplace.Storage;
 using Marketplace.Storage.Access;
@@ -81,12 +82,14 @@ public static class StorageRegistration
                 sp.GetRequiredService<SearchIndexClient>(),
                 sp.GetRequiredService<IOptions<CatalogueSearchOptions>>().Value.IndexName));
             services.AddSingleton<ICatalogueIndex>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
+            services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
             services.AddSingleton<IDependencyProbe>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
         }
         else
         {
             services.AddSingleton(sp => new LuceneCatalogueIndex(ResolvePath(builder.Environment, search.LucenePath)));
             services.AddSingleton<ICatalogueIndex>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
+            services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
             services.AddSingleton<IDependencyProbe>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
         }
         return builder;

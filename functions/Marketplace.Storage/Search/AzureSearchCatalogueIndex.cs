@@ -1,21 +1,29 @@
+using System.Globalization;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
 using Azure.Search.Documents.Indexes.Models;
 using Azure.Search.Documents.Models;
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Catalogue.Search;
 using Marketplace.Core.Health;
 using Marketplace.Storage.Health;
 
 namespace Marketplace.Storage.Search;
 
 /// <summary>
-/// The catalogue index on Azure AI Search. Documents are uploaded as the camel-cased search document; the index
-/// definition says which fields are searchable, filterable, facetable and sortable.
+/// The catalogue index on Azure AI Search. Documents are uploaded as <see cref="AzureOfferingDocument"/> (the
+/// camel-cased search document plus its sort keys); the index definition says which fields are searchable,
+/// filterable, facetable and sortable. Searches translate the catalogue query into the service's simple syntax,
+/// OData filters, facets and order.
 /// </summary>
-public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string indexName) : ICatalogueIndex, IDependencyProbe
+public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string indexName) : ICatalogueIndex, ICatalogueSearch, IDependencyProbe
 {
     private const int BatchSize = 1000;
+    private const string ScoringProfile = "name-first";
+    // Highlights come back wrapped in these tags; CatalogueSnippet re-encodes everything else.
+    internal const string HighlightPreTag = CatalogueSnippet.MarkOpen;
+    internal const string HighlightPostTag = CatalogueSnippet.MarkClose;
 
     private readonly SearchClient documents = indexes.GetSearchClient(indexName);
 
@@ -25,7 +33,7 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         await indexes.CreateOrUpdateIndexAsync(Definition(indexName), cancellationToken: ct);
 
     public async Task UpsertAsync(OfferingSearchDocument document, CancellationToken ct) =>
-        await documents.MergeOrUploadDocumentsAsync([document], new IndexDocumentsOptions { ThrowOnAnyError = true }, ct);
+        await documents.MergeOrUploadDocumentsAsync([AzureOfferingDocument.From(document)], new IndexDocumentsOptions { ThrowOnAnyError = true }, ct);
 
     public async Task DeleteAsync(string offeringId, CancellationToken ct)
     {
@@ -44,11 +52,11 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
             // Nothing to drop on a first build.
         }
         await EnsureIndexAsync(ct);
-        var batch = new List<OfferingSearchDocument>(BatchSize);
+        var batch = new List<AzureOfferingDocument>(BatchSize);
         var count = 0;
         await foreach (var document in source.WithCancellation(ct))
         {
-            batch.Add(document);
+            batch.Add(AzureOfferingDocument.From(document));
             if (batch.Count == BatchSize)
             {
                 count += await UploadAsync(batch, ct);
@@ -62,7 +70,7 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
     public Task<DependencyStatus> ProbeAsync(CancellationToken ct) =>
         Probe.RunAsync(Name, async token => await indexes.GetIndexAsync(indexName, token), ct);
 
-    private async Task<int> UploadAsync(List<OfferingSearchDocument> batch, CancellationToken ct)
+    private async Task<int> UploadAsync(List<AzureOfferingDocument> batch, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -74,12 +82,121 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         return uploaded;
     }
 
-    /// <summary>The index definition: field names are the camel-cased properties of the search document.</summary>
+    public async Task<CatalogueSearchResult> SearchAsync(CatalogueQuery query, CancellationToken ct)
+    {
+        var response = await documents.SearchAsync<AzureOfferingDocument>(SearchText(query), Options(query), ct);
+        var results = response.Value;
+        var hits = new List<CatalogueHit>(query.PageSize);
+        // Size is set, so the service sends one page and no continuation; stop at the page size regardless.
+        await foreach (var result in results.GetResultsAsync().WithCancellation(ct))
+        {
+            var document = result.Document.ToSearchDocument();
+            hits.Add(new CatalogueHit(document, result.Score ?? 0, Snippet(result.Highlights, document)));
+            if (hits.Count == query.PageSize)
+            {
+                break;
+            }
+        }
+        return new CatalogueSearchResult
+        {
+            Total = results.TotalCount ?? hits.Count,
+            Page = query.Page,
+            PageSize = query.PageSize,
+            Hits = hits,
+            Facets = CatalogueQuery.FacetedFilters.ToDictionary(
+                filter => filter,
+                filter => results.Facets is not null && results.Facets.TryGetValue(CatalogueFields.Of(filter), out var values)
+                    ? FacetCount.Order(values.Select(v => new FacetCount(Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "", v.Count ?? 0)))
+                    : []),
+        };
+    }
+
+    internal static string SearchText(CatalogueQuery query) => string.IsNullOrWhiteSpace(query.Text) ? "*" : query.Text;
+
+    internal static SearchOptions Options(CatalogueQuery query)
+    {
+        var options = new SearchOptions
+        {
+            QueryType = SearchQueryType.Simple,
+            SearchMode = SearchMode.All,
+            IncludeTotalCount = true,
+            Filter = Filter(query),
+            Skip = query.Skip,
+            Size = query.PageSize,
+            HighlightPreTag = HighlightPreTag,
+            HighlightPostTag = HighlightPostTag,
+        };
+        foreach (var field in CatalogueFields.Searched.Keys)
+        {
+            options.SearchFields.Add(field);
+        }
+        foreach (var field in CatalogueFields.Highlighted)
+        {
+            options.HighlightFields.Add(field);
+        }
+        foreach (var filter in CatalogueQuery.FacetedFilters)
+        {
+            options.Facets.Add($"{CatalogueFields.Of(filter)},count:{CatalogueSearchResult.MaxFacetValues}");
+        }
+        options.OrderBy.Add(query.Sort switch
+        {
+            CatalogueSort.Price => $"{CatalogueFields.PriceGbp} asc",
+            CatalogueSort.Name => $"{CatalogueFields.NameSort} asc",
+            _ => "search.score() desc",
+        });
+        options.OrderBy.Add($"{CatalogueFields.FairKey} asc");
+        // Only two equal 64-bit hashes reach this: it keeps the order total, so paging never repeats or skips.
+        options.OrderBy.Add($"{CatalogueFields.Id} asc");
+        return options;
+    }
+
+    /// <summary>OData: values of one filter OR'd through <c>search.in</c>, different filters and the price ceiling AND'd.</summary>
+    internal static string? Filter(CatalogueQuery query)
+    {
+        var clauses = new List<string>();
+        foreach (var (filter, values) in query.Filters.OrderBy(f => f.Key))
+        {
+            var field = CatalogueFields.Of(filter);
+            // Values never contain commas (CatalogueQuery's invariant), so ',' is a safe delimiter; quotes are doubled.
+            var list = $"'{string.Join(',', values).Replace("'", "''", StringComparison.Ordinal)}', ','";
+            clauses.Add(CatalogueFields.IsCollection(filter) ? $"{field}/any(v: search.in(v, {list}))" : $"search.in({field}, {list})");
+        }
+        if (query.MaxPrice is { } max)
+        {
+            clauses.Add($"{CatalogueFields.PriceGbp} le {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
+    }
+
+    private static string Snippet(IDictionary<string, IList<string>>? highlights, OfferingSearchDocument document)
+    {
+        foreach (var field in CatalogueFields.Highlighted)
+        {
+            if (highlights is not null && highlights.TryGetValue(field, out var fragments) && fragments.Count > 0)
+            {
+                return CatalogueSnippet.FromHighlighted(fragments[0], HighlightPreTag, HighlightPostTag);
+            }
+        }
+        return CatalogueSnippet.Build([new SnippetSource(document.Summary, []), new SnippetSource(document.Description, [])]);
+    }
+
+    /// <summary>
+    /// The index definition: field names are the camel-cased properties of the search document, plus the hidden
+    /// sort keys. The default scoring profile weights the name as the Lucene index does.
+    /// </summary>
     public static SearchIndex Definition(string name) => new(name)
     {
+        ScoringProfiles =
+        {
+            new ScoringProfile(ScoringProfile)
+            {
+                TextWeights = new TextWeights(new Dictionary<string, double> { [CatalogueFields.Name] = CatalogueFields.NameWeight }),
+            },
+        },
+        DefaultScoringProfile = ScoringProfile,
         Fields =
         {
-            new SimpleField("id", SearchFieldDataType.String) { IsKey = true, IsFilterable = true },
+            new SimpleField("id", SearchFieldDataType.String) { IsKey = true, IsFilterable = true, IsSortable = true },
             new SearchableField("name") { IsSortable = true },
             new SearchableField("summary"),
             new SearchableField("description"),
@@ -96,6 +213,8 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
             new SimpleField("priceModel", SearchFieldDataType.String) { IsFilterable = true },
             new SimpleField("priceGbp", SearchFieldDataType.Double) { IsFilterable = true, IsSortable = true },
             new SimpleField("leadTimeDays", SearchFieldDataType.Int32) { IsFilterable = true, IsSortable = true },
+            new SimpleField(CatalogueFields.FairKey, SearchFieldDataType.Int64) { IsSortable = true, IsHidden = true },
+            new SimpleField(CatalogueFields.NameSort, SearchFieldDataType.String) { IsSortable = true, IsHidden = true },
         },
     };
 }

@@ -1,11 +1,15 @@
 using System.Text.Json;
+using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Catalogue.Search;
 using Marketplace.Core.Health;
 using Marketplace.Storage.Health;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -15,14 +19,20 @@ namespace Marketplace.Storage.Search;
 /// <summary>
 /// The in-process catalogue index. One writer for the process (Lucene allows only one), near-real-time readers
 /// through a <see cref="SearcherManager"/> refreshed after every write, so a change shows in the next search.
+/// Analysis and ranking follow Azure AI Search's defaults (standard tokenizer, lower-casing, no stop words; BM25)
+/// so the two indexes rank alike. An index written before the search fields existed needs a reindex.
 /// </summary>
-public sealed class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, IDisposable
+public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, IDisposable
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    internal const string IdField = "id";
+    internal const string IdField = CatalogueFields.Id;
     internal const string DocumentField = "document";
+    // Doc-values-only companions of indexed fields, for sorting (Lucene sorts on doc values, not on indexed terms).
+    internal const string IdSortField = "idSort";
+    internal const string PriceSortField = "priceGbpSort";
 
     private readonly LuceneDirectory directory;
+    private readonly Analyzer analyzer = new StandardAnalyzer(Version, CharArraySet.Empty);
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private IndexWriter writer;
     private SearcherManager searchers;
@@ -32,16 +42,22 @@ public sealed class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, ID
         directory = string.IsNullOrWhiteSpace(path)
             ? new RAMDirectory()
             : FSDirectory.Open(System.IO.Directory.CreateDirectory(path).FullName);
-        (writer, searchers) = Open(directory);
+        (writer, searchers) = Open(directory, analyzer);
     }
 
-    private static (IndexWriter, SearcherManager) Open(LuceneDirectory directory)
+    private static (IndexWriter, SearcherManager) Open(LuceneDirectory directory, Analyzer analyzer)
     {
-        var writer = new IndexWriter(directory, new IndexWriterConfig(Version, new StandardAnalyzer(Version))
+        var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
         });
-        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new Bm25SearcherFactory()));
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 
     public string Name => "search";
@@ -95,7 +111,7 @@ public sealed class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, ID
             // then reopen at the last commit (Lucene's rollback closes the writer).
             writer.Rollback();
             searchers.Dispose();
-            (writer, searchers) = Open(directory);
+            (writer, searchers) = Open(directory, analyzer);
             throw;
         }
         finally
@@ -144,6 +160,7 @@ public sealed class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, ID
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();
+        analyzer.Dispose();
         writeLock.Dispose();
     }
 
@@ -158,18 +175,34 @@ public sealed class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, ID
         var doc = new Document
         {
             new StringField(IdField, d.Id, Field.Store.YES),
-            new TextField("name", d.Name, Field.Store.NO),
-            new TextField("summary", d.Summary, Field.Store.NO),
-            new TextField("description", d.Description, Field.Store.NO),
-            new TextField("supplierName", d.SupplierName, Field.Store.NO),
-            new StringField("supplierId", d.SupplierId, Field.Store.NO),
-            new StringField("category", d.Category, Field.Store.NO),
-            new StringField("connectivity", d.Connectivity, Field.Store.NO),
+            new SortedDocValuesField(IdSortField, new BytesRef(d.Id)),
+            new TextField(CatalogueFields.Name, d.Name, Field.Store.NO),
+            new TextField(CatalogueFields.Summary, d.Summary, Field.Store.NO),
+            new TextField(CatalogueFields.Description, d.Description, Field.Store.NO),
+            new TextField(CatalogueFields.SupplierName, d.SupplierName, Field.Store.NO),
+            new SortedDocValuesField(CatalogueFields.NameSort, new BytesRef(NameOrdering.KeyOf(d.Name))),
+            new DoubleField(CatalogueFields.PriceGbp, (double)d.PriceGbp, Field.Store.NO),
+            new DoubleDocValuesField(PriceSortField, (double)d.PriceGbp),
+            new NumericDocValuesField(CatalogueFields.FairKey, FairOrdering.KeyOf(d.Id)),
             new StoredField(DocumentField, JsonSerializer.Serialize(d, SearchJson.Options)),
         };
         foreach (var feature in d.Features)
         {
-            doc.Add(new TextField("features", feature, Field.Store.NO));
+            doc.Add(new TextField(CatalogueFields.Features, feature, Field.Store.NO));
+        }
+        // Every filter is an exact-match keyword field; faceted ones also carry sorted-set doc values for counting.
+        foreach (var filter in Enum.GetValues<CatalogueFilter>())
+        {
+            var field = CatalogueFields.Of(filter);
+            var faceted = CatalogueQuery.FacetedFilters.Contains(filter);
+            foreach (var value in CatalogueFields.ValuesOf(d, filter))
+            {
+                doc.Add(new StringField(field, value, Field.Store.NO));
+                if (faceted)
+                {
+                    doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+                }
+            }
         }
         return doc;
     }

@@ -1,0 +1,110 @@
+// Lets Program.cs map this endpoint with its one line; a plain `using` of this namespace there stays harmless.
+global using Marketplace.Functions.Catalogue;
+using Marketplace.Core.Catalogue.Search;
+using Marketplace.Functions.Access;
+using Marketplace.Functions.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
+
+namespace Marketplace.Functions.Catalogue;
+
+/// <summary>
+/// <c>GET /api/catalogue/search</c>: public catalogue search. The query string becomes a <see cref="CatalogueQuery"/>
+/// (bad parameters are a 400 naming each one); the answer is one page of offerings with the total and facet counts.
+/// </summary>
+public static class SearchCatalogue
+{
+    public sealed record SearchResponse(
+        long Total,
+        int Page,
+        int PageSize,
+        IReadOnlyList<SearchResultItem> Results,
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+
+    public sealed record SearchResultItem(
+        string Id,
+        string Name,
+        string SupplierId,
+        string SupplierName,
+        string Category,
+        IReadOnlyList<string> Conditions,
+        IReadOnlyList<string> ValidatedStandards,
+        string PriceModel,
+        decimal PriceGbp,
+        string Snippet);
+
+    public sealed record FacetValue(string Value, long Count);
+
+    public static RouteHandlerBuilder MapSearchCatalogue(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/catalogue/search", HandleAsync)
+            .WithName("SearchCatalogue")
+            .WithTags("Catalogue")
+            .WithSummary("Searches the catalogue: free text, comma-separated filters, a price ceiling, sort and paging, with facet counts.")
+            .WithDescription(
+                "Text uses the simple syntax: words are ANDed, `|` is OR, `-` excludes, `\"…\"` is a phrase, `word*` a prefix " +
+                "(send `+` as %2B). Values of one filter are ORed (`category=fall-detector,pendant-alarm`), different filters ANDed. " +
+                "Ties are ordered by a stable hash of the offering id, never by supplier name or listing order. Snippets are " +
+                "HTML-encoded with matches in <mark>. Paging reaches the first 10,000 results.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                foreach (var (name, description) in ParameterDocs)
+                {
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = name,
+                        In = ParameterLocation.Query,
+                        Description = description,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
+                return Task.CompletedTask;
+            })
+            .AllowAnyone();
+
+    public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> HandleAsync(HttpRequest request, ICatalogueSearch search, CancellationToken ct)
+    {
+        // Locally a repeated key arrives as several values; joining them matches what the Functions host forwards.
+        var parameters = request.Query.ToDictionary(p => p.Key, p => string.Join(',', p.Value.ToArray()), StringComparer.OrdinalIgnoreCase);
+        var parsed = CatalogueQueryParser.Parse(parameters);
+        if (parsed.Query is not { } query)
+        {
+            return ProblemResults.Validation(parsed.Errors.ToDictionary(e => e.Key, e => e.Value));
+        }
+        var result = await search.SearchAsync(query, ct);
+        return TypedResults.Ok(new SearchResponse(
+            result.Total,
+            result.Page,
+            result.PageSize,
+            [.. result.Hits.Select(hit => new SearchResultItem(
+                hit.Document.Id,
+                hit.Document.Name,
+                hit.Document.SupplierId,
+                hit.Document.SupplierName,
+                hit.Document.Category,
+                hit.Document.Conditions,
+                hit.Document.ValidatedStandards,
+                hit.Document.PriceModel,
+                hit.Document.PriceGbp,
+                hit.Snippet))],
+            result.Facets.OrderBy(f => f.Key).ToDictionary(
+                f => CatalogueQueryParser.NameOf(f.Key),
+                f => (IReadOnlyList<FacetValue>)[.. f.Value.Select(v => new FacetValue(v.Value, v.Count))])));
+    }
+
+    private static readonly (string Name, string Description)[] ParameterDocs =
+    [
+        (CatalogueQueryParser.Text, "Free text in the simple syntax; empty matches everything. At most 500 characters."),
+        ("category", "Category slugs, comma-separated (ORed)."),
+        ("condition", "Condition slugs, comma-separated (ORed)."),
+        ("standard", "Validated standard codes, comma-separated (ORed), e.g. TSA-QSF,DTAC."),
+        ("region", "Region slugs, comma-separated (ORed)."),
+        ("lot", "Framework lot ids, comma-separated (ORed)."),
+        ("connectivity", "analogue, digital or both; comma-separated (ORed)."),
+        ("supplier", "Supplier organisation ids, comma-separated (ORed)."),
+        (CatalogueQueryParser.MaxPrice, "Highest price in GBP, inclusive; a non-negative number."),
+        (CatalogueQueryParser.Sort, "relevance (default), price (lowest first) or name (A–Z)."),
+        (CatalogueQueryParser.Page, "1-based page; page × pageSize at most 10,000."),
+        (CatalogueQueryParser.PageSize, "Results per page, 1 to 100; default 30."),
+    ];
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.Json;
+using Marketplace.Core.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Functions.Tests.Catalogue;
+
+/// <summary>The app on Azurite with its in-memory Lucene index holding a few offerings, written through the app's own index.</summary>
+public sealed class SearchCatalogueApp : IAsyncLifetime
+{
+    public MarketplaceApp App { get; private set; } = null!;
+
+    public static readonly OfferingSearchDocument[] Offerings =
+    [
+        Offering("wrist-fall-detector", "Wrist fall detector", "fall-detector", "Automatic fall detector worn on the wrist.", 89m, "digital", ["falls-risk", "frailty"], ["BS8521-2"]),
+        Offering("pendant-fall-detector", "Pendant fall detector", "fall-detector", "Pendant-worn fall detector with automatic alerts.", 120m, "both", ["falls-risk", "dementia"], ["EN50134"]),
+        Offering("digital-pendant-alarm", "Digital pendant alarm", "pendant-alarm", "IP pendant alarm with two-way speech.", 35m, "digital", ["frailty"], ["BS8521-2", "SCAIP"]),
+        Offering("classic-pendant-alarm", "Classic pendant alarm", "pendant-alarm", "Waterproof pendant <alarm> button & more.", 25m, "analogue", ["falls-risk"], ["BS8521-1"]),
+        Offering("connected-bp-monitor", "Connected blood pressure monitor", "blood-pressure-monitor", "Upper-arm monitor that sends readings to the clinician.", 42m, "digital", ["hypertension"], ["MHRA-REG"]),
+        Offering("smart-home-hub", "Smart home hub", "home-alarm-hub", "Digital hub connecting sensors and pendant alarms.", 160m, "digital", ["frailty"], ["SCAIP"]),
+    ];
+
+    private static OfferingSearchDocument Offering(string id, string name, string category, string summary, decimal price, string connectivity, string[] conditions, string[] standards) => new()
+    {
+        Id = id,
+        Name = name,
+        Category = category,
+        Summary = summary,
+        SupplierId = "supplier-of-" + id,
+        SupplierName = "Supplier Ltd",
+        PriceGbp = price,
+        PriceModel = "per-unit",
+        Connectivity = connectivity,
+        Conditions = conditions,
+        ValidatedStandards = standards,
+        Regions = ["london"],
+        Lots = ["lot-1"],
+    };
+
+    public async Task InitializeAsync()
+    {
+        // No in-process reindex: it would rebuild the index from the (empty) tables under the test's feet.
+        App = await MarketplaceApp.StartAsync(overrides: new Dictionary<string, string?> { ["Background:RunInProcess"] = "false" });
+        var index = App.Services.GetRequiredService<ICatalogueIndex>();
+        foreach (var offering in Offerings)
+        {
+            await index.UpsertAsync(offering, CancellationToken.None);
+        }
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class SearchCatalogueTests(SearchCatalogueApp fixture) : IClassFixture<SearchCatalogueApp>
+{
+    private async Task<JsonElement> GetOkAsync(string query)
+    {
+        using var client = fixture.App.CreateClient();
+        var response = await client.GetAsync("/api/catalogue/search" + query);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static string[] Ids(JsonElement body) => [.. body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
+
+    [Fact]
+    public async Task Anyone_can_search_and_gets_hits_with_snippets_and_facets_for_every_filterable_field()
+    {
+        var body = await GetOkAsync("?q=fall%20detector");
+
+        Assert.Equal(2, body.GetProperty("total").GetInt64());
+        Assert.Equal(1, body.GetProperty("page").GetInt32());
+        Assert.Equal(30, body.GetProperty("pageSize").GetInt32());
+        Assert.Equal(["pendant-fall-detector", "wrist-fall-detector"], Ids(body).Order(StringComparer.Ordinal));
+        var wrist = body.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "wrist-fall-detector");
+        Assert.Equal("Wrist fall detector", wrist.GetProperty("name").GetString());
+        Assert.Equal("supplier-of-wrist-fall-detector", wrist.GetProperty("supplierId").GetString());
+        Assert.Equal("Supplier Ltd", wrist.GetProperty("supplierName").GetString());
+        Assert.Equal("fall-detector", wrist.GetProperty("category").GetString());
+        Assert.Equal(["falls-risk", "frailty"], wrist.GetProperty("conditions").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal(["BS8521-2"], wrist.GetProperty("validatedStandards").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal("per-unit", wrist.GetProperty("priceModel").GetString());
+        Assert.Equal(89m, wrist.GetProperty("priceGbp").GetDecimal());
+        Assert.Equal("Automatic <mark>fall</mark> <mark>detector</mark> worn on the wrist.", wrist.GetProperty("snippet").GetString());
+
+        var facets = body.GetProperty("facets");
+        Assert.Equal(["category", "condition", "standard", "region", "lot", "connectivity"], facets.EnumerateObject().Select(f => f.Name));
+        Assert.Equal([("fall-detector", 2L)], Facet(facets, "category"));
+        Assert.Equal([("falls-risk", 2L), ("dementia", 1L), ("frailty", 1L)], Facet(facets, "condition"));
+        Assert.Equal([("both", 1L), ("digital", 1L)], Facet(facets, "connectivity"));
+    }
+
+    private static (string, long)[] Facet(JsonElement facets, string name) =>
+        [.. facets.GetProperty(name).EnumerateArray().Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("count").GetInt64()))];
+
+    [Fact]
+    public async Task Comma_separated_values_of_one_filter_are_ORed_and_filters_ANDed()
+    {
+        var either = await GetOkAsync("?category=fall-detector,pendant-alarm");
+        var both = await GetOkAsync("?category=fall-detector,pendant-alarm&connectivity=digital");
+
+        Assert.Equal(["classic-pendant-alarm", "digital-pendant-alarm", "pendant-fall-detector", "wrist-fall-detector"], Ids(either).Order(StringComparer.Ordinal));
+        Assert.Equal(["digital-pendant-alarm", "wrist-fall-detector"], Ids(both).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_repeated_key_sent_straight_to_the_app_means_the_same_as_the_comma_list_the_Functions_host_forwards()
+    {
+        var repeated = await GetOkAsync("?category=fall-detector&category=pendant-alarm&sort=name");
+        var joined = await GetOkAsync("?category=fall-detector,pendant-alarm&sort=name");
+
+        Assert.Equal(Ids(joined), Ids(repeated));
+        Assert.Equal(4, Ids(repeated).Length);
+    }
+
+    [Fact]
+    public async Task Price_ceiling_sort_and_paging_come_from_the_query_string()
+    {
+        var body = await GetOkAsync("?maxPrice=100&sort=price&pageSize=2&page=2");
+
+        Assert.Equal(4, body.GetProperty("total").GetInt64());
+        Assert.Equal(2, body.GetProperty("page").GetInt32());
+        Assert.Equal(2, body.GetProperty("pageSize").GetInt32());
+        Assert.Equal(["connected-bp-monitor", "wrist-fall-detector"], Ids(body));
+    }
+
+    [Fact]
+    public async Task Snippets_arrive_HTML_encoded_with_only_the_marks_as_markup()
+    {
+        var body = await GetOkAsync("?q=waterproof");
+
+        var snippet = Assert.Single(body.GetProperty("results").EnumerateArray()).GetProperty("snippet").GetString();
+        Assert.Equal("<mark>Waterproof</mark> pendant &lt;alarm&gt; button &amp; more.", snippet);
+    }
+
+    [Theory]
+    [InlineData("?colour=red", "colour")]
+    [InlineData("?q=hub&categry=hub", "categry")]
+    [InlineData("?sort=popularity", "sort")]
+    [InlineData("?pageSize=0", "pageSize")]
+    [InlineData("?pageSize=101", "pageSize")]
+    [InlineData("?page=0", "page")]
+    [InlineData("?page=400", "page")]
+    [InlineData("?maxPrice=cheap", "maxPrice")]
+    [InlineData("?maxPrice=-1", "maxPrice")]
+    [InlineData("?category=", "category")]
+    [InlineData("?region=london,,wales", "region")]
+    public async Task A_bad_parameter_is_a_400_problem_naming_it(string query, string parameter)
+    {
+        using var client = fixture.App.CreateClient();
+
+        var response = await client.GetAsync("/api/catalogue/search" + query);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var errors = problem.GetProperty("errors");
+        Assert.Equal([parameter], errors.EnumerateObject().Select(e => e.Name));
+        Assert.NotEmpty(errors.GetProperty(parameter).EnumerateArray().Single().GetString()!);
+        Assert.StartsWith(parameter + ": ", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_search_parameter_and_says_anyone_may_search()
+    {
+        using var client = fixture.App.CreateClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var operation = document.GetProperty("paths").GetProperty("/api/catalogue/search").GetProperty("get");
+        Assert.Equal(Marketplace.Core.Catalogue.Search.CatalogueQueryParser.Parameters,
+            operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!));
+        Assert.All(operation.GetProperty("parameters").EnumerateArray(), p => Assert.Equal("query", p.GetProperty("in").GetString()));
+        Assert.Equal("Anyone", operation.GetProperty("x-access").GetString());
+    }
+
+    [Fact]
+    public async Task Several_bad_parameters_are_all_named_in_one_answer()
+    {
+        using var client = fixture.App.CreateClient();
+
+        var response = await client.GetAsync("/api/catalogue/search?sort=best&pageSize=0&maxPrice=cheap&colour=red");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(["colour", "maxPrice", "pageSize", "sort"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+}
