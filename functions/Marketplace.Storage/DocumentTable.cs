@@ -155,7 +155,14 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     private TableEntity ToEntity(T document, IReadOnlyDictionary<string, object?>? extraColumns = null)
     {
         var id = idOf(document);
-        var entity = new TableEntity(BucketOf(id), id) { [DocumentColumn] = JsonSerializer.Serialize(document, DocumentJson.Options), ["IsHistory"] = false };
+        var entity = new TableEntity(BucketOf(id), id) { ["IsHistory"] = false };
+        var json = JsonSerializer.Serialize(document, DocumentJson.Options);
+        // A string property holds at most 32K UTF-16 characters; larger documents (a framework listing thousands of
+        // admitted suppliers) continue in Document1, Document2, … within the entity's 1 MB.
+        for (var part = 0; part * MaxPropertyChars < json.Length || part == 0; part++)
+        {
+            entity[PartColumn(part)] = json.Substring(part * MaxPropertyChars, Math.Min(MaxPropertyChars, json.Length - part * MaxPropertyChars));
+        }
         foreach (var (column, value) in (columnsOf?.Invoke(document) ?? new Dictionary<string, object?>()).Concat(extraColumns ?? new Dictionary<string, object?>()))
         {
             entity[column] = value;
@@ -163,9 +170,20 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
         return entity;
     }
 
-    private static T Read(TableEntity row) =>
-        JsonSerializer.Deserialize<T>(row.GetString(DocumentColumn) ?? "null", DocumentJson.Options)
-        ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no document.");
+    private static T Read(TableEntity row)
+    {
+        var json = new System.Text.StringBuilder(row.GetString(DocumentColumn) ?? "null");
+        for (var part = 1; row.GetString(PartColumn(part)) is { } more; part++)
+        {
+            json.Append(more);
+        }
+        return JsonSerializer.Deserialize<T>(json.ToString(), DocumentJson.Options)
+            ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no document.");
+    }
+
+    private const int MaxPropertyChars = 30_000;
+
+    private static string PartColumn(int part) => part == 0 ? DocumentColumn : DocumentColumn + part;
 }
 
 /// <summary>OData filter pieces for Table queries, with values quoted safely.</summary>

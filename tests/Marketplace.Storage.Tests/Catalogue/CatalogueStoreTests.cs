@@ -155,6 +155,27 @@ public sealed class CatalogueStoreTests
         Assert.Null(await source.FindAsync("no-such", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_document_larger_than_one_table_property_is_stored_and_read_back_whole()
+    {
+        var tables = await TablesAsync();
+        var suppliers = Enumerable.Range(1, 9000).Select(i => $"supplier-{i:D5}").ToArray();
+        var framework = new Marketplace.Core.Frameworks.Framework
+        {
+            Id = "big-framework",
+            Reference = "BIG-2026",
+            Name = "A framework with thousands of admitted suppliers",
+            Status = "live",
+            Dates = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31)),
+            Lots = [new("big-lot-1", 1, "Telecare products", "All of them", ["fall-detector"], suppliers)],
+        };
+
+        await tables.Frameworks.ImportMissingAsync([framework], null, CancellationToken.None);
+        var read = (await tables.Frameworks.FindAsync("big-framework", CancellationToken.None))!.Document;
+
+        Assert.Equal(suppliers, read.Lots[0].Suppliers);
+    }
+
     private static Attestation Attest(string id, string code, string status, DateOnly expires, string? offeringId = null) => new()
     {
         Id = id,

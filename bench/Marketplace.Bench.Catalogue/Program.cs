@@ -1,0 +1,85 @@
+// Catalogue benchmark (issue 4): for each size, on this machine, with a private Azurite:
+//   generate → import into Azurite (throughput) → build the Lucene index from the tables (time)
+//   → search in-process (p50/p95) → start the real app and search over HTTP (p50/p95) → memory.
+// Usage: dotnet run -c Release --project bench/Marketplace.Bench.Catalogue -- [--offerings 10000,100000] [--queries 300]
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Marketplace.Bench.Catalogue;
+using Marketplace.CatalogueGenerator;
+using Marketplace.Storage;
+using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Provisioning;
+using Marketplace.Storage.Search;
+using Marketplace.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+var sizes = Arg("--offerings", "10000,100000").Split(',').Select(int.Parse).ToArray();
+var queryCount = int.Parse(Arg("--queries", "300"));
+var report = new List<string> { "| offerings | generate | import (records/s) | index build | search in-process p50 / p95 | search over HTTP p50 / p95 | app memory (RSS / peak) |", "|---|---|---|---|---|---|---|" };
+
+Console.WriteLine("Building the app (Release)...");
+var appFolder = AppBuild.Release();
+
+foreach (var size in sizes)
+{
+    var work = Directory.CreateTempSubdirectory($"bench-{size}-");
+    try
+    {
+        Console.WriteLine($"== {size:N0} offerings");
+        var clock = Stopwatch.StartNew();
+        new CatalogueGenerator(size).WriteTo(work.FullName);
+        var generate = clock.Elapsed;
+        Console.WriteLine($"generated in {generate.TotalSeconds:0.0} s");
+
+        await using var azurite = await Azurite.StartAsync(allowExternal: false);
+        var names = new StorageNames();
+        var tableService = new TableServiceClient(azurite.ConnectionString);
+        await new StorageProvisioner(tableService, new BlobServiceClient(azurite.ConnectionString), new QueueServiceClient(azurite.ConnectionString), names,
+            NullLogger<StorageProvisioner>.Instance).EnsureCreatedAsync(CancellationToken.None);
+        var tables = new CatalogueTables(tableService, names);
+
+        clock.Restart();
+        var counts = await new CatalogueImport(tables).RunAsync(work.FullName, _ => { }, CancellationToken.None);
+        var import = clock.Elapsed;
+        var records = counts.Sum(c => c.Added);
+        Console.WriteLine($"imported {records:N0} records in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0} records/s)");
+
+        var lucenePath = Path.Combine(work.FullName, "lucene");
+        var source = new TableOfferingSearchSource(tables, TimeProvider.System);
+        TimeSpan build;
+        Latency inProcess;
+        using (var index = new LuceneCatalogueIndex(lucenePath))
+        {
+            clock.Restart();
+            var indexed = await index.RebuildAsync(source.ListActiveAsync(CancellationToken.None), CancellationToken.None);
+            build = clock.Elapsed;
+            Console.WriteLine($"indexed {indexed:N0} offerings in {build.TotalSeconds:0.0} s");
+            inProcess = await InProcessSearch.MeasureAsync(index, queryCount);
+            Console.WriteLine($"in-process search: {inProcess}");
+        }
+
+        await using var app = await RunningApp.StartAsync(appFolder, azurite.ConnectionString, lucenePath);
+        var overHttp = await app.MeasureSearchAsync(queryCount);
+        var memory = app.Memory();
+        Console.WriteLine($"HTTP search: {overHttp}; app memory {memory}");
+
+        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {inProcess} | {overHttp} | {memory} |");
+    }
+    finally
+    {
+        work.Delete(recursive: true);
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"Catalogue benchmark, {Environment.ProcessorCount} cores, {queryCount} queries per measurement:");
+report.ForEach(Console.WriteLine);
+
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}

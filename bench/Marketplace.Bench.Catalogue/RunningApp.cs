@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Marketplace.Bench.Catalogue;
+
+/// <summary>The real app as its own process (standalone mode) on a free port, against the benchmark's Azurite and index.</summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly HttpClient client;
+
+    private RunningApp(Process process, int port)
+    {
+        this.process = process;
+        client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public static async Task<RunningApp> StartAsync(string folder, string connectionString, string lucenePath)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", ["Marketplace.Functions.dll"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Hosting__Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__ConnectionString"] = connectionString;
+        start.Environment["Search__LucenePath"] = lucenePath;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new RunningApp(process, port);
+        await app.WaitUntilReadyAsync();
+        return app;
+    }
+
+    // Ready = health is 200 and the start-up reindex has finished (an empty query counts every active offering).
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(15);
+        long? lastTotal = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {process.ExitCode}.");
+            }
+            try
+            {
+                if ((await client.GetAsync("/api/health")).IsSuccessStatusCode)
+                {
+                    var total = JsonDocument.Parse(await client.GetStringAsync("/api/catalogue/search?pageSize=1")).RootElement.GetProperty("total").GetInt64();
+                    if (total > 0 && total == lastTotal)
+                    {
+                        return;
+                    }
+                    lastTotal = total;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(1000);
+        }
+        throw new TimeoutException("The app was not ready in 15 minutes.");
+    }
+
+    public async Task<Latency> MeasureSearchAsync(int queries)
+    {
+        foreach (var warm in QueryMix.QueryStrings)
+        {
+            (await client.GetAsync("/api/catalogue/search?" + warm)).EnsureSuccessStatusCode();
+        }
+        var timings = new List<double>(queries);
+        for (var i = 0; i < queries; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync("/api/catalogue/search?" + QueryMix.QueryStrings[i % QueryMix.QueryStrings.Length]);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return Latency.Of(timings);
+    }
+
+    /// <summary>Resident and peak resident memory of the app process, from /proc.</summary>
+    public string Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        string Mb(string key) => (long.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0]) / 1024) + " MB";
+        return $"{Mb("VmRSS")} / {Mb("VmHWM")}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
