@@ -18,12 +18,7 @@ public static class GetAttestation
             .WithName("GetAttestation")
             .WithTags("Attestations")
             .WithSummary("Returns one attestation and its ETag (send it as If-Match with a workflow action).")
-            .AllowRoles(Enum.GetValues<MarketplaceRole>())
-            .ScopedToOrganisation("attestation",
-                (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier),
-                (MarketplaceRole.Association, OrganisationRelation.MemberAssociation),
-                (MarketplaceRole.Commissioner, OrganisationRelation.AnyOrganisation),
-                (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
+            .AllowAttestationReaders("attestation");
 
     public static async Task<Results<Ok<Attestation>, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, HttpResponse response, CancellationToken ct)

@@ -18,12 +18,7 @@ public static class GetAttestationHistory
             .WithName("GetAttestationHistory")
             .WithTags("Attestations")
             .WithSummary("Returns the attestation's audit trail, oldest first: who did what, when, from which status to which, why, and evidence hashes.")
-            .AllowRoles(Enum.GetValues<MarketplaceRole>())
-            .ScopedToOrganisation("attestation",
-                (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier),
-                (MarketplaceRole.Association, OrganisationRelation.MemberAssociation),
-                (MarketplaceRole.Commissioner, OrganisationRelation.AnyOrganisation),
-                (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
+            .AllowAttestationReaders("attestation");
 
     public static async Task<Results<Ok<AttestationHistory>, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, CancellationToken ct)

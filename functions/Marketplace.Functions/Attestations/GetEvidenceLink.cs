@@ -16,12 +16,7 @@ public static class GetEvidenceLink
             .WithName("GetEvidenceLink")
             .WithTags("Attestations")
             .WithSummary("Answers { url, expiresOn }: a read-only link to the evidence file, valid for at most 15 minutes.")
-            .AllowRoles(Enum.GetValues<MarketplaceRole>())
-            .ScopedToOrganisation("attestation",
-                (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier),
-                (MarketplaceRole.Association, OrganisationRelation.MemberAssociation),
-                (MarketplaceRole.Commissioner, OrganisationRelation.AnyOrganisation),
-                (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
+            .AllowAttestationReaders("attestation");
 
     public static async Task<Results<Ok<EvidenceLink>, ProblemHttpResult>> HandleAsync(
         string id, string fileName, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, EvidenceBlobs blobs, CancellationToken ct)

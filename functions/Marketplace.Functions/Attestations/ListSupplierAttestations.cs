@@ -25,12 +25,7 @@ public static class ListSupplierAttestations
             .WithTags("Attestations")
             .WithSummary("Lists a supplier's attestations by id. status filters by one or more statuses (comma-separated, e.g. " +
                 "status=draft,submitted); expiringWithinDays=N keeps those whose expiry date falls from today to N days ahead.")
-            .AllowRoles(Enum.GetValues<MarketplaceRole>())
-            .ScopedToOrganisation("supplier",
-                (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier),
-                (MarketplaceRole.Association, OrganisationRelation.MemberAssociation),
-                (MarketplaceRole.Commissioner, OrganisationRelation.AnyOrganisation),
-                (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
+            .AllowAttestationReaders("supplier");
 
     public static async Task<Results<Ok<SupplierAttestations>, ProblemHttpResult>> HandleAsync(
         string id, string? status, string? expiringWithinDays, ClaimsPrincipal user,
