@@ -7,6 +7,7 @@ using Marketplace.Functions.FunctionMetadata;
 using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
+using Marketplace.Functions.Pages;
 using Marketplace.Functions.Problems;
 using Marketplace.Functions.Standards;
 using Marketplace.Functions.StorageWiring;
@@ -18,7 +19,9 @@ builder.UseHostingMode()
     .AddMarketplaceStorage()
     .AddAttestations()
     .AddMarketplaceSignIn()
-    .AddBackgroundFunctions();
+    .AddBackgroundFunctions()
+    // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
+    .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
 builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddDocumentSchemas();
@@ -31,7 +34,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o =
 var app = builder.Build();
 app.UseRequestCorrelation();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseMarketplaceStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -46,6 +49,7 @@ app.MapAdministration();
 app.MapSearchCatalogue();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
+app.MapMarketplacePages();
 
 if (args is ["generate-function-json", var outputFolder, ..])
 {

@@ -21,6 +21,22 @@ public static class Authentication
     public const string DevScheme = "DevelopmentTokens";
     public const string FunctionsHostPolicy = "FunctionsHost";
     public const string DevAudience = "api://telecare-marketplace-dev";
+    /// <summary>Web sign-in with Entra ID (Microsoft.Identity.Web): OpenID Connect, remembered in this cookie scheme.</summary>
+    public const string WebScheme = "MarketplaceWeb";
+    public const string WebChallengeScheme = "MarketplaceWebOpenIdConnect";
+    /// <summary>
+    /// The cookie that carries a development token for web pages (HttpOnly, Secure, SameSite=Lax). It is read for page
+    /// requests only, never for <c>/api</c>, so the API stays bearer-only and cannot be driven by a cross-site form.
+    /// </summary>
+    public const string SessionCookie = "marketplace_session";
+
+    /// <summary>Whether Entra ID web sign-in is configured (an app registration id is set).</summary>
+    public static bool HasEntra(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+
+    /// <summary>Page requests may authenticate with the session cookie; the API and trigger routes never do.</summary>
+    public static bool AcceptsSessionCookie(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && string.IsNullOrEmpty(request.Headers.Authorization);
 
     public static string AudienceOf(IConfiguration configuration) =>
         configuration["AzureAd:Audience"] is { Length: > 0 } audience ? audience
@@ -39,7 +55,9 @@ public static class Authentication
         var auth = builder.Services.AddAuthentication(Scheme);
         auth.AddPolicyScheme(Scheme, "Entra ID, or development tokens in Development", options =>
             options.ForwardDefaultSelector = context =>
-                development && (!entra || IssuerOf(context.Request) == DevTokenIssuer.Issuer) ? DevScheme : EntraScheme);
+                development && (!entra || IssuerOf(context.Request) == DevTokenIssuer.Issuer) ? DevScheme
+                : entra && AcceptsSessionCookie(context.Request) ? WebScheme
+                : EntraScheme);
 
         if (entra)
         {
@@ -49,6 +67,37 @@ public static class Authentication
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.RoleClaimType = MarketplaceClaimTypes.Roles;
                 options.TokenValidationParameters.NameClaimType = "name";
+            });
+            // Web pages sign in through the browser: OpenID Connect with the same app registration, kept in a cookie.
+            // Reaching Entra ID needs a client credential (AzureAd:ClientCredentials) and the redirect URI
+            // https://<app>/signin-oidc on the registration; neither can be exercised on this machine.
+            auth.AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), WebChallengeScheme, WebScheme);
+            builder.Services.PostConfigure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(WebChallengeScheme, options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.RoleClaimType = MarketplaceClaimTypes.Roles;
+                options.TokenValidationParameters.NameClaimType = "name";
+            });
+            builder.Services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(WebScheme, options =>
+            {
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                // Not signed in: on to Entra ID. Signed in without the role: the app's own 403 page, not a redirect.
+                options.ForwardChallenge = WebChallengeScheme;
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+            // The API's policy scheme stays the default whatever the web sign-in registered.
+            builder.Services.PostConfigure<AuthenticationOptions>(options =>
+            {
+                options.DefaultScheme = Scheme;
+                options.DefaultAuthenticateScheme = Scheme;
+                options.DefaultChallengeScheme = Scheme;
+                options.DefaultForbidScheme = Scheme;
             });
         }
 
@@ -67,6 +116,18 @@ public static class Authentication
                     RoleClaimType = MarketplaceClaimTypes.Roles,
                     NameClaimType = "name",
                     ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                // Web pages carry the token in the session cookie instead of an Authorization header.
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (AcceptsSessionCookie(context.Request) && context.Request.Cookies[SessionCookie] is { Length: > 0 } token)
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
                 };
             });
         }
@@ -91,11 +152,19 @@ public static class Authentication
     private static string? IssuerOf(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string token;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = header["Bearer ".Length..].Trim();
+        }
+        else if (AcceptsSessionCookie(request) && request.Cookies[SessionCookie] is { Length: > 0 } cookie)
+        {
+            token = cookie;
+        }
+        else
         {
             return null;
         }
-        var token = header["Bearer ".Length..].Trim();
         var handler = new JwtSecurityTokenHandler();
         return handler.CanReadToken(token) ? handler.ReadJwtToken(token).Issuer : null;
     }

@@ -4,6 +4,7 @@ using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Problems;
+using Marketplace.Storage;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,29 +38,39 @@ internal static class AttestationTransition
                 .ScopedToOrganisation("attestation", (MarketplaceRole.Association, OrganisationRelation.DecidingAssociation));
     }
 
-    public static async Task<Results<Ok<Attestation>, ProblemHttpResult>> HandleAsync(
+    public static Task<Results<Ok<Attestation>, ProblemHttpResult>> HandleAsync(
         AttestationAction action, string id, TransitionRequest? body, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        AttestationStore store, CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct) =>
+        HandleAsync(action, id, body, user, request.Headers.IfMatch.ToString(), response, store, tables, index, time, ct);
+
+    /// <summary>
+    /// 404 when there is no such attestation, 403 when the caller may not take this action on it (whatever its state);
+    /// null when they may try. Pages ask this before reading their form.
+    /// </summary>
+    public static async Task<ProblemHttpResult?> RefuseCallerAsync(
+        AttestationAction action, string id, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, TimeProvider time, CancellationToken ct)
+    {
+        var (loaded, problem) = await LoadAsync(action, id, "(caller check)", user, store, tables, time, ct);
+        return problem ?? (loaded!.Decision.Refusal is { Kind: RefusalKind.Forbidden } forbidden ? AttestationProblems.For(forbidden) : null);
+    }
+
+    /// <summary>The action with the If-Match value given (pages send it from a hidden field).</summary>
+    public static async Task<Results<Ok<Attestation>, ProblemHttpResult>> HandleAsync(
+        AttestationAction action, string id, TransitionRequest? body, ClaimsPrincipal user, string? ifMatchValue, HttpResponse response,
         AttestationStore store, CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await store.FindAsync(id, ct) is not { } current)
+        var (loaded, notFound) = await LoadAsync(action, id, body?.Reason, user, store, tables, time, ct);
+        if (loaded is not { } found)
         {
-            return AttestationProblems.NotFound(id);
+            return notFound!;
         }
-        var actor = Callers.ActorOf(user);
-        var supplier = await tables.Organisations.FindAsync(current.Document.SupplierId, ct)
-            ?? throw new InvalidDataException($"Attestation {id} names supplier {current.Document.SupplierId}, which is not in the organisations table.");
-        var standard = await tables.Standards.FindAsync(current.Document.StandardCode, ct)
-            ?? throw new InvalidDataException($"Attestation {id} names standard {current.Document.StandardCode}, which is not in the register.");
-        var actorOrganisation = Callers.IsId(actor.OrganisationId) ? (await tables.Organisations.FindAsync(actor.OrganisationId!, ct))?.Document : null;
-        var now = time.GetUtcNow();
-        var decision = AttestationDecisions.Decide(current.Document, action, actor,
-            new AttestationContext(standard.Document, supplier.Document, actorOrganisation), body?.Reason, now);
+        var (current, actor, decision, now) = found;
         // Who may comes first, so another organisation learns nothing from 428/412/409.
         if (decision.Refusal is { Kind: RefusalKind.Forbidden } forbidden)
         {
             return AttestationProblems.For(forbidden);
         }
-        if (!Preconditions.TryGetIfMatch(request, out var ifMatch, out var missing))
+        if (!Preconditions.TryGetIfMatch(ifMatchValue, out var ifMatch, out var missing))
         {
             return missing!;
         }
@@ -82,5 +93,26 @@ internal static class AttestationTransition
         await CatalogueLink.AttestationChangedAsync(next, store, index);
         Preconditions.SetETag(response, stored.ETag);
         return TypedResults.Ok(next);
+    }
+
+    private sealed record Loaded(StoredDocument<Attestation> Current, Actor Actor, AttestationDecision Decision, DateTimeOffset Now);
+
+    private static async Task<(Loaded? Loaded, ProblemHttpResult? NotFound)> LoadAsync(
+        AttestationAction action, string id, string? reason, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, TimeProvider time, CancellationToken ct)
+    {
+        if (!Callers.IsId(id) || await store.FindAsync(id, ct) is not { } current)
+        {
+            return (null, AttestationProblems.NotFound(id));
+        }
+        var actor = Callers.ActorOf(user);
+        var supplier = await tables.Organisations.FindAsync(current.Document.SupplierId, ct)
+            ?? throw new InvalidDataException($"Attestation {id} names supplier {current.Document.SupplierId}, which is not in the organisations table.");
+        var standard = await tables.Standards.FindAsync(current.Document.StandardCode, ct)
+            ?? throw new InvalidDataException($"Attestation {id} names standard {current.Document.StandardCode}, which is not in the register.");
+        var actorOrganisation = Callers.IsId(actor.OrganisationId) ? (await tables.Organisations.FindAsync(actor.OrganisationId!, ct))?.Document : null;
+        var now = time.GetUtcNow();
+        var decision = AttestationDecisions.Decide(current.Document, action, actor,
+            new AttestationContext(standard.Document, supplier.Document, actorOrganisation), reason, now);
+        return (new Loaded(current, actor, decision, now), null);
     }
 }

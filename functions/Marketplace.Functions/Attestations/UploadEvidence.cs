@@ -28,6 +28,15 @@ public static class UploadEvidence
 
     public static async Task<Results<Created<EvidenceFile>, Ok<EvidenceFile>, ProblemHttpResult>> HandleAsync(
         string id, string fileName, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        AttestationStore store, EvidenceBlobs blobs, TimeProvider time, CancellationToken ct) =>
+        await StoreAsync(id, fileName, request.ContentLength, request.Body, user, response, store, blobs, time, ct);
+
+    /// <summary>
+    /// The upload itself: <paramref name="length"/> bytes of <paramref name="body"/> under <paramref name="fileName"/>
+    /// (the API's raw body and Content-Length, or a web form's file and its size).
+    /// </summary>
+    public static async Task<Results<Created<EvidenceFile>, Ok<EvidenceFile>, ProblemHttpResult>> StoreAsync(
+        string id, string fileName, long? length, Stream body, ClaimsPrincipal user, HttpResponse response,
         AttestationStore store, EvidenceBlobs blobs, TimeProvider time, CancellationToken ct)
     {
         if (!Callers.IsId(id) || await store.FindAsync(id, ct) is not { } current)
@@ -41,17 +50,17 @@ public static class UploadEvidence
         }
         // The Functions host forwards a body only when Content-Length says it has one; the length also lets us refuse
         // an oversized file before reading a byte of it.
-        switch (request.ContentLength)
+        switch (length)
         {
             case null:
                 return ProblemResults.Of(411, Problems.Problems.LengthRequired, "Content-Length is required.",
                     "Send the file as the request body with a Content-Length header (no chunked uploads).");
             case > EvidenceRules.MaxBytes:
-                return TooLarge(request.ContentLength.Value);
+                return TooLarge(length.Value);
             case 0:
                 return ProblemResults.Validation(new Dictionary<string, string[]> { ["body"] = ["The file is empty."] });
         }
-        await using var file = await EvidenceBuffer.ReadAsync(request.Body, request.ContentLength.Value, EvidenceRules.MaxBytes, EvidenceRules.SniffLength, ct);
+        await using var file = await EvidenceBuffer.ReadAsync(body, length.Value, EvidenceRules.MaxBytes, EvidenceRules.SniffLength, ct);
         if (file is null)
         {
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["body"] = ["The body's length differs from its Content-Length."] });

@@ -17,10 +17,15 @@ internal static class ListingProblems
     /// The shared start of every change to a listing: If-Match present (428), offering found (404), owned by the
     /// caller's organisation (403) and still active (409). On success, the stored offering and the If-Match value.
     /// </summary>
+    public static Task<(StoredDocument<Offering>? Current, string IfMatch, ProblemHttpResult? Problem)> LoadForChangeAsync(
+        string id, ClaimsPrincipal user, HttpRequest request, CatalogueTables tables, CancellationToken ct) =>
+        LoadForChangeAsync(id, user, request.Headers.IfMatch.ToString(), tables, ct);
+
+    /// <inheritdoc cref="LoadForChangeAsync(string, ClaimsPrincipal, HttpRequest, CatalogueTables, CancellationToken)"/>
     public static async Task<(StoredDocument<Offering>? Current, string IfMatch, ProblemHttpResult? Problem)> LoadForChangeAsync(
-        string id, ClaimsPrincipal user, HttpRequest request, CatalogueTables tables, CancellationToken ct)
+        string id, ClaimsPrincipal user, string? ifMatchValue, CatalogueTables tables, CancellationToken ct)
     {
-        if (!Preconditions.TryGetIfMatch(request, out var ifMatch, out var missing))
+        if (!Preconditions.TryGetIfMatch(ifMatchValue, out var ifMatch, out var missing))
         {
             return (null, "", missing);
         }

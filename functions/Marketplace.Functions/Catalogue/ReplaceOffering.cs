@@ -28,9 +28,15 @@ public static class ReplaceOffering
 
     public static async Task<Results<Ok<Offering>, ProblemHttpResult>> HandleAsync(
         string id, OfferingListing listing, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct) =>
+        await ReplaceAsync(id, listing, user, request.Headers.IfMatch.ToString(), response, tables, index, time, ct);
+
+    /// <summary>The replacement itself, with the If-Match value given (the listing page sends it from a hidden field).</summary>
+    public static async Task<Results<Ok<Offering>, ProblemHttpResult>> ReplaceAsync(
+        string id, OfferingListing listing, ClaimsPrincipal user, string? ifMatchValue, HttpResponse response,
         CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct)
     {
-        var (current, ifMatch, problem) = await ListingProblems.LoadForChangeAsync(id, user, request, tables, ct);
+        var (current, ifMatch, problem) = await ListingProblems.LoadForChangeAsync(id, user, ifMatchValue, tables, ct);
         if (problem is not null)
         {
             return problem;

@@ -24,9 +24,14 @@ public static class RetireOffering
             .ScopedToOrganisation("offering", (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        string id, ClaimsPrincipal user, HttpRequest request, CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct)
+        string id, ClaimsPrincipal user, HttpRequest request, CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct) =>
+        await RetireAsync(id, user, request.Headers.IfMatch.ToString(), tables, index, time, ct);
+
+    /// <summary>The retirement itself, with the If-Match value given (the listing page sends it from a hidden field).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RetireAsync(
+        string id, ClaimsPrincipal user, string? ifMatchValue, CatalogueTables tables, ISearchIndexUpdates index, TimeProvider time, CancellationToken ct)
     {
-        var (current, ifMatch, problem) = await ListingProblems.LoadForChangeAsync(id, user, request, tables, ct);
+        var (current, ifMatch, problem) = await ListingProblems.LoadForChangeAsync(id, user, ifMatchValue, tables, ct);
         if (problem is not null)
         {
             return problem;

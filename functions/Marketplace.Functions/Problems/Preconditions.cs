@@ -6,9 +6,13 @@ namespace Marketplace.Functions.Problems;
 public static class Preconditions
 {
     /// <summary>The If-Match value, or a 428 problem when it is missing (a blind overwrite could lose someone's edit).</summary>
-    public static bool TryGetIfMatch(HttpRequest request, out string etag, out ProblemHttpResult? problem)
+    public static bool TryGetIfMatch(HttpRequest request, out string etag, out ProblemHttpResult? problem) =>
+        TryGetIfMatch(request.Headers.IfMatch.ToString(), out etag, out problem);
+
+    /// <summary>The same check for an ETag a web form sent back in a hidden field.</summary>
+    public static bool TryGetIfMatch(string? ifMatch, out string etag, out ProblemHttpResult? problem)
     {
-        etag = request.Headers.IfMatch.ToString();
+        etag = ifMatch ?? "";
         if (string.IsNullOrWhiteSpace(etag) || etag == "*")
         {
             problem = ProblemResults.Of(428, Problems.PreconditionRequired, "If-Match is required.",
