@@ -1,5 +1,8 @@
+using Marketplace.Functions.Pages.Association;
+using Marketplace.Functions.Pages.Attestations;
 using Marketplace.Functions.Pages.Catalogue;
 using Marketplace.Functions.Pages.SignIn;
+using Marketplace.Functions.Pages.Supplier;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Marketplace.Functions.Pages;
@@ -57,13 +60,13 @@ public static class WebPages
         SearchPage.Map(app);
         OfferingPage.Map(app);
         ComparePage.Map(app);
-        // TODO-BUILD OrganisationPage.Map(app);
-        // TODO-BUILD ListingsPage.Map(app);
-        // TODO-BUILD ListingFormPage.Map(app);
-        // TODO-BUILD AttestationsPage.Map(app);
-        // TODO-BUILD NewAttestationPage.Map(app);
-        // TODO-BUILD AttestationPage.Map(app);
-        // TODO-BUILD QueuePage.Map(app);
+        OrganisationPage.Map(app);
+        ListingsPage.Map(app);
+        ListingFormPage.Map(app);
+        AttestationsPage.Map(app);
+        NewAttestationPage.Map(app);
+        AttestationPage.Map(app);
+        QueuePage.Map(app);
         return app;
     }
 
