@@ -74,9 +74,9 @@ public class MarketplaceApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client whose bearer token is a development token for the role and organisation.</summary>
-    public async Task<HttpClient> ClientForAsync(MarketplaceRole role, string? organisationId = null)
+    public async Task<HttpClient> ClientForAsync(MarketplaceRole role, string? organisationId = null, bool followRedirects = true)
     {
-        var client = CreateClient();
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(role, organisationId));
         return client;
     }

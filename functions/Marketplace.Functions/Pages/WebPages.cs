@@ -43,7 +43,8 @@ public static class WebPages
     /// </summary>
     public static bool WantsPage(HttpContext context)
     {
-        if (context.GetEndpoint() is { } endpoint)
+        // The exception handler clears the endpoint before its handlers run; the feature keeps the one that failed.
+        if ((context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint) is { } endpoint)
         {
             return endpoint.Metadata.GetMetadata<WebPageMetadata>() is not null;
         }

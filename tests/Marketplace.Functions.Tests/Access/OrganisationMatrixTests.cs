@@ -9,6 +9,7 @@ using Marketplace.Core.Standards;
 using Marketplace.Functions.Access;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +50,27 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["GetAssociationQueue"] = _ => new(HttpMethod.Get, $"/api/associations/{Association}/queue"),
         ["ReplaceOffering"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/offerings/{Offering}") { Content = JsonContent.Create(e.Listing) }, e.Offering),
         ["RetireOffering"] = e => WithIfMatch(new(HttpMethod.Delete, $"/api/offerings/{Offering}"), e.Offering),
+        // Web pages. Forms are sent without an antiforgery token: the caller's organisation is checked first (403),
+        // and a caller who may act gets 400 for the missing token, so nothing changes.
+        ["AttestationPage"] = _ => new(HttpMethod.Get, $"/attestations/{Attestation}"),
+        ["OpenEvidencePage"] = _ => new(HttpMethod.Get, $"/attestations/{Attestation}/evidence/{EvidenceFile}"),
+        ["UploadEvidenceForm"] = _ => new(HttpMethod.Post, $"/attestations/{Attestation}/evidence")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()), "evidence", "matrix.pdf" } },
+        },
+        ["SubmitAttestationForm"] = e => Form($"/attestations/{Attestation}/submit", e.Attestation),
+        ["WithdrawAttestationForm"] = e => Form($"/attestations/{Attestation}/withdraw", e.Attestation),
+        ["ValidateAttestationForm"] = e => Form($"/attestations/{Attestation}/validate", e.Attestation),
+        ["RejectAttestationForm"] = e => Form($"/attestations/{Attestation}/reject", e.Attestation, ("reject-reason", "matrix")),
+        ["RevokeAttestationForm"] = e => Form($"/attestations/{Attestation}/revoke", e.Attestation, ("revoke-reason", "matrix")),
+        ["EditListingPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/edit"),
+        ["SaveListingForm"] = e => Form($"/supplier/listings/{Offering}/edit", e.Offering, ("name", "Matrix")),
+        ["RetireListingForm"] = e => Form($"/supplier/listings/{Offering}/retire", e.Offering),
+    };
+
+    private static HttpRequestMessage Form(string path, string etag, params (string Name, string Value)[] fields) => new(HttpMethod.Post, path)
+    {
+        Content = new FormUrlEncodedContent([new("etag", etag), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]),
     };
 
     /// <summary>ETags the sample resources had before an unconditional rewrite, and the offering's listing as a body.</summary>
@@ -91,10 +113,12 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
     {
         var world = await WorldAsync();
         var etags = await StaleETagsAsync();
-        using var anonymous = App.CreateClient();
+        // Pages answer some requests with a redirect (an evidence file opens through its short-lived link): the status
+        // that counts is the page's own, not that of wherever it points.
+        using var anonymous = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var clients = new Dictionary<(MarketplaceRole, string?), HttpClient>();
         async Task<HttpClient> ClientAsync(MarketplaceRole role, string? organisation) =>
-            clients.TryGetValue((role, organisation), out var client) ? client : clients[(role, organisation)] = await App.ClientForAsync(role, organisation);
+            clients.TryGetValue((role, organisation), out var client) ? client : clients[(role, organisation)] = await App.ClientForAsync(role, organisation, followRedirects: false);
         var failures = new List<string>();
         var checkedCalls = 0;
 
