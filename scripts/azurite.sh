@@ -12,8 +12,8 @@ location=${AZURITE_LOCATION:-$root/.azurite}
 pidfile="$location/azurite.pid"
 
 ensure_installed() {
-  if [ ! -f "$root/node_modules/azurite/dist/src/azurite.js" ]; then
-    echo "Installing Azurite from package-lock.json..."
+  if [ ! -f "$root/node_modules/azurite/dist/src/azurite.js" ] || [ ! -f "$root/node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css" ]; then
+    echo "Installing Azurite and the NHS.UK design system from package-lock.json..."
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

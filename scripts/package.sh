@@ -12,6 +12,12 @@ package="$out/package"
 rm -rf "$package"
 mkdir -p "$package"
 
+if [ ! -f "$root/node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css" ]; then
+  # The web pages' design system (CSS, JS, images) is published beside the app from the pinned npm package.
+  echo "Installing the npm packages from package-lock.json..."
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 echo "Publishing the self-contained linux-x64 handler..."
 dotnet publish "$root/functions/Marketplace.Functions/Marketplace.Functions.csproj" \
   -c Release -r linux-x64 --self-contained true -o "$package" --nologo -v quiet

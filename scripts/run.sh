@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the marketplace locally with the seeded catalogue:
-# installs and starts Azurite (data kept in .azurite/), builds, seeds an empty store, serves http://localhost:7071.
+# installs Azurite and the NHS.UK design system (npm ci) and starts Azurite (data kept in .azurite/), builds (the build
+# copies the design system's CSS, JS and images beside the app), seeds an empty store, serves http://localhost:7071
+# (web pages at /catalogue, sign in at /sign-in, API under /api).
 # Settings: MARKETPLACE_PORT (7071), AZURITE_BLOB_PORT/AZURITE_QUEUE_PORT/AZURITE_TABLE_PORT (10000-10002).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,5 +35,5 @@ if [ -f "$root/catalogue-seed/organisations.json" ]; then
   Logging__LogLevel__Default=Warning dotnet Marketplace.Functions.dll seed "$root/catalogue-seed"
 fi
 
-echo "Serving http://localhost:$port  (health: /api/health, API: /openapi/v1.json; Ctrl-C stops it and Azurite)"
+echo "Serving http://localhost:$port  (pages: /catalogue, sign in: /sign-in, health: /api/health, API: /openapi/v1.json; Ctrl-C stops it and Azurite)"
 dotnet Marketplace.Functions.dll

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up and runs the whole test suite (unit, storage on Azurite, HTTP, packaging).
-# Test fixtures install Azurite from the lock file when missing and start their own on free ports.
+# Sets everything up and runs the whole test suite (unit, storage on Azurite, HTTP, packaging, browser).
+# Installs the npm packages (Azurite, the NHS.UK design system) from the lock file and Debian's chromium (for the
+# browser tests) when missing; test fixtures start their own Azurite on free ports.
 # Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,9 +27,20 @@ summary() {
 for tool in dotnet node npm; do
   command -v "$tool" >/dev/null || { echo "test: $tool is required (the .NET 10 SDK and Node 20)." >&2; summary 1; exit 1; }
 done
-if [ ! -f node_modules/azurite/dist/src/azurite.js ]; then
-  echo "Installing Azurite from package-lock.json..."
+if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ ! -f node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css ]; then
+  echo "Installing Azurite and the NHS.UK design system from package-lock.json..."
   npm ci --no-audit --no-fund --loglevel=error || { summary 1; exit 1; }
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  # The browser tests drive Debian's Chromium (Playwright's own browser download is never used).
+  echo "Installing chromium for the browser tests..."
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } </dev/null; then
+    echo "Could not install chromium (apt-get install -y chromium)." >&2
+    summary 1
+    exit 1
+  fi
 fi
 
 echo "Building..."
