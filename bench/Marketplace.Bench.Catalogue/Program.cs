@@ -10,7 +10,9 @@ using Azure.Storage.Queues;
 using Marketplace.Bench.Catalogue;
 using Marketplace.CatalogueGenerator;
 using Marketplace.Storage;
+using Marketplace.Storage.Audit;
 using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Shortlisting;
 using Marketplace.Storage.Provisioning;
 using Marketplace.Storage.Search;
 using Marketplace.Testing;
@@ -42,7 +44,7 @@ foreach (var size in sizes)
         var tables = new CatalogueTables(tableService, names);
 
         clock.Restart();
-        var counts = await new CatalogueImport(tables).RunAsync(work.FullName, _ => { }, CancellationToken.None);
+        var counts = await new CatalogueImport(tables, new ShortlistingTables(tableService, names, new TableAuditLog(tableService, names), NullLogger<ShortlistingTables>.Instance)).RunAsync(work.FullName, _ => { }, CancellationToken.None);
         var import = clock.Elapsed;
         var records = counts.Sum(c => c.Added);
         Console.WriteLine($"imported {records:N0} records in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0} records/s)");

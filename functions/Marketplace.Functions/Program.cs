@@ -8,8 +8,11 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Problems;
+using Marketplace.Functions.Shortlists;
+using Marketplace.Functions.Specifications;
 using Marketplace.Functions.Standards;
 using Marketplace.Functions.StorageWiring;
+using Marketplace.Functions.Templates;
 using Marketplace.Functions.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,7 +21,8 @@ builder.UseHostingMode()
     .AddMarketplaceStorage()
     .AddAttestations()
     .AddMarketplaceSignIn()
-    .AddBackgroundFunctions();
+    .AddBackgroundFunctions()
+    .AddShortlists();
 builder.Services.AddMarketplaceProblemDetails();
 builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddDocumentSchemas();
@@ -44,6 +48,9 @@ app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
 app.MapSearchCatalogue();
+app.MapTemplates();
+app.MapSpecifications();
+app.MapShortlists();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 

@@ -4,8 +4,10 @@ using Azure.Storage.Queues;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
+using Marketplace.Storage.Audit;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Provisioning;
+using Marketplace.Storage.Shortlisting;
 using Marketplace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -15,14 +17,16 @@ namespace Marketplace.Storage.Tests.Catalogue;
 /// <summary>Catalogue tables, the seed import and the search source, on a real Azurite.</summary>
 public sealed class CatalogueStoreTests
 {
-    private static async Task<CatalogueTables> TablesAsync()
+    private static async Task<CatalogueTables> TablesAsync() => (await StoresAsync()).Catalogue;
+
+    private static async Task<(CatalogueTables Catalogue, ShortlistingTables Shortlisting)> StoresAsync()
     {
         var azurite = await Azurite.Shared;
         var names = new StorageNames(UniqueNames.Prefix());
         var tables = new TableServiceClient(azurite.ConnectionString);
         await new StorageProvisioner(tables, new BlobServiceClient(azurite.ConnectionString), new QueueServiceClient(azurite.ConnectionString), names,
             NullLogger<StorageProvisioner>.Instance).EnsureCreatedAsync(CancellationToken.None);
-        return new CatalogueTables(tables, names);
+        return (new CatalogueTables(tables, names), new ShortlistingTables(tables, names, new TableAuditLog(tables, names), NullLogger<ShortlistingTables>.Instance));
     }
 
     private static Offering Offering(string id, string supplier = "pennine-careline", string status = OfferingStatus.Active) => new()
@@ -40,8 +44,8 @@ public sealed class CatalogueStoreTests
     [Fact]
     public async Task Importing_the_seed_catalogue_twice_adds_everything_once_then_nothing()
     {
-        var tables = await TablesAsync();
-        var import = new CatalogueImport(tables);
+        var (tables, shortlisting) = await StoresAsync();
+        var import = new CatalogueImport(tables, shortlisting);
         var seed = RepositoryPaths.Combine("catalogue-seed");
 
         var first = await import.RunAsync(seed, _ => { }, CancellationToken.None);
