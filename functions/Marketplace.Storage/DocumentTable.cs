@@ -88,6 +88,11 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     public async Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, string ifMatch, string changedBy, DateTimeOffset changedAt,
         IReadOnlyDictionary<string, object?>? extraColumns, CancellationToken ct)
     {
+        // Table ETags are weak datetime tags; anything else (a client's typo) can match no version, so it is stale, not a storage error.
+        if (!ifMatch.StartsWith("W/\"datetime'", StringComparison.Ordinal))
+        {
+            return null;
+        }
         var current = ToEntity(document, extraColumns);
         var history = ToEntity(replaced);
         history.RowKey = $"{idOf(replaced)}|h{changedAt.UtcTicks:D19}";

@@ -33,15 +33,15 @@ public static class CreateShortlist
     public static async Task<Results<Created<ShortlistView>, ProblemHttpResult>> HandleAsync(
         string id, string? maxResults, ClaimsPrincipal user, CatalogueTables catalogue, ShortlistingTables tables, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
-        var keep = ShortlistLocking.DefaultMaxResults;
-        if (maxResults is not null && (!int.TryParse(maxResults, NumberStyles.None, CultureInfo.InvariantCulture, out keep) || keep is < 1 or > ShortlistLocking.MaxResultsLimit))
-        {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["maxResults"] = [$"must be a whole number from 1 to {ShortlistLocking.MaxResultsLimit}"] });
-        }
         var (stored, problem) = await SpecificationAccess.LoadAsync(id, user, tables, ct);
         if (stored is null)
         {
             return problem!;
+        }
+        var keep = ShortlistLocking.DefaultMaxResults;
+        if (maxResults is not null && (!int.TryParse(maxResults, NumberStyles.None, CultureInfo.InvariantCulture, out keep) || keep is < 1 or > ShortlistLocking.MaxResultsLimit))
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["maxResults"] = [$"must be a whole number from 1 to {ShortlistLocking.MaxResultsLimit}"] });
         }
         var specification = stored.Document;
         var (template, framework, invalid) = await SpecificationAccess.CheckAsync(specification.ToSpecification(), tables, catalogue, ct);

@@ -4,6 +4,7 @@ using Marketplace.Functions.Access;
 using Marketplace.Functions.Problems;
 using Marketplace.Functions.Specifications;
 using Marketplace.Storage;
+using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,15 +21,16 @@ public static class ListCommissionerShortlists
         app.MapGet("/api/commissioners/{id}/shortlists", HandleAsync)
             .WithName("ListCommissionerShortlists")
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithTags("Shortlisting")
             .WithSummary("Lists a commissioner's shortlists, newest first: status, counts, top offering, outcome and lock hash.")
             .AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Admin)
             .ScopedToOrganisation("commissioner", (MarketplaceRole.Commissioner, OrganisationRelation.NamedCommissioner), (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
 
     public static async Task<Results<Ok<IReadOnlyList<ShortlistSummary>>, ProblemHttpResult>> HandleAsync(
-        string id, ClaimsPrincipal user, ShortlistingTables tables, CancellationToken ct)
+        string id, ClaimsPrincipal user, CatalogueTables catalogue, ShortlistingTables tables, CancellationToken ct)
     {
-        if (SpecificationAccess.RequireOwner(user, id, "list") is { } forbidden)
+        if (await SpecificationAccess.RequireCommissionerAsync(id, user, catalogue, ct) is { } forbidden)
         {
             return forbidden;
         }

@@ -4,6 +4,7 @@ using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Problems;
 using Marketplace.Storage;
+using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,15 +17,16 @@ public static class ListCommissionerSpecifications
         app.MapGet("/api/commissioners/{id}/specifications", HandleAsync)
             .WithName("ListCommissionerSpecifications")
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithTags("Shortlisting")
             .WithSummary("Lists the commissioner's specifications, most recently changed first. Only that commissioner organisation.")
             .AllowRoles(MarketplaceRole.Commissioner)
             .ScopedToOrganisation("commissioner", (MarketplaceRole.Commissioner, OrganisationRelation.NamedCommissioner));
 
     public static async Task<Results<Ok<IReadOnlyList<SpecificationDocument>>, ProblemHttpResult>> HandleAsync(
-        string id, ClaimsPrincipal user, ShortlistingTables tables, CancellationToken ct)
+        string id, ClaimsPrincipal user, CatalogueTables catalogue, ShortlistingTables tables, CancellationToken ct)
     {
-        if (SpecificationAccess.RequireOwner(user, id, "list") is { } forbidden)
+        if (await SpecificationAccess.RequireCommissionerAsync(id, user, catalogue, ct) is { } forbidden)
         {
             return forbidden;
         }

@@ -30,7 +30,8 @@ internal static class SpecificationAccess
     /// <summary>403 unless the caller acts for <paramref name="commissionerId"/> (an Admin reads any).</summary>
     public static ProblemHttpResult? RequireOwner(ClaimsPrincipal user, string commissionerId, string what)
     {
-        if (user.IsInRole(nameof(MarketplaceRole.Admin)) && !user.IsInRole(nameof(MarketplaceRole.Commissioner)))
+        var roles = Callers.ActorOf(user).Roles;
+        if (roles.Contains(MarketplaceRole.Admin) && !roles.Contains(MarketplaceRole.Commissioner))
         {
             return null;
         }
@@ -38,6 +39,16 @@ internal static class SpecificationAccess
             ? null
             : ProblemResults.Of(403, Problems.Problems.Forbidden, $"This {what} belongs to another commissioner.",
                 $"Only {commissionerId} can see or change it.");
+    }
+
+    /// <summary>404 unless <paramref name="id"/> is a commissioner organisation; else 403 unless the caller acts for it (an Admin reads any).</summary>
+    public static async Task<ProblemHttpResult?> RequireCommissionerAsync(string id, ClaimsPrincipal user, CatalogueTables tables, CancellationToken ct)
+    {
+        if (!Callers.IsId(id) || await tables.Organisations.FindAsync(id, ct) is not { Document.Kind: OrganisationKind.Commissioner })
+        {
+            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such commissioner.", $"There is no commissioner '{id}'.");
+        }
+        return RequireOwner(user, id, "list");
     }
 
     /// <summary>The specification, if it exists and the caller owns it; else 404 or 403.</summary>
