@@ -13,36 +13,36 @@ internal static class ShortlistInputs
 {
     public static async Task<ScoringInput> LoadAsync(Framework framework, DateOnly evaluationDate, CatalogueTables tables, CancellationToken ct)
     {
-        var organisations = new Dictionary<string, Organisation>(StringComparer.Ordinal);
-        var associations = new List<Organisation>();
-        await foreach (var organisation in tables.Organisations.ListAsync(null, ct))
-        {
-            organisations[organisation.Id] = organisation;
-            if (organisation.Kind == OrganisationKind.Association)
-            {
-                associations.Add(organisation);
-            }
-        }
+        // Three independent table scans: run them together, the offerings scan being the longest.
+        var organisationsRead = ListAsync(tables.Organisations.ListAsync(null, ct));
+        var offeringsRead = ListAsync(tables.Offerings.ListAsync(TableFilter.Equal("Status", OfferingStatus.Active), ct));
+        var attestationsRead = ListAsync(tables.Attestations.ListAsync(null, ct));
+        var organisations = (await organisationsRead).ToDictionary(o => o.Id, StringComparer.Ordinal);
         var offerings = new List<CandidateOffering>();
-        await foreach (var offering in tables.Offerings.ListAsync(TableFilter.Equal("Status", OfferingStatus.Active), ct))
+        foreach (var offering in await offeringsRead)
         {
             if (organisations.TryGetValue(offering.SupplierId, out var supplier))
             {
                 offerings.Add(new CandidateOffering(offering, supplier));
             }
         }
-        var attestations = new List<Attestation>();
-        await foreach (var attestation in tables.Attestations.ListAsync(null, ct))
-        {
-            attestations.Add(attestation);
-        }
         return new ScoringInput
         {
             Offerings = offerings,
-            Attestations = attestations,
+            Attestations = await attestationsRead,
             Framework = framework,
             EvaluationDate = evaluationDate,
-            Associations = associations,
+            Associations = [.. organisations.Values.Where(o => o.Kind == OrganisationKind.Association)],
         };
+    }
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows)
+        {
+            list.Add(row);
+        }
+        return list;
     }
 }
