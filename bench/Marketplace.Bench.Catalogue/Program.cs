@@ -75,6 +75,7 @@ foreach (var size in sizes)
         var (shortlist, eligible, considered) = await app.MeasureShortlistAsync(shortlistCount);
         var memory = app.Memory();
         Console.WriteLine($"HTTP search: {overHttp}; HTTP shortlist: {shortlist} ({eligible} eligible of {considered:N0}); app memory {memory}");
+        Console.WriteLine($"last shortlist, as the app logged it: {app.LastShortlistLog}");
 
         report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {inProcess} | {overHttp} | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
     }

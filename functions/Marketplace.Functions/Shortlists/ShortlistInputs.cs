@@ -13,10 +13,10 @@ internal static class ShortlistInputs
 {
     public static async Task<ScoringInput> LoadAsync(Framework framework, DateOnly evaluationDate, CatalogueTables tables, CancellationToken ct)
     {
-        // Three independent table scans: run them together, the offerings scan being the longest.
-        var organisationsRead = ListAsync(tables.Organisations.ListAsync(null, ct));
-        var offeringsRead = ListAsync(tables.Offerings.ListAsync(TableFilter.Equal("Status", OfferingStatus.Active), ct));
-        var attestationsRead = ListAsync(tables.Attestations.ListAsync(null, ct));
+        // Independent whole-table reads, run together; the large ones by partition ranges in parallel.
+        var organisationsRead = tables.Organisations.ListAllAsync(null, ct, ranges: 1);
+        var offeringsRead = tables.Offerings.ListAllAsync(TableFilter.Equal("Status", OfferingStatus.Active), ct);
+        var attestationsRead = tables.Attestations.ListAllAsync(null, ct);
         var organisations = (await organisationsRead).ToDictionary(o => o.Id, StringComparer.Ordinal);
         var offerings = new List<CandidateOffering>();
         foreach (var offering in await offeringsRead)
@@ -34,15 +34,5 @@ internal static class ShortlistInputs
             EvaluationDate = evaluationDate,
             Associations = [.. organisations.Values.Where(o => o.Kind == OrganisationKind.Association)],
         };
-    }
-
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows)
-        {
-            list.Add(row);
-        }
-        return list;
     }
 }

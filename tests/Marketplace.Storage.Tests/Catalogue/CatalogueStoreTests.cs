@@ -41,6 +41,31 @@ public sealed class CatalogueStoreTests
         Status = status,
     };
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(256)]
+    public async Task Reading_a_whole_table_by_partition_ranges_returns_every_current_row_once(int ranges)
+    {
+        var (tables, shortlisting) = await StoresAsync();
+        await new CatalogueImport(tables, shortlisting).RunAsync(RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
+        var retired = (await tables.Offerings.FindAsync("off-000001", CancellationToken.None))!;
+        await tables.Offerings.ReplaceKeepingHistoryAsync(retired.Document with { Status = OfferingStatus.Retired }, retired.Document, retired.ETag, "test", DateTimeOffset.UtcNow, CancellationToken.None);
+        var expected = new List<string>();
+        await foreach (var offering in tables.Offerings.ListAsync("Status eq 'active'", CancellationToken.None))
+        {
+            expected.Add(offering.Id);
+        }
+
+        var all = await tables.Offerings.ListAllAsync(null, CancellationToken.None, ranges);
+        var active = await tables.Offerings.ListAllAsync("Status eq 'active'", CancellationToken.None, ranges);
+
+        Assert.Equal(300, all.Count);
+        Assert.Equal(300, all.Select(o => o.Id).Distinct().Count());
+        Assert.Equal(expected.Order(StringComparer.Ordinal), active.Select(o => o.Id).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("off-000001", active.Select(o => o.Id));
+    }
+
     [Fact]
     public async Task Importing_the_seed_catalogue_twice_adds_everything_once_then_nothing()
     {
