@@ -1,7 +1,7 @@
 // Catalogue benchmark (issue 4): for each size, on this machine, with a private Azurite:
 //   generate → import into Azurite (throughput) → build the Lucene index from the tables (time)
-//   → search in-process (p50/p95) → start the real app and search over HTTP (p50/p95) → memory.
-// Usage: dotnet run -c Release --project bench/Marketplace.Bench.Catalogue -- [--offerings 10000,100000] [--queries 300]
+//   → search in-process (p50/p95) → start the real app and search over HTTP (p50/p95) → shortlist over HTTP (p50/p95) → memory.
+// Usage: dotnet run -c Release --project bench/Marketplace.Bench.Catalogue -- [--offerings 10000,100000] [--queries 300] [--shortlists 20]
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -10,7 +10,9 @@ using Azure.Storage.Queues;
 using Marketplace.Bench.Catalogue;
 using Marketplace.CatalogueGenerator;
 using Marketplace.Storage;
+using Marketplace.Storage.Audit;
 using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Shortlisting;
 using Marketplace.Storage.Provisioning;
 using Marketplace.Storage.Search;
 using Marketplace.Testing;
@@ -18,7 +20,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 var sizes = Arg("--offerings", "10000,100000").Split(',').Select(int.Parse).ToArray();
 var queryCount = int.Parse(Arg("--queries", "300"));
-var report = new List<string> { "| offerings | generate | import (records/s) | index build | search in-process p50 / p95 | search over HTTP p50 / p95 | app memory (RSS / peak) |", "|---|---|---|---|---|---|---|" };
+var shortlistCount = int.Parse(Arg("--shortlists", "20"));
+var report = new List<string> { "| offerings | generate | import (records/s) | index build | search in-process p50 / p95 | search over HTTP p50 / p95 | shortlist over HTTP p50 / p95 (eligible of considered) | app memory (RSS / peak) |", "|---|---|---|---|---|---|---|---|" };
 
 Console.WriteLine("Building the app (Release)...");
 var appFolder = AppBuild.Release();
@@ -31,6 +34,12 @@ foreach (var size in sizes)
         Console.WriteLine($"== {size:N0} offerings");
         var clock = Stopwatch.StartNew();
         new CatalogueGenerator(size).WriteTo(work.FullName);
+        // The hand-written key-requirements templates are imported with the catalogue.
+        Directory.CreateDirectory(Path.Combine(work.FullName, "templates"));
+        foreach (var template in Directory.GetFiles(RepositoryPaths.Combine("catalogue-seed", "templates"), "*.json"))
+        {
+            File.Copy(template, Path.Combine(work.FullName, "templates", Path.GetFileName(template)));
+        }
         var generate = clock.Elapsed;
         Console.WriteLine($"generated in {generate.TotalSeconds:0.0} s");
 
@@ -42,7 +51,7 @@ foreach (var size in sizes)
         var tables = new CatalogueTables(tableService, names);
 
         clock.Restart();
-        var counts = await new CatalogueImport(tables).RunAsync(work.FullName, _ => { }, CancellationToken.None);
+        var counts = await new CatalogueImport(tables, new ShortlistingTables(tableService, names, new TableAuditLog(tableService, names), NullLogger<ShortlistingTables>.Instance)).RunAsync(work.FullName, _ => { }, CancellationToken.None);
         var import = clock.Elapsed;
         var records = counts.Sum(c => c.Added);
         Console.WriteLine($"imported {records:N0} records in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0} records/s)");
@@ -63,10 +72,12 @@ foreach (var size in sizes)
 
         await using var app = await RunningApp.StartAsync(appFolder, azurite.ConnectionString, lucenePath);
         var overHttp = await app.MeasureSearchAsync(queryCount);
+        var (shortlist, eligible, considered) = await app.MeasureShortlistAsync(shortlistCount);
         var memory = app.Memory();
-        Console.WriteLine($"HTTP search: {overHttp}; app memory {memory}");
+        Console.WriteLine($"HTTP search: {overHttp}; HTTP shortlist: {shortlist} ({eligible} eligible of {considered:N0}); app memory {memory}");
+        Console.WriteLine($"last shortlist, as the app logged it: {app.LastShortlistLog}");
 
-        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {inProcess} | {overHttp} | {memory} |");
+        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {inProcess} | {overHttp} | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
     }
     finally
     {

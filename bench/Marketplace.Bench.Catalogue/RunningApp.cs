@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -17,6 +18,9 @@ public sealed class RunningApp : IAsyncDisposable
         client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
 
+    /// <summary>The app's own account of its last shortlist: read, score and store times.</summary>
+    public string? LastShortlistLog { get; private set; }
+
     public static async Task<RunningApp> StartAsync(string folder, string connectionString, string lucenePath)
     {
         var port = FreePort();
@@ -31,12 +35,20 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["Storage__ConnectionString"] = connectionString;
         start.Environment["Search__LucenePath"] = lucenePath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Each shortlist logs where its time went (read, score, store); the benchmark reports the last one.
+        start.Environment["Logging__LogLevel__Marketplace.Functions.Shortlists.CreateShortlist"] = "Information";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var app = new RunningApp(process, port);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains("attestations in", StringComparison.Ordinal) == true)
+            {
+                app.LastShortlistLog = JsonDocument.Parse(line.Data).RootElement.GetProperty("Message").GetString();
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new RunningApp(process, port);
         await app.WaitUntilReadyAsync();
         return app;
     }
@@ -89,6 +101,43 @@ public sealed class RunningApp : IAsyncDisposable
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         return Latency.Of(timings);
+    }
+
+    /// <summary>
+    /// End-to-end shortlist latency: a commissioner creates a telehealth specification, then asks for a shortlist of it
+    /// <paramref name="count"/> times (each scores every active offering read from the tables and stores the draft).
+    /// </summary>
+    public async Task<(Latency Latency, int Eligible, int Considered)> MeasureShortlistAsync(int count)
+    {
+        var token = await client.PostAsJsonAsync("/api/dev/token", new { role = "Commissioner", organisationId = "nhs-mersey-vale-icb" });
+        var accessToken = (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/specifications")
+        {
+            Content = JsonContent.Create(new
+            {
+                title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion = 1,
+                lotId = "ttc-2026-lot-3", region = "north-west", volume = 400, contractMonths = 36,
+            }),
+        };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        var specification = (await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        JsonElement last = default;
+        var timings = new List<double>(count);
+        for (var i = 0; i <= count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.PostAsync($"/api/specifications/{specification}/shortlist", null);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            if (i > 0) // the first call warms up
+            {
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            last = JsonDocument.Parse(body).RootElement;
+        }
+        client.DefaultRequestHeaders.Authorization = null;
+        var counts = last.GetProperty("counts");
+        return (Latency.Of(timings), counts.GetProperty("eligible").GetInt32(), counts.GetProperty("considered").GetInt32());
     }
 
     /// <summary>Resident and peak resident memory of the app process, from /proc.</summary>

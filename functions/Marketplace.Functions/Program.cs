@@ -9,8 +9,11 @@ using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Pages;
 using Marketplace.Functions.Problems;
+using Marketplace.Functions.Shortlists;
+using Marketplace.Functions.Specifications;
 using Marketplace.Functions.Standards;
 using Marketplace.Functions.StorageWiring;
+using Marketplace.Functions.Templates;
 using Marketplace.Functions.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +23,7 @@ builder.UseHostingMode()
     .AddAttestations()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions()
+    .AddShortlists()
     // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
     .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
@@ -47,6 +51,9 @@ app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
 app.MapSearchCatalogue();
+app.MapTemplates();
+app.MapSpecifications();
+app.MapShortlists();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 app.MapMarketplacePages();

@@ -36,7 +36,11 @@ public static class SchemaLoader
     public const string RewrittenFrom = "x-rewritten-from";
 
     private static readonly HashSet<string> Annotations =
-        ["$schema", "$id", "id", "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"];
+    [
+        "$schema", "$id", "id", "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
+        // The Open Contracting Data Standard's own annotations (codelists, merge rules): they describe, never constrain.
+        "codelist", "openCodelist", "mergeStrategy", "wholeListMerge", "omitWhenMerged", "deprecatedVersion", "versionId",
+    ];
 
     // Every keyword here is enforced by NJsonSchema's validator, or rewritten below into ones that are.
     private static readonly HashSet<string> Assertions =

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -54,6 +55,28 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
         }
     }
 
+    /// <summary>
+    /// Every current document, read as <paramref name="ranges"/> partition ranges at once (the 256 buckets split
+    /// evenly), for whole-table reads that must be quick: the service serves partition ranges in parallel.
+    /// </summary>
+    public async Task<List<T>> ListAllAsync(string? filter, CancellationToken ct, int ranges = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(ranges, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ranges, 256);
+        var reads = Enumerable.Range(0, ranges).Select(async r =>
+        {
+            var from = (r * 256 / ranges).ToString("x2", CultureInfo.InvariantCulture);
+            var range = $"PartitionKey ge '{from}'" + (r == ranges - 1 ? "" : $" and PartitionKey lt '{((r + 1) * 256 / ranges).ToString("x2", CultureInfo.InvariantCulture)}'");
+            var part = new List<T>();
+            await foreach (var document in ListAsync(filter is null ? range : $"({filter}) and {range}", ct))
+            {
+                part.Add(document);
+            }
+            return part;
+        });
+        return [.. (await Task.WhenAll(reads)).SelectMany(p => p)];
+    }
+
     /// <summary>Adds a new document; false when one with that id exists already.</summary>
     public Task<StoredDocument<T>?> AddAsync(T document, CancellationToken ct) => AddAsync(document, null, ct);
 
@@ -88,6 +111,11 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     public async Task<StoredDocument<T>?> ReplaceKeepingHistoryAsync(T document, T replaced, string ifMatch, string changedBy, DateTimeOffset changedAt,
         IReadOnlyDictionary<string, object?>? extraColumns, CancellationToken ct)
     {
+        // Table ETags are weak datetime tags; anything else (a client's typo) can match no version, so it is stale, not a storage error.
+        if (!ifMatch.StartsWith("W/\"datetime'", StringComparison.Ordinal))
+        {
+            return null;
+        }
         var current = ToEntity(document, extraColumns);
         var history = ToEntity(replaced);
         history.RowKey = $"{idOf(replaced)}|h{changedAt.UtcTicks:D19}";

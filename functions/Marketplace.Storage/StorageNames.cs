@@ -25,6 +25,9 @@ public sealed class StorageNames
     public string MembershipsTable => Table("memberships");
     public string AuditTable => Table("audit");
     public string UsersTable => Table("users");
+    public string TemplatesTable => Table("templates");
+    public string SpecificationsTable => Table("specifications");
+    public string ShortlistsTable => Table("shortlists");
 
     public string EvidenceContainer => Lower("evidence");
 
@@ -34,7 +37,8 @@ public sealed class StorageNames
     public static string PoisonQueueOf(string queueName) => queueName + "-poison";
 
     public IReadOnlyList<string> Tables =>
-        [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable];
+        [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
+         TemplatesTable, SpecificationsTable, ShortlistsTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer];
 

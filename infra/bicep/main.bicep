@@ -43,6 +43,9 @@ param tableNames string[] = [
   'memberships'
   'audit'
   'users'
+  'templates'
+  'specifications'
+  'shortlists'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')

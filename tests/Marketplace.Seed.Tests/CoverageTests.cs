@@ -109,11 +109,15 @@ public sealed class CoverageTests
     }
 
     [Fact]
-    public void Every_supplier_has_two_to_five_attestations_and_both_levels_occur()
+    public void Every_supplier_has_two_to_five_attestations_plus_clinical_safety_for_telehealth_and_both_levels_occur()
     {
         var perSupplier = Seed.Attestations.GroupBy(a => Str(a!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
+        // The generator's telehealth pass adds a DSPT and one DCB0129 per active telehealth offering, where an association can validate them.
+        var telehealth = Seed.Offerings.Where(o => Str(o!, "status") == "active" && Str(o!, "category") is "remote-monitoring-platform" or "vital-signs-hub")
+            .GroupBy(o => Str(o!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.All(Seed.OrganisationsOfKind("supplier"), s => Assert.InRange(perSupplier.GetValueOrDefault(Str(s, "id")), 2, 5));
+        Assert.All(Seed.OrganisationsOfKind("supplier"), s => Assert.InRange(perSupplier.GetValueOrDefault(Str(s, "id")), 2, 5 + (telehealth.TryGetValue(Str(s, "id"), out var n) ? n + 1 : 0)));
+        Assert.Contains(Seed.Attestations, a => Str(a!, "standardCode") == "DCB0129" && Str(a!, "status") == "validated");
         Assert.True(perSupplier.Values.Average() >= 2, $"average {perSupplier.Values.Average():0.0} attestations per supplier");
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is null);
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is not null);

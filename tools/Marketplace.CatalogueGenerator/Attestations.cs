@@ -85,6 +85,44 @@ internal sealed class Attestations(Random rng)
         return attestations;
     }
 
+    private static readonly string[] TelehealthCategories = ["remote-monitoring-platform", "vital-signs-hub"];
+
+    /// <summary>
+    /// A telehealth remote-monitoring specification gates on DCB0129 (per product) and DSPT (per organisation). The
+    /// random pass above rarely gives a telehealth supplier both, so each supplier with an active telehealth offering
+    /// gets, where one of its associations can validate it, a validated DCB0129 for each such offering and a
+    /// validated DSPT. Appended after the other attestations (their ids and contents are unchanged); suppliers with no
+    /// such association stay without, so some offerings fail those gates for real.
+    /// </summary>
+    public List<Attestation> AddTelehealthClinicalSafety(IReadOnlyList<SupplierDraft> suppliers, IReadOnlyList<Offering> offerings, List<Attestation> attestations)
+    {
+        var dcb0129 = StandardsRegister.Get("DCB0129");
+        var dspt = StandardsRegister.Get("DSPT");
+        foreach (var supplier in suppliers)
+        {
+            var telehealth = offerings.Where(o => o.SupplierId == supplier.Id && o.Status == "active" && TelehealthCategories.Contains(o.Category)).ToList();
+            if (telehealth.Count == 0)
+            {
+                continue;
+            }
+            var validatable = supplier.Memberships.SelectMany(Associations.Validates).ToHashSet(StringComparer.Ordinal);
+            bool Holds(string code, string? offeringId) =>
+                attestations.Exists(a => a.SupplierId == supplier.Id && a.StandardCode == code && a.OfferingId == offeringId && a.Status == "validated");
+            if (validatable.Contains(dspt.Code) && !Holds(dspt.Code, null))
+            {
+                attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dspt, null), "validated"));
+            }
+            if (validatable.Contains(dcb0129.Code))
+            {
+                foreach (var offering in telehealth.Where(o => !Holds(dcb0129.Code, o.Id)))
+                {
+                    attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dcb0129, offering), "validated"));
+                }
+            }
+        }
+        return attestations;
+    }
+
     private static bool Applies(Standard standard, Offering offering) =>
         standard.Scope.Contains(offering.Kind) && standard.Code switch
         {

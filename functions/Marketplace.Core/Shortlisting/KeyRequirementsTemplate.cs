@@ -18,6 +18,7 @@ public sealed record KeyRequirementsTemplate
     /// <summary>What the template is for.</summary>
     public string Description { get; init; } = "";
     /// <summary>The framework lot number (DOMAIN.md numbering, 1–6) the template is written for; a hint, the specification names the lot.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // the schema has no null: a template read back can be published again
     public int? Lot { get; init; }
     /// <summary>Sections in display order.</summary>
     public required IReadOnlyList<TemplateSection> Sections { get; init; }
@@ -50,6 +51,7 @@ public sealed record Requirement
     /// <summary>How the requirement is checked against an offering.</summary>
     public required RequirementRule Rule { get; init; }
     /// <summary>Criteria only: weight used when the specification gives none; an integer ≥ 0. Null on gates.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? DefaultWeight { get; init; }
 }
 

@@ -102,7 +102,7 @@ public sealed record ConnectivityRule(IReadOnlyList<string> Connectivity) : Requ
 /// <paramref name="Region"/> if the template fixes one, else the specification's <see cref="Specification.Region"/>.
 /// </summary>
 /// <param name="Region">Optional fixed region slug.</param>
-public sealed record RegionServedRule(string? Region = null) : RequirementRule;
+public sealed record RegionServedRule([property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Region = null) : RequirementRule;
 
 /// <summary>
 /// Passes when <paramref name="Phrase"/> occurs, ignoring case, in one of the offering's features or in its

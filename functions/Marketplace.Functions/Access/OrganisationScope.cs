@@ -15,12 +15,16 @@ public enum OrganisationRelation
     DecidingAssociation,
     /// <summary>The association named in the path.</summary>
     NamedAssociation,
+    /// <summary>The commissioner that owns the resource (a specification or shortlist).</summary>
+    OwningCommissioner,
+    /// <summary>The commissioner named in the path.</summary>
+    NamedCommissioner,
 }
 
 /// <summary>
 /// Declares that a route's answer depends on the caller's organisation, not only their role: for each allowed role,
 /// which organisation may act on the <see cref="Resource"/> (<c>attestation</c>, <c>offering</c>, <c>supplier</c>,
-/// <c>association</c>) the path names. The handler enforces it (403); the access matrix tests every route that declares
+/// <c>association</c>, <c>specification</c>, <c>shortlist</c>, <c>commissioner</c>) the path names. The handler enforces it (403); the access matrix tests every route that declares
 /// it with the caller's own organisation and with another, and fails for a parameterised route that declares none.
 /// </summary>
 public sealed record OrganisationScope(string Resource, IReadOnlyDictionary<MarketplaceRole, OrganisationRelation> Relations)
@@ -33,6 +37,8 @@ public sealed record OrganisationScope(string Resource, IReadOnlyDictionary<Mark
         OrganisationRelation.MemberAssociation => "an association its supplier belongs to",
         OrganisationRelation.DecidingAssociation => "an association its supplier belongs to whose remit covers the standard",
         OrganisationRelation.NamedAssociation => "that association only",
+        OrganisationRelation.OwningCommissioner => "its own commissioner only",
+        OrganisationRelation.NamedCommissioner => "that commissioner only",
         _ => "any organisation",
     };
 }

@@ -13,6 +13,7 @@ using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Health;
 using Marketplace.Storage.Provisioning;
 using Marketplace.Storage.Search;
+using Marketplace.Storage.Shortlisting;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +73,7 @@ public static class StorageRegistration
         services.AddSingleton<IDependencyProbe, QueueServiceProbe>();
         services.AddSingleton<CatalogueTables>();
         services.AddSingleton<CatalogueImport>();
+        services.AddSingleton<ShortlistingTables>();
         services.AddSingleton<IOfferingSearchSource, TableOfferingSearchSource>();
         services.AddSingleton<ISearchIndexUpdates, SearchIndexUpdates>();
         services.AddSingleton<IOrganisationMemberships, TableOrganisationMemberships>();

@@ -1,10 +1,8 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Audit;
 using Marketplace.Core.Catalogue;
+using Marketplace.Storage.Audit;
 using Marketplace.Storage.Catalogue;
 using Microsoft.Extensions.Logging;
 
@@ -16,52 +14,28 @@ namespace Marketplace.Storage.Attestations;
 /// Tables cannot write two tables atomically, so if the append fails (outage, crash) the event is still on the row
 /// and reading the history appends it; a change is never left without its audit event.
 /// </summary>
-public sealed partial class AttestationStore(CatalogueTables tables, IAuditLog audit, ILogger<AttestationStore> logger)
+public sealed class AttestationStore(CatalogueTables tables, IAuditLog audit, ILogger<AttestationStore> logger)
 {
     public const string SubjectKind = "attestation";
-    public const string OutboxColumn = "LastAuditEvent";
+    public const string OutboxColumn = AuditedDocuments<Attestation>.OutboxColumn;
 
-    public Task<StoredDocument<Attestation>?> FindAsync(string id, CancellationToken ct) => tables.Attestations.FindAsync(id, ct);
+    private readonly AuditedDocuments<Attestation> documents = new(tables.Attestations, SubjectKind, audit, logger);
+
+    public Task<StoredDocument<Attestation>?> FindAsync(string id, CancellationToken ct) => documents.FindAsync(id, ct);
 
     /// <summary>Adds a new attestation with its creation event; null when the id is taken.</summary>
-    public async Task<StoredDocument<Attestation>?> AddAsync(Attestation attestation, AuditEvent created, CancellationToken ct)
-    {
-        var stored = await tables.Attestations.AddAsync(attestation, Outbox(created), ct);
-        if (stored is not null)
-        {
-            await AppendAfterCommitAsync(created);
-        }
-        return stored;
-    }
+    public Task<StoredDocument<Attestation>?> AddAsync(Attestation attestation, AuditEvent created, CancellationToken ct) =>
+        documents.AddAsync(attestation, created, ct);
 
     /// <summary>
     /// Replaces the attestation if it is still at <paramref name="ifMatch"/>, keeping the old version as a history row,
     /// and records <paramref name="change"/>. Null when stale: then nothing was written and no event recorded.
     /// </summary>
-    public async Task<StoredDocument<Attestation>?> ReplaceAsync(Attestation next, Attestation current, string ifMatch, AuditEvent change, CancellationToken ct)
-    {
-        var stored = await tables.Attestations.ReplaceKeepingHistoryAsync(next, current, ifMatch, change.ActorUserId, change.At, Outbox(change), ct);
-        if (stored is not null)
-        {
-            await AppendAfterCommitAsync(change);
-        }
-        return stored;
-    }
+    public Task<StoredDocument<Attestation>?> ReplaceAsync(Attestation next, Attestation current, string ifMatch, AuditEvent change, CancellationToken ct) =>
+        documents.ReplaceAsync(next, current, ifMatch, change, ct);
 
     /// <summary>The attestation's audit events, oldest first, including one still waiting on its row.</summary>
-    public async Task<IReadOnlyList<AuditEvent>> HistoryAsync(string id, CancellationToken ct)
-    {
-        var events = await audit.ReadAsync(SubjectKind, id, ct);
-        var row = await tables.Attestations.Client.GetEntityIfExistsAsync<TableEntity>(DocumentTable<Attestation>.BucketOf(id), id, [OutboxColumn], ct);
-        if (row.HasValue && row.Value!.GetString(OutboxColumn) is { } json
-            && JsonSerializer.Deserialize<AuditEvent>(json, DocumentJson.Options) is { } waiting
-            && !events.Any(e => e.Id == waiting.Id))
-        {
-            await audit.AppendAsync(waiting, ct);
-            events = [.. events.Append(waiting).OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)];
-        }
-        return events;
-    }
+    public Task<IReadOnlyList<AuditEvent>> HistoryAsync(string id, CancellationToken ct) => documents.HistoryAsync(id, ct);
 
     /// <summary>A supplier's attestations (history rows excluded), page by page.</summary>
     public IAsyncEnumerable<Attestation> ListBySupplierAsync(string supplierId, CancellationToken ct) =>
@@ -88,24 +62,4 @@ public sealed partial class AttestationStore(CatalogueTables tables, IAuditLog a
             yield return offering.Id;
         }
     }
-
-    private static Dictionary<string, object?> Outbox(AuditEvent auditEvent) =>
-        new() { [OutboxColumn] = JsonSerializer.Serialize(auditEvent, DocumentJson.Options) };
-
-    // The change is committed: finish its audit even if the caller has gone, and if the audit table is down leave the
-    // event on the row for HistoryAsync rather than failing a request whose change already happened.
-    private async Task AppendAfterCommitAsync(AuditEvent auditEvent)
-    {
-        try
-        {
-            await audit.AppendAsync(auditEvent, CancellationToken.None);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
-        {
-            LogDeferred(ex, auditEvent.SubjectId, auditEvent.Action);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit event for {SubjectId} ({Action}) kept on the record; it is appended when the history is next read")]
-    private partial void LogDeferred(Exception exception, string subjectId, string action);
 }

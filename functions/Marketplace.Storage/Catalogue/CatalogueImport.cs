@@ -4,16 +4,18 @@ using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Shortlisting;
 using Marketplace.Core.Standards;
+using Marketplace.Storage.Shortlisting;
 
 namespace Marketplace.Storage.Catalogue;
 
 /// <summary>
-/// Imports a seed catalogue folder (organisations, standards, frameworks, offerings, attestations, users) into the
+/// Imports a seed catalogue folder (organisations, standards, frameworks, offerings, attestations, users, key-requirements templates) into the
 /// tables. Insert-only and batched per partition: a second run adds nothing, an interrupted run is completed by the
 /// next, and records edited since seeding are never overwritten.
 /// </summary>
-public sealed class CatalogueImport(CatalogueTables tables)
+public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables shortlisting)
 {
     public async Task<IReadOnlyList<ImportCount>> RunAsync(string folder, Action<string> report, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public sealed class CatalogueImport(CatalogueTables tables)
         var offerings = Read<Offering>(folder, "offerings.json");
         var attestations = Read<Attestation>(folder, "attestations.json");
         var users = Read<UserProfile>(folder, "users.json");
+        var templates = ReadTemplates(folder);
 
         return
         [
@@ -33,6 +36,7 @@ public sealed class CatalogueImport(CatalogueTables tables)
             await ImportAsync(tables.Offerings, offerings, report, ct),
             await ImportAsync(tables.Attestations, attestations, report, ct),
             await ImportAsync(tables.Users, users, report, ct),
+            await ImportAsync(shortlisting.Templates, templates, report, ct),
         ];
     }
 
@@ -50,6 +54,21 @@ public sealed class CatalogueImport(CatalogueTables tables)
         }, ct);
         report($"{table.Client.Name}: {count.Added} added, {count.AlreadyPresent} already there");
         return count;
+    }
+
+    // Key-requirements templates are hand-written, one file per template in templates/ (optional in a generated catalogue).
+    private static KeyRequirementsTemplate[] ReadTemplates(string folder)
+    {
+        var templates = Path.Combine(folder, "templates");
+        return Directory.Exists(templates)
+            ? [.. Directory.GetFiles(templates, "*.json").Order(StringComparer.Ordinal).Select(f => Read<KeyRequirementsTemplate>(f))]
+            : [];
+    }
+
+    private static T Read<T>(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T>(stream, DocumentJson.Options) ?? throw new InvalidDataException($"{path} is empty.");
     }
 
     private static T[] Read<T>(string folder, string file)

@@ -35,6 +35,9 @@ param tableNames string[] = [
   'memberships'
   'audit'
   'users'
+  'templates'
+  'specifications'
+  'shortlists'
 ]
 
 @description('Required. Private blob container for compliance evidence files.')

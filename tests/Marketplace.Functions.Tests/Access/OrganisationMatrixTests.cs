@@ -8,6 +8,7 @@ using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
 using Marketplace.Functions.Access;
 using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Shortlisting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -30,6 +31,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
     private const string Offering = "off-000009";
     private const string Supplier = "downs-careline-systems";
     private const string Association = "tec-services-association";
+    private const string Commissioner = "nhs-mersey-vale-icb";
     private const string EvidenceFile = "downs-careline-systems-en50134-declaration-of-conformity-2022.pdf";
 
     private MarketplaceApp App => seeded.App;
@@ -50,6 +52,19 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["GetAssociationQueue"] = _ => new(HttpMethod.Get, $"/api/associations/{Association}/queue"),
         ["ReplaceOffering"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/offerings/{Offering}") { Content = JsonContent.Create(e.Listing) }, e.Offering),
         ["RetireOffering"] = e => WithIfMatch(new(HttpMethod.Delete, $"/api/offerings/{Offering}"), e.Offering),
+        ["GetSpecification"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}"),
+        ["GetSpecificationHistory"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}/history"),
+        ["ReplaceSpecification"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/specifications/{e.SpecificationId}") { Content = JsonContent.Create(e.SpecificationBody) }, e.Specification),
+        ["ListCommissionerSpecifications"] = _ => new(HttpMethod.Get, $"/api/commissioners/{Commissioner}/specifications"),
+        // maxResults=0 is refused (400) once let in, so the matrix adds no shortlist.
+        ["CreateShortlist"] = e => new(HttpMethod.Post, $"/api/specifications/{e.SpecificationId}/shortlist?maxResults=0"),
+        ["GetShortlist"] = e => new(HttpMethod.Get, $"/api/shortlists/{e.ShortlistId}"),
+        ["GetShortlistHistory"] = e => new(HttpMethod.Get, $"/api/shortlists/{e.ShortlistId}/history"),
+        ["VerifyShortlist"] = e => new(HttpMethod.Get, $"/api/shortlists/{e.ShortlistId}/verify"),
+        ["ExportShortlist"] = e => new(HttpMethod.Get, $"/api/shortlists/{e.ShortlistId}/export?format=csv"),
+        ["LockShortlist"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/lock"), e.Shortlist),
+        ["RecordShortlistOutcome"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/outcome") { Content = JsonContent.Create(new { result = "cancelled", reason = "matrix" }) }, e.Shortlist),
+        ["ListCommissionerShortlists"] = _ => new(HttpMethod.Get, $"/api/commissioners/{Commissioner}/shortlists"),
         // Web pages. Forms are sent without an antiforgery token: the caller's organisation is checked first (403),
         // and a caller who may act gets 400 for the missing token, so nothing changes.
         ["AttestationPage"] = _ => new(HttpMethod.Get, $"/attestations/{Attestation}"),
@@ -74,7 +89,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
     };
 
     /// <summary>ETags the sample resources had before an unconditional rewrite, and the offering's listing as a body.</summary>
-    private sealed record StaleETags(string Attestation, string Offering, object Listing);
+    private sealed record StaleETags(string Attestation, string Offering, object Listing,
+        string SpecificationId, string Specification, object SpecificationBody, string ShortlistId, string Shortlist);
 
     private static HttpRequestMessage WithIfMatch(HttpRequestMessage request, string etag)
     {
@@ -182,7 +198,21 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         listing.Remove("id");
         listing.Remove("supplierId");
         listing.Remove("status");
-        return new StaleETags(attestation.ETag, offering.ETag, listing);
+        // The commissioner's specification and a draft shortlist of it, then rewritten so their ETags are stale too.
+        var body = new
+        {
+            title = "Matrix specification", templateId = "telehealth-remote-monitoring", templateVersion = 1, lotId = "ttc-2026-lot-3",
+            region = "north-west", volume = 100, contractMonths = 24,
+        };
+        using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
+        var specification = (await (await commissioner.PostAsJsonAsync("/api/specifications", body)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var shortlist = (await (await commissioner.PostAsync($"/api/specifications/{specification}/shortlist", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var shortlisting = App.Services.GetRequiredService<ShortlistingTables>();
+        var storedSpecification = (await shortlisting.Specifications.FindAsync(specification, CancellationToken.None))!;
+        var storedShortlist = (await shortlisting.Shortlists.FindAsync(shortlist, CancellationToken.None))!;
+        await shortlisting.Specifications.Table.PutAsync(storedSpecification.Document, CancellationToken.None);
+        await shortlisting.Shortlists.Table.PutAsync(storedShortlist.Document, CancellationToken.None);
+        return new StaleETags(attestation.ETag, offering.ETag, listing, specification, storedSpecification.ETag, body, shortlist, storedShortlist.ETag);
     }
 
     private async Task<World> WorldAsync()
@@ -223,6 +253,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
                 OrganisationRelation.MemberAssociation => [.. SupplierOf.Memberships],
                 OrganisationRelation.DecidingAssociation => [.. SupplierOf.Memberships.Where(m => AttestationAccess.Covers(All.Single(o => o.Id == m), Standard))],
                 OrganisationRelation.NamedAssociation => [Association],
+                OrganisationRelation.OwningCommissioner or OrganisationRelation.NamedCommissioner => [Commissioner],
                 _ => [.. OfKind(kind).Take(2).Select(o => o.Id)],
             };
             var other = relation == OrganisationRelation.AnyOrganisation

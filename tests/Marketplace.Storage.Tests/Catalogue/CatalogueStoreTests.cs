@@ -4,8 +4,10 @@ using Azure.Storage.Queues;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
+using Marketplace.Storage.Audit;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Provisioning;
+using Marketplace.Storage.Shortlisting;
 using Marketplace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -15,14 +17,16 @@ namespace Marketplace.Storage.Tests.Catalogue;
 /// <summary>Catalogue tables, the seed import and the search source, on a real Azurite.</summary>
 public sealed class CatalogueStoreTests
 {
-    private static async Task<CatalogueTables> TablesAsync()
+    private static async Task<CatalogueTables> TablesAsync() => (await StoresAsync()).Catalogue;
+
+    private static async Task<(CatalogueTables Catalogue, ShortlistingTables Shortlisting)> StoresAsync()
     {
         var azurite = await Azurite.Shared;
         var names = new StorageNames(UniqueNames.Prefix());
         var tables = new TableServiceClient(azurite.ConnectionString);
         await new StorageProvisioner(tables, new BlobServiceClient(azurite.ConnectionString), new QueueServiceClient(azurite.ConnectionString), names,
             NullLogger<StorageProvisioner>.Instance).EnsureCreatedAsync(CancellationToken.None);
-        return new CatalogueTables(tables, names);
+        return (new CatalogueTables(tables, names), new ShortlistingTables(tables, names, new TableAuditLog(tables, names), NullLogger<ShortlistingTables>.Instance));
     }
 
     private static Offering Offering(string id, string supplier = "pennine-careline", string status = OfferingStatus.Active) => new()
@@ -37,11 +41,36 @@ public sealed class CatalogueStoreTests
         Status = status,
     };
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(256)]
+    public async Task Reading_a_whole_table_by_partition_ranges_returns_every_current_row_once(int ranges)
+    {
+        var (tables, shortlisting) = await StoresAsync();
+        await new CatalogueImport(tables, shortlisting).RunAsync(RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
+        var retired = (await tables.Offerings.FindAsync("off-000001", CancellationToken.None))!;
+        await tables.Offerings.ReplaceKeepingHistoryAsync(retired.Document with { Status = OfferingStatus.Retired }, retired.Document, retired.ETag, "test", DateTimeOffset.UtcNow, CancellationToken.None);
+        var expected = new List<string>();
+        await foreach (var offering in tables.Offerings.ListAsync("Status eq 'active'", CancellationToken.None))
+        {
+            expected.Add(offering.Id);
+        }
+
+        var all = await tables.Offerings.ListAllAsync(null, CancellationToken.None, ranges);
+        var active = await tables.Offerings.ListAllAsync("Status eq 'active'", CancellationToken.None, ranges);
+
+        Assert.Equal(300, all.Count);
+        Assert.Equal(300, all.Select(o => o.Id).Distinct().Count());
+        Assert.Equal(expected.Order(StringComparer.Ordinal), active.Select(o => o.Id).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("off-000001", active.Select(o => o.Id));
+    }
+
     [Fact]
     public async Task Importing_the_seed_catalogue_twice_adds_everything_once_then_nothing()
     {
-        var tables = await TablesAsync();
-        var import = new CatalogueImport(tables);
+        var (tables, shortlisting) = await StoresAsync();
+        var import = new CatalogueImport(tables, shortlisting);
         var seed = RepositoryPaths.Combine("catalogue-seed");
 
         var first = await import.RunAsync(seed, _ => { }, CancellationToken.None);

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Marketplace.Core.Frameworks;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>How a call-off ended: <c>awarded</c>, <c>cancelled</c> or <c>none-suitable</c>.</summary>
+public static class CallOffResult
+{
+    /// <summary>A contract was awarded to one offering of the locked shortlist.</summary>
+    public const string Awarded = "awarded";
+    /// <summary>The commissioner stopped the procurement.</summary>
+    public const string Cancelled = "cancelled";
+    /// <summary>No listed offering meets the need.</summary>
+    public const string NoneSuitable = "none-suitable";
+
+    /// <summary>Every result, in the order the API lists them.</summary>
+    public static readonly IReadOnlyList<string> All = [Awarded, Cancelled, NoneSuitable];
+}
+
+/// <summary>How an award was reached under the framework's call-off procedure.</summary>
+public static class CallOffMethod
+{
+    /// <summary>Awarded straight from the shortlist.</summary>
+    public const string DirectAward = "direct-award";
+    /// <summary>Awarded after a further competition among the shortlisted suppliers.</summary>
+    public const string FurtherCompetition = "further-competition";
+
+    /// <summary>Both methods.</summary>
+    public static readonly IReadOnlyList<string> All = [DirectAward, FurtherCompetition];
+}
+
+/// <summary>What a commissioner asks to record as a shortlist's outcome (the body of <c>POST /api/shortlists/{id}/outcome</c>).</summary>
+public sealed record CallOffRequest
+{
+    /// <summary>One of <see cref="CallOffResult"/>.</summary>
+    public string? Result { get; init; }
+    /// <summary>Awarded: the offering, which must be among the locked results.</summary>
+    public string? OfferingId { get; init; }
+    /// <summary>Awarded: contract value in GBP excluding VAT, &gt; 0.</summary>
+    public decimal? ValueGbp { get; init; }
+    /// <summary>Awarded: contract start.</summary>
+    public DateOnly? StartDate { get; init; }
+    /// <summary>Awarded: contract end, after the start.</summary>
+    public DateOnly? EndDate { get; init; }
+    /// <summary>Awarded: one of <see cref="CallOffMethod"/>.</summary>
+    public string? Method { get; init; }
+    /// <summary>Why: required when cancelled or none suitable, and for a direct award to other than the top-ranked offering.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>The recorded end of a call-off.</summary>
+public sealed record CallOffOutcome
+{
+    /// <summary>One of <see cref="CallOffResult"/>.</summary>
+    public required string Result { get; init; }
+    /// <summary>Awarded: the offering.</summary>
+    public string? OfferingId { get; init; }
+    /// <summary>Awarded: its name.</summary>
+    public string? OfferingName { get; init; }
+    /// <summary>Awarded: its supplier.</summary>
+    public string? SupplierId { get; init; }
+    /// <summary>Awarded: the supplier's name.</summary>
+    public string? SupplierName { get; init; }
+    /// <summary>Awarded: its rank in the locked shortlist.</summary>
+    public int? Rank { get; init; }
+    /// <summary>Awarded: contract value in GBP excluding VAT.</summary>
+    public decimal? ValueGbp { get; init; }
+    /// <summary>Awarded: contract start.</summary>
+    public DateOnly? StartDate { get; init; }
+    /// <summary>Awarded: contract end.</summary>
+    public DateOnly? EndDate { get; init; }
+    /// <summary>Awarded: the method.</summary>
+    public string? Method { get; init; }
+    /// <summary>Why, when given.</summary>
+    public string? Reason { get; init; }
+    /// <summary>When it was recorded (UTC).</summary>
+    public required DateTimeOffset RecordedAt { get; init; }
+    /// <summary>User id of who recorded it.</summary>
+    public required string RecordedBy { get; init; }
+}
+
+/// <summary>Why an outcome cannot be recorded: bad fields (400, by path) or the shortlist's or framework's state (409).</summary>
+/// <param name="Errors">Field problems, keyed by JSON path.</param>
+/// <param name="Conflict">A state problem: its code and plain-English detail.</param>
+public sealed record CallOffRefusal(IReadOnlyList<SpecificationError> Errors, (string Code, string Detail)? Conflict);
+
+/// <summary>The call-off rules: only from a locked shortlist, once; an award only to a listed offering of a supplier admitted to the lot, while the framework is live.</summary>
+public static class CallOffRules
+{
+    /// <summary>Longest reason kept.</summary>
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>Conflict codes.</summary>
+    public const string NotLocked = "shortlist-not-locked";
+    /// <summary>An outcome is already recorded.</summary>
+    public const string AlreadyRecorded = "outcome-already-recorded";
+    /// <summary>The framework does not allow call-offs today.</summary>
+    public const string FrameworkNotLive = "framework-not-live";
+    /// <summary>The supplier is no longer admitted to the lot.</summary>
+    public const string SupplierNotAdmitted = "supplier-not-admitted";
+
+    /// <summary>
+    /// The outcome to store, or why not. Field errors come first (all of them); state conflicts are checked only when the
+    /// fields are right. <paramref name="framework"/> is the framework as it is today, not as snapshotted.
+    /// </summary>
+    public static (CallOffOutcome? Outcome, CallOffRefusal? Refusal) Decide(CallOffRequest request, ShortlistDocument shortlist, Framework framework,
+        DateOnly today, DateTimeOffset now, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(shortlist);
+        ArgumentNullException.ThrowIfNull(framework);
+        var errors = new List<SpecificationError>();
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        if (reason is { Length: > MaxReasonLength })
+        {
+            errors.Add(new("reason", $"must be at most {MaxReasonLength} characters"));
+        }
+        ShortlistEntry? entry = null;
+        switch (request.Result)
+        {
+            case CallOffResult.Awarded:
+                entry = shortlist.Result.Entries.FirstOrDefault(e => e.OfferingId == request.OfferingId);
+                if (string.IsNullOrWhiteSpace(request.OfferingId))
+                {
+                    errors.Add(new("offeringId", "the awarded offering is required"));
+                }
+                else if (entry is null)
+                {
+                    errors.Add(new("offeringId", $"'{request.OfferingId}' is not in this shortlist's results; an award goes to a listed offering"));
+                }
+                if (request.ValueGbp is not > 0)
+                {
+                    errors.Add(new("valueGbp", "the contract value in GBP (excluding VAT) is required and must be above 0"));
+                }
+                if (request.StartDate is null)
+                {
+                    errors.Add(new("startDate", "the contract start date is required"));
+                }
+                if (request.EndDate is null)
+                {
+                    errors.Add(new("endDate", "the contract end date is required"));
+                }
+                else if (request.StartDate is { } start && request.EndDate <= start)
+                {
+                    errors.Add(new("endDate", "must be after the start date"));
+                }
+                if (request.Method is null || !CallOffMethod.All.Contains(request.Method))
+                {
+                    errors.Add(new("method", $"must be {string.Join(" or ", CallOffMethod.All)}"));
+                }
+                else if (request.Method == CallOffMethod.DirectAward && entry is { Rank: > 1 } && reason is null)
+                {
+                    errors.Add(new("reason", $"a direct award to the offering ranked {entry.Rank.ToString(CultureInfo.InvariantCulture)} rather than the top-ranked one needs a reason"));
+                }
+                break;
+            case CallOffResult.Cancelled or CallOffResult.NoneSuitable:
+                foreach (var (path, value) in new (string, object?)[] { ("offeringId", request.OfferingId), ("valueGbp", request.ValueGbp), ("startDate", request.StartDate), ("endDate", request.EndDate), ("method", request.Method) })
+                {
+                    if (value is not null)
+                    {
+                        errors.Add(new(path, $"only an award has a {path}"));
+                    }
+                }
+                if (reason is null)
+                {
+                    errors.Add(new("reason", $"say why the call-off ended as {request.Result}"));
+                }
+                break;
+            default:
+                errors.Add(new("result", $"must be {string.Join(", ", CallOffResult.All)}"));
+                break;
+        }
+        if (errors.Count > 0)
+        {
+            return (null, new CallOffRefusal(errors, null));
+        }
+
+        if (shortlist.Outcome is not null)
+        {
+            return (null, Conflict(AlreadyRecorded, $"This shortlist's outcome was recorded on {shortlist.Outcome.RecordedAt:yyyy-MM-dd} as {shortlist.Outcome.Result}; an outcome is recorded once."));
+        }
+        if (shortlist.Status != ShortlistStatus.Locked)
+        {
+            return (null, Conflict(NotLocked, "Lock the shortlist before recording its outcome, so the award can be audited against exactly what was ranked."));
+        }
+        if (request.Result == CallOffResult.Awarded)
+        {
+            if (framework.Status != "live" || today < framework.Dates.Live || today > framework.Dates.Expires)
+            {
+                return (null, Conflict(FrameworkNotLive,
+                    $"Framework {framework.Reference} is {framework.Status} (call-offs from {framework.Dates.Live:yyyy-MM-dd} to {framework.Dates.Expires:yyyy-MM-dd}); no call-off can be awarded under it on {today:yyyy-MM-dd}."));
+            }
+            var lot = framework.Lots.FirstOrDefault(l => l.Id == shortlist.Result.LotId);
+            if (lot is null || !lot.Suppliers.Contains(entry!.SupplierId, StringComparer.Ordinal))
+            {
+                return (null, Conflict(SupplierNotAdmitted,
+                    $"{entry!.SupplierName} is not admitted to lot {shortlist.Result.LotNumber.ToString(CultureInfo.InvariantCulture)} of {framework.Reference} today, so it cannot be awarded a call-off under it."));
+            }
+        }
+
+        return (new CallOffOutcome
+        {
+            Result = request.Result!,
+            OfferingId = entry?.OfferingId,
+            OfferingName = entry?.OfferingName,
+            SupplierId = entry?.SupplierId,
+            SupplierName = entry?.SupplierName,
+            Rank = entry?.Rank,
+            ValueGbp = request.ValueGbp,
+            StartDate = request.StartDate,
+            EndDate = request.EndDate,
+            Method = request.Method,
+            Reason = reason,
+            RecordedAt = now,
+            RecordedBy = userId,
+        }, null);
+    }
+
+    private static CallOffRefusal Conflict(string code, string detail) => new([], (code, detail));
+}

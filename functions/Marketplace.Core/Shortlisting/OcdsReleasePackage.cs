@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>Who publishes the OCDS data and how its identifiers are formed.</summary>
+/// <param name="OcidPrefix">The publisher's registered OCID prefix, e.g. <c>ocds-a1b2c3</c>; every ocid starts with it.</param>
+/// <param name="PublisherName">The publisher's name.</param>
+/// <param name="BaseUri">Where the marketplace is served, e.g. <c>https://marketplace.example</c>; package and publisher URIs start with it.</param>
+public sealed record OcdsPublisher(string OcidPrefix, string PublisherName, Uri BaseUri);
+
+/// <summary>
+/// A shortlist as an Open Contracting Data Standard 1.1 release package: one release whose parties are the commissioner
+/// (buyer) and the listed suppliers (tenderers, the winner also supplier), a tender with rated award criteria, ranked bids
+/// through the bids extension, the award when there is one, and the framework as a related process. Pure.
+/// </summary>
+public static class OcdsReleasePackage
+{
+    /// <summary>The OCDS bids extension the <c>bids</c> section follows.</summary>
+    public const string BidsExtension = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+
+    /// <summary>The ocid of a shortlist's contracting process.</summary>
+    public static string OcidOf(OcdsPublisher publisher, string shortlistId) => $"{publisher.OcidPrefix}-{shortlistId}";
+
+    /// <summary>The release package for <paramref name="shortlist"/>, published at <paramref name="publishedAt"/>.</summary>
+    public static JsonObject Build(ShortlistDocument shortlist, OcdsPublisher publisher, DateTimeOffset publishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(shortlist);
+        ArgumentNullException.ThrowIfNull(publisher);
+        var spec = shortlist.Snapshot.Specification;
+        var result = shortlist.Result;
+        var outcome = shortlist.Outcome;
+        var buyer = Reference(shortlist.CommissionerId, shortlist.Context.CommissionerName);
+        var (tag, tenderStatus, releaseDate, state) = outcome?.Result switch
+        {
+            CallOffResult.Awarded => ("award", "complete", outcome.RecordedAt, "awarded"),
+            CallOffResult.Cancelled => ("tenderCancellation", "cancelled", outcome.RecordedAt, "cancelled"),
+            CallOffResult.NoneSuitable => ("tenderUpdate", "unsuccessful", outcome.RecordedAt, "none-suitable"),
+            _ when shortlist.Lock is { } locked => ("tender", "active", locked.LockedAt, "locked"),
+            _ => ("tender", "active", shortlist.CreatedAt, "draft"),
+        };
+
+        var parties = new JsonArray(Party(shortlist.CommissionerId, shortlist.Context.CommissionerName, "buyer", "procuringEntity"));
+        foreach (var supplier in result.Entries.GroupBy(e => e.SupplierId).Select(g => g.First()))
+        {
+            parties.Add(supplier.SupplierId == outcome?.SupplierId
+                ? Party(supplier.SupplierId, supplier.SupplierName, "tenderer", "supplier")
+                : Party(supplier.SupplierId, supplier.SupplierName, "tenderer"));
+        }
+
+        var criteria = shortlist.Snapshot.Template.Requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var weights = result.Entries.FirstOrDefault()?.Criteria.Select(c => $"{c.RequirementId} (weight {Number(c.Weight)})")
+            ?? criteria.Values.Where(r => r.Kind == RequirementKind.Criterion).Select(r => r.Id);
+        var gates = criteria.Values.Where(r => r.Kind == RequirementKind.Gate).Select(r => r.Id);
+        var tender = new JsonObject
+        {
+            ["id"] = shortlist.Id,
+            ["title"] = shortlist.Title,
+            ["description"] = $"Call-off under framework {shortlist.Context.FrameworkReference} lot {Number(result.LotNumber)} ({shortlist.Context.LotName}), " +
+                $"specified with the key-requirements template \"{shortlist.Context.TemplateName}\" version {Number(result.TemplateVersion)}: " +
+                $"{Number(spec.Volume)} units for {Number(spec.ContractMonths)} months in {spec.Region}.",
+            ["status"] = tenderStatus,
+            ["procuringEntity"] = buyer.DeepClone(),
+            ["procurementMethod"] = "selective",
+            ["procurementMethodDetails"] = outcome?.Method is { } method
+                ? $"Call-off from framework agreement {shortlist.Context.FrameworkReference} by {method.Replace('-', ' ')}"
+                : $"Call-off from framework agreement {shortlist.Context.FrameworkReference}",
+            ["mainProcurementCategory"] = "services",
+            ["awardCriteria"] = "ratedCriteria",
+            ["awardCriteriaDetails"] = $"Mandatory gates: {string.Join(", ", gates)}. Weighted criteria: {string.Join(", ", weights)}. " +
+                "Total = 100 × Σ(weight × score) / Σ weight; price score = lowest eligible whole-life cost / this whole-life cost.",
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "1",
+                ["description"] = shortlist.Context.TemplateName,
+                ["quantity"] = spec.Volume,
+            }),
+            ["tenderers"] = new JsonArray([.. result.Entries.GroupBy(e => e.SupplierId).Select(g => (JsonNode)Reference(g.Key, g.First().SupplierName))]),
+            ["numberOfTenderers"] = result.Entries.Select(e => e.SupplierId).Distinct().Count(),
+        };
+        if (spec.BudgetGbp is { } budget)
+        {
+            tender["value"] = Money(budget);
+        }
+
+        var bids = new JsonArray();
+        foreach (var entry in result.Entries)
+        {
+            var bid = new JsonObject
+            {
+                ["id"] = $"{shortlist.Id}-{entry.OfferingId}",
+                ["date"] = Timestamp(shortlist.CreatedAt),
+                ["status"] = "valid",
+                ["tenderers"] = new JsonArray(Reference(entry.SupplierId, entry.SupplierName)),
+                ["hasRank"] = true,
+                ["rank"] = entry.Rank,
+                ["description"] = $"{entry.OfferingName}: total score {entry.Total.ToString("0.00", CultureInfo.InvariantCulture)} of 100",
+            };
+            if (entry.WholeLifeCostGbp is { } cost)
+            {
+                bid["value"] = Money(cost);
+            }
+            bids.Add(bid);
+        }
+
+        var release = new JsonObject
+        {
+            ["ocid"] = OcidOf(publisher, shortlist.Id),
+            ["id"] = $"{shortlist.Id}-{state}",
+            ["date"] = Timestamp(releaseDate),
+            ["tag"] = new JsonArray(tag),
+            ["initiationType"] = "tender",
+            ["language"] = "en",
+            ["parties"] = parties,
+            ["buyer"] = buyer,
+            ["tender"] = tender,
+            ["bids"] = new JsonObject
+            {
+                ["statistics"] = new JsonArray(
+                    Statistic("1", "validBids", shortlist.Counts.Eligible),
+                    Statistic("2", "disqualifiedBids", shortlist.Counts.Excluded)),
+                ["details"] = bids,
+            },
+            ["relatedProcesses"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "1",
+                ["relationship"] = new JsonArray("framework"),
+                ["title"] = shortlist.Context.FrameworkName,
+                ["scheme"] = "ocid",
+                ["identifier"] = OcidOf(publisher, shortlist.Context.FrameworkId),
+            }),
+        };
+        if (outcome is { Result: CallOffResult.Awarded } award)
+        {
+            release["awards"] = new JsonArray(new JsonObject
+            {
+                ["id"] = $"{shortlist.Id}-award",
+                ["title"] = $"{award.OfferingName} from {award.SupplierName}",
+                ["description"] = award.Reason is null ? $"Ranked {Number(award.Rank ?? 0)} in the locked shortlist." : $"Ranked {Number(award.Rank ?? 0)} in the locked shortlist. {award.Reason}",
+                ["status"] = "active",
+                ["date"] = Timestamp(award.RecordedAt),
+                ["value"] = Money(award.ValueGbp ?? 0m),
+                ["suppliers"] = new JsonArray(Reference(award.SupplierId!, award.SupplierName!)),
+                ["contractPeriod"] = new JsonObject
+                {
+                    ["startDate"] = Timestamp(award.StartDate!.Value),
+                    ["endDate"] = Timestamp(award.EndDate!.Value),
+                },
+            });
+        }
+        else if (outcome?.Reason is { } why)
+        {
+            tender["statusDetails"] = why;
+        }
+
+        return new JsonObject
+        {
+            ["uri"] = new Uri(publisher.BaseUri, $"/api/shortlists/{shortlist.Id}/export?format=ocds").ToString(),
+            ["version"] = "1.1",
+            ["extensions"] = new JsonArray(BidsExtension),
+            ["publishedDate"] = Timestamp(publishedAt),
+            ["publisher"] = new JsonObject { ["name"] = publisher.PublisherName, ["uri"] = publisher.BaseUri.ToString() },
+            ["releases"] = new JsonArray(release),
+        };
+    }
+
+    private static JsonObject Reference(string id, string name) => new() { ["id"] = id, ["name"] = name };
+
+    private static JsonObject Party(string id, string name, params string[] roles) =>
+        new() { ["id"] = id, ["name"] = name, ["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]) };
+
+    private static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
+
+    private static JsonObject Statistic(string id, string measure, int value) => new() { ["id"] = id, ["measure"] = measure, ["value"] = value };
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,124 @@
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>
+/// Creates shortlists from a scoring and proves them: what is kept, the hash a lock stores, and the re-scoring that
+/// reproduces it. Pure.
+/// </summary>
+public static class ShortlistLocking
+{
+    /// <summary>Most ranked entries a shortlist keeps.</summary>
+    public const int MaxResultsLimit = 50;
+    /// <summary>Default number of ranked entries.</summary>
+    public const int DefaultMaxResults = 8;
+    /// <summary>Most exclusions kept on a shortlist (all are counted); beyond this the record would outgrow storage.</summary>
+    public const int MaxExclusionsKept = 1000;
+
+    /// <summary>
+    /// A draft shortlist from a full scoring: the top <paramref name="maxResults"/> entries, the exclusions of offerings
+    /// in the lot (those not in the lot are only counted), the counts and the snapshot that reproduces the entries.
+    /// </summary>
+    public static ShortlistDocument Draft(string id, SpecificationDocument specification, KeyRequirementsTemplate template, ScoringInput input,
+        Shortlist scored, int maxResults, ShortlistContext context, DateTimeOffset now, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, MaxResultsLimit);
+
+        var listed = scored.Entries.Take(maxResults).ToList();
+        var inLot = scored.Exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
+        var notInLot = scored.Exclusions.Count - inLot.Count;
+        return new ShortlistDocument
+        {
+            Id = id,
+            SpecificationId = specification.Id,
+            CommissionerId = specification.CommissionerId,
+            Title = specification.Title,
+            Status = ShortlistStatus.Draft,
+            MaxResults = maxResults,
+            CreatedAt = now,
+            CreatedBy = userId,
+            Context = context,
+            Result = scored with { Entries = listed, Exclusions = inLot.Take(MaxExclusionsKept).ToList() },
+            Counts = new ShortlistCounts(input.Offerings.Count, notInLot, inLot.Count, scored.Entries.Count, listed.Count),
+            Snapshot = SnapshotOf(template, specification.ToSpecification(), input, scored, maxResults),
+        };
+    }
+
+    /// <summary>Conflict code: the shortlist is locked already.</summary>
+    public const string AlreadyLocked = "shortlist-already-locked";
+    /// <summary>Conflict code: nothing is listed, so there is nothing to award.</summary>
+    public const string Empty = "shortlist-empty";
+    /// <summary>Conflict code: re-scoring the snapshot gives other entries (the record was altered).</summary>
+    public const string NotReproducible = "shortlist-not-reproducible";
+
+    /// <summary>
+    /// The shortlist locked: its hash computed, and proven by re-scoring the snapshot; or why it cannot be locked
+    /// (already locked, empty, or not reproducible).
+    /// </summary>
+    public static (ShortlistDocument? Locked, (string Code, string Detail)? Conflict) Lock(ShortlistDocument shortlist, DateTimeOffset now, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(shortlist);
+        if (shortlist.Status == ShortlistStatus.Locked)
+        {
+            return (null, (AlreadyLocked, $"This shortlist was locked on {shortlist.Lock?.LockedAt:yyyy-MM-dd} and cannot change."));
+        }
+        if (shortlist.Result.Entries.Count == 0)
+        {
+            return (null, (Empty, "No offering is eligible, so there is nothing to lock. Change the specification (or record the outcome of a new shortlist as none suitable)."));
+        }
+        var hash = HashOf(shortlist.Snapshot, shortlist.Result.Entries);
+        if (RescoredHashOf(shortlist.Snapshot) != hash)
+        {
+            return (null, (NotReproducible, "Re-scoring this shortlist's snapshot does not give its entries, so it cannot be locked. Create a new shortlist."));
+        }
+        return (shortlist with { Status = ShortlistStatus.Locked, Lock = new ShortlistLock(now, userId, hash) }, null);
+    }
+
+    /// <summary>The SHA-256 a lock stores: of the canonical JSON of the snapshot and the listed entries.</summary>
+    public static string HashOf(ShortlistSnapshot snapshot, IReadOnlyList<ShortlistEntry> entries) =>
+        CanonicalJson.Sha256(new LockedContent(snapshot, entries));
+
+    /// <summary>Scores the snapshot again and keeps the same number of entries: equal to the shortlist's entries.</summary>
+    public static IReadOnlyList<ShortlistEntry> Rescore(ShortlistSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var input = new ScoringInput
+        {
+            Offerings = snapshot.Offerings,
+            Attestations = snapshot.Attestations,
+            Framework = snapshot.Framework,
+            EvaluationDate = snapshot.EvaluationDate,
+            Associations = snapshot.Associations,
+        };
+        return [.. Scorer.Score(snapshot.Template, snapshot.Specification, input).Entries.Take(snapshot.MaxResults)];
+    }
+
+    /// <summary>The hash of a re-scoring of the snapshot; equal to <see cref="HashOf"/> of the stored entries when nothing was altered.</summary>
+    public static string RescoredHashOf(ShortlistSnapshot snapshot) => HashOf(snapshot, Rescore(snapshot));
+
+    private static ShortlistSnapshot SnapshotOf(KeyRequirementsTemplate template, Specification specification, ScoringInput input, Shortlist scored, int maxResults)
+    {
+        var kept = scored.Entries.Take(maxResults).Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal);
+        // Every price score divides the lowest eligible whole-life cost, so its offering is kept even when not listed.
+        if (scored.LowestWholeLifeCostGbp is { } lowest && scored.Entries.FirstOrDefault(e => e.WholeLifeCostGbp == lowest) is { } cheapest)
+        {
+            kept.Add(cheapest.OfferingId);
+        }
+        var offerings = input.Offerings.Where(c => kept.Contains(c.Offering.Id)).OrderBy(c => c.Offering.Id, StringComparer.Ordinal).ToList();
+        var suppliers = offerings.Select(c => c.Supplier.Id).ToHashSet(StringComparer.Ordinal);
+        return new ShortlistSnapshot
+        {
+            Template = template,
+            Specification = specification,
+            Framework = input.Framework,
+            EvaluationDate = input.EvaluationDate,
+            MaxResults = maxResults,
+            Offerings = offerings,
+            Attestations = [.. input.Attestations.Where(a => suppliers.Contains(a.SupplierId)).OrderBy(a => a.Id, StringComparer.Ordinal)],
+            Associations = [.. input.Associations.OrderBy(a => a.Id, StringComparer.Ordinal)],
+        };
+    }
+
+    private sealed record LockedContent(ShortlistSnapshot Snapshot, IReadOnlyList<ShortlistEntry> Entries);
+}

@@ -1,0 +1,31 @@
+using Marketplace.Core.Attestations;
+using Marketplace.Core.Frameworks;
+using Marketplace.Core.Organisations;
+
+namespace Marketplace.Core.Shortlisting;
+
+/// <summary>
+/// Exactly what a shortlist's listed entries were scored from, kept with the shortlist so that later supplier edits or
+/// attestation decisions never change it: the template and specification, the framework, the evaluation date, the listed
+/// offerings (plus the one that set the lowest whole-life cost, which every price score depends on) and every
+/// attestation of their suppliers. Re-scoring it (<see cref="ShortlistLocking.Rescore"/>) gives the same entries.
+/// </summary>
+public sealed record ShortlistSnapshot
+{
+    /// <summary>The template as scored.</summary>
+    public required KeyRequirementsTemplate Template { get; init; }
+    /// <summary>The specification as scored.</summary>
+    public required Specification Specification { get; init; }
+    /// <summary>The framework as it was (lots and admitted suppliers).</summary>
+    public required Framework Framework { get; init; }
+    /// <summary>The day standards were judged on.</summary>
+    public required DateOnly EvaluationDate { get; init; }
+    /// <summary>How many entries the shortlist keeps.</summary>
+    public required int MaxResults { get; init; }
+    /// <summary>The listed offerings and the price reference, with their suppliers, by offering id.</summary>
+    public required IReadOnlyList<CandidateOffering> Offerings { get; init; }
+    /// <summary>Every attestation of those suppliers, by id.</summary>
+    public required IReadOnlyList<Attestation> Attestations { get; init; }
+    /// <summary>The trade associations, so explanations name who validated.</summary>
+    public required IReadOnlyList<Organisation> Associations { get; init; }
+}

@@ -1,0 +1,38 @@
+using Marketplace.Core.Attestations;
+using Marketplace.Storage.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Functions.Tests.Shortlisting;
+
+/// <summary>
+/// The seed catalogue, with every validated DSPT and DCB0129 attestation renewed to a year from today, so that which
+/// telehealth offerings pass those gates does not depend on the day the suite runs (the seed was generated for
+/// 2026-11-23), and an OCID prefix configured.
+/// </summary>
+public sealed class ShortlistingApp : IAsyncLifetime
+{
+    public const string OcidPrefix = "ocds-tcm001";
+
+    public MarketplaceApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await MarketplaceApp.StartAsync(overrides: new Dictionary<string, string?> { ["Ocds:OcidPrefix"] = OcidPrefix });
+        await App.Services.GetRequiredService<CatalogueImport>().RunAsync(Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
+        var tables = App.Services.GetRequiredService<CatalogueTables>();
+        var renewed = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
+        await foreach (var attestation in tables.Attestations.ListAsync("Status eq 'validated'", CancellationToken.None))
+        {
+            if (attestation.StandardCode is "DSPT" or "DCB0129")
+            {
+                await tables.Attestations.PutAsync(attestation with { ExpiresOn = renewed }, CancellationToken.None);
+            }
+        }
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>Validated attestations as the app reads them now.</summary>
+    public async Task<Attestation> AttestationAsync(string id) =>
+        (await App.Services.GetRequiredService<CatalogueTables>().Attestations.FindAsync(id, CancellationToken.None))!.Document;
+}
