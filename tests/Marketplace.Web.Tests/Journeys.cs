@@ -140,7 +140,7 @@ public sealed partial class Journeys(BrowserApp app)
     }
 
     [Fact]
-    public async Task A_commissioner_searches_filters_with_the_keyboard_and_compares_offerings()
+    public async Task A_commissioner_searches_filters_compares_specifies_shortlists_locks_awards_and_exports()
     {
         var page = await app.NewPageAsync();
         await PageChecks.SignInAsync(page, Commissioner, "Gareth Hughes, NHS Wolds and Humber Integrated Care Board (Commissioner)");
@@ -184,6 +184,71 @@ public sealed partial class Journeys(BrowserApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync(names[0]);
         await Expect(page.Locator("h2", new() { HasText = "Validated standards" })).ToBeVisibleAsync();
         await PageChecks.AccessibleAsync(page, "offering");
+
+        // Specification from a template, with a mistake corrected.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Specifications and shortlists" }).First.ClickAsync();
+        await page.Locator("#start-specification").ClickAsync();
+        await PageChecks.AccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Telehealth remote monitoring" }).ClickAsync();
+        await Expect(page.Locator(".nhsuk-inset-text")).ToContainTextAsync("100 × Σ(weight × score) ÷ Σ weights");
+        await page.Locator("#title").FillAsync("COPD and heart failure remote monitoring");
+        await page.Locator("#region").SelectOptionAsync("north-west");
+        await page.Locator("#contract-months").FillAsync("36");
+        await page.Locator("#budget").FillAsync("250,000");
+        await page.Locator("#weight-price").FillAsync("thirty");
+        await page.Locator("#save-specification").ClickAsync();
+        var errors = page.Locator(".nhsuk-error-summary");
+        await Expect(errors).ToContainTextAsync("Volume is required");
+        await Expect(errors).ToContainTextAsync("must be a whole number");
+        await Expect(page.Locator("#title")).ToHaveValueAsync("COPD and heart failure remote monitoring");
+        await Expect(page.Locator("#weight-price")).ToHaveValueAsync("thirty");
+        await PageChecks.AccessibleAsync(page, "specification-error");
+        await page.Locator("#volume").FillAsync("400");
+        await page.Locator("#weight-price").FillAsync("30");
+        await page.Locator("#save-specification").ClickAsync();
+        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Specification saved");
+
+        // Shortlist: ranked, explained, then locked, awarded and exported.
+        await page.Locator("#create-shortlist").ClickAsync();
+        await Expect(page.Locator("#shortlist-status")).ToHaveTextAsync("Draft");
+        var ranked = page.Locator("#ranked tbody tr");
+        Assert.True(await ranked.CountAsync() >= 1, "The seed should give the telehealth specification at least one eligible offering.");
+        var winner = await ranked.First.Locator("td").Nth(1).InnerTextAsync();
+        await page.Locator("#breakdown-1 summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#breakdown-1")).ToContainTextAsync("price");
+        await Expect(page.Locator("#excluded-heading")).ToContainTextAsync("Left out");
+        await PageChecks.AccessibleAsync(page, "shortlist");
+        await page.Locator("#lock-shortlist").ClickAsync();
+        await Expect(page.Locator("#shortlist-status")).ToHaveTextAsync("Locked");
+        await Expect(page.Locator("#lock-hash")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+
+        await page.GetByLabel("Awarded", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Direct award", new() { Exact = true }).CheckAsync();
+        await page.Locator("#outcome-value").FillAsync("480000");
+        await page.Locator("#outcome-start-day").FillAsync("1");
+        await page.Locator("#outcome-start-month").FillAsync("4");
+        await page.Locator("#outcome-start-year").FillAsync("2027");
+        await page.Locator("#outcome-end-day").FillAsync("31");
+        await page.Locator("#outcome-end-month").FillAsync("3");
+        await page.Locator("#outcome-end-year").FillAsync("2030");
+        await PageChecks.AccessibleAsync(page);
+        await page.Locator("#record-outcome").ClickAsync();
+        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Outcome recorded.");
+        await Expect(page.Locator("#outcome")).ToContainTextAsync(winner + " (");
+        await Expect(page.Locator("#outcome")).ToContainTextAsync("rank 1");
+        await PageChecks.AccessibleAsync(page, "shortlist-awarded");
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
+        var csvText = await File.ReadAllTextAsync((await csv.PathAsync())!);
+        Assert.StartsWith("status,rank,offering_id,offering", csvText);
+        Assert.Contains(winner, csvText);
+        var ocds = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-ocds").ClickAsync());
+        var release = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await ocds.PathAsync())!)).RootElement;
+        var award = release.GetProperty("releases")[0].GetProperty("awards")[0];
+        Assert.Equal("active", award.GetProperty("status").GetString());
+        Assert.StartsWith(winner + " from ", award.GetProperty("title").GetString());
+        Assert.Equal(480000m, award.GetProperty("value").GetProperty("amount").GetDecimal());
         await page.Context.CloseAsync();
     }
 

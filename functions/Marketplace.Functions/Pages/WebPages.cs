@@ -1,6 +1,7 @@
 using Marketplace.Functions.Pages.Association;
 using Marketplace.Functions.Pages.Attestations;
 using Marketplace.Functions.Pages.Catalogue;
+using Marketplace.Functions.Pages.Commissioner;
 using Marketplace.Functions.Pages.SignIn;
 using Marketplace.Functions.Pages.Supplier;
 using Microsoft.AspNetCore.Diagnostics;
@@ -68,6 +69,10 @@ public static class WebPages
         NewAttestationPage.Map(app);
         AttestationPage.Map(app);
         QueuePage.Map(app);
+        ShortlistsPage.Map(app);
+        SpecificationFormPage.Map(app);
+        SpecificationPage.Map(app);
+        ShortlistPage.Map(app);
         return app;
     }
 
