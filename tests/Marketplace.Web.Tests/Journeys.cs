@@ -186,7 +186,7 @@ public sealed partial class Journeys(BrowserApp app)
         await PageChecks.AccessibleAsync(page, "offering");
 
         // Specification from a template, with a mistake corrected.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Specifications and shortlists" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shortlists", Exact = true }).ClickAsync();
         await page.Locator("#start-specification").ClickAsync();
         await PageChecks.AccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Telehealth remote monitoring" }).ClickAsync();

@@ -29,6 +29,25 @@ public sealed class NarrowScreenAndErrors(BrowserApp app)
             await PageChecks.AccessibleAsync(page);
         }
 
+        await PageChecks.SignInAsync(page, "usr-000008", "Owen Shah");
+        foreach (var path in new[] { "/shortlists", "/specifications/new", "/specifications/new?template=telehealth-remote-monitoring" })
+        {
+            await page.GotoAsync(path);
+            await PageChecks.FitsWidthAsync(page);
+            await PageChecks.AccessibleAsync(page);
+        }
+        // A shortlist of this commissioner's own, to see the ranked table and breakdown narrow.
+        await page.Locator("#title").FillAsync("Narrow screen check");
+        await page.Locator("#region").SelectOptionAsync("north-west");
+        await page.Locator("#volume").FillAsync("100");
+        await page.Locator("#contract-months").FillAsync("24");
+        await page.Locator("#save-specification").ClickAsync();
+        await PageChecks.FitsWidthAsync(page);
+        await page.Locator("#create-shortlist").ClickAsync();
+        await Expect(page.Locator("#shortlist-status")).ToHaveTextAsync("Draft");
+        await PageChecks.FitsWidthAsync(page);
+        await PageChecks.AccessibleAsync(page, "shortlist-narrow");
+
         await PageChecks.SignInAsync(page, "usr-000002", "Liam Murray");
         await page.GotoAsync("/association/queue");
         await PageChecks.FitsWidthAsync(page);

@@ -26,6 +26,8 @@ public static class PageChecks
     /// <summary>The page is no wider than the viewport (no horizontal scrolling at 320 px).</summary>
     public static async Task FitsWidthAsync(IPage page)
     {
+        // After a click the next page may still be loading; its header script lays the menu out on load.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var (scrollWidth, viewport) = (widths[0], widths[1]);
         if (scrollWidth > viewport)
@@ -33,7 +35,7 @@ public static class PageChecks
             // Name the widest offenders, outermost first, so the failure says what to fix.
             var wide = await page.EvaluateAsync<string[]>("""
                 () => [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement.closest('.app-scroll'))
                     .slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)
                 """);
             Assert.Fail($"{page.Url} is {scrollWidth} px wide in a {viewport} px window: {string.Join(", ", wide)}");

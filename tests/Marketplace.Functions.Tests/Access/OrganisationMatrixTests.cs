@@ -81,6 +81,12 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["EditListingPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/edit"),
         ["SaveListingForm"] = e => Form($"/supplier/listings/{Offering}/edit", e.Offering, ("name", "Matrix")),
         ["RetireListingForm"] = e => Form($"/supplier/listings/{Offering}/retire", e.Offering),
+        ["SpecificationPage"] = e => new(HttpMethod.Get, $"/specifications/{e.SpecificationId}"),
+        ["CreateShortlistForm"] = e => Form($"/specifications/{e.SpecificationId}/shortlist", e.Specification),
+        ["ShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}"),
+        ["LockShortlistForm"] = e => Form($"/shortlists/{e.ShortlistId}/lock", e.Shortlist),
+        ["RecordOutcomeForm"] = e => Form($"/shortlists/{e.ShortlistId}/outcome", e.Shortlist, ("outcome-result", "cancelled"), ("outcome-reason", "matrix")),
+        ["ExportShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}/export?format=csv"),
     };
 
     private static HttpRequestMessage Form(string path, string etag, params (string Name, string Value)[] fields) => new(HttpMethod.Post, path)
