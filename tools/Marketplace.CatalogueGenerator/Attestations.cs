@@ -211,9 +211,23 @@ internal sealed class Attestations(Random rng)
             Status = status,
             DecidedBy = decidedBy,
             DecidedAt = decided?.ToDateTime(new TimeOnly(rng.Next(8, 18), rng.Next(0, 60)), DateTimeKind.Utc),
+            SubmittedAt = SubmittedOn(number, status, issued, decided),
             Reason = reason,
             Evidence = Evidence(id, claim, status, issued),
         };
+    }
+
+    // When the supplier submitted it, derived from the number (no draw from rng, so the rest of the catalogue is
+    // unchanged): a few days after issue for one still waiting or withdrawn, two days before the decision otherwise.
+    private static DateTime? SubmittedOn(int number, string status, DateOnly issued, DateOnly? decided)
+    {
+        DateOnly? day = status switch
+        {
+            "draft" => null,
+            "submitted" or "withdrawn" => Clamp(issued.AddDays(1 + (number % 20))),
+            _ => decided?.AddDays(-2),
+        };
+        return day?.ToDateTime(new TimeOnly(9 + (number % 8), (number * 7) % 60), DateTimeKind.Utc);
     }
 
     private static DateOnly Today => CatalogueGenerator.Today;

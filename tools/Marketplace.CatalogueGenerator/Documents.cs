@@ -116,6 +116,7 @@ public sealed record Attestation
     public required DateOnly IssuedOn { get; init; }
     public DateOnly? ExpiresOn { get; init; }
     public required string Status { get; init; }
+    public DateTime? SubmittedAt { get; init; }
     public string? DecidedBy { get; init; }
     public DateTime? DecidedAt { get; init; }
     public string? Reason { get; init; }
