@@ -71,7 +71,7 @@ public sealed class Azurite : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
+            "--require", ParentGuard(), script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
@@ -116,6 +116,21 @@ public sealed class Azurite : IAsyncDisposable
         {
             await StopAsync();
         }
+    }
+
+    // A test host can be ended without running ProcessExit handlers (the runner kills it after the last test), which
+    // would leave Azurite running. Preloaded into node, this exits Azurite as soon as its parent process is gone.
+    private static string ParentGuard()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "marketplace-azurite-parent-guard.js");
+        const string guard = "const parent = process.ppid;\nsetInterval(() => { if (process.ppid !== parent) process.exit(0); }, 1000).unref();\n";
+        if (!File.Exists(path) || File.ReadAllText(path) != guard)
+        {
+            var temporary = path + "." + Environment.ProcessId;
+            File.WriteAllText(temporary, guard);
+            File.Move(temporary, path, overwrite: true);
+        }
+        return path;
     }
 
     private void Kill()
