@@ -29,17 +29,18 @@ public static class LockShortlist
             .AllowRoles(MarketplaceRole.Commissioner)
             .ScopedToOrganisation("shortlist", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
 
-    public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> HandleAsync(
-        string id, ClaimsPrincipal user, HttpRequest request, HttpResponse response, ShortlistingTables tables, TimeProvider time, CancellationToken ct)
+    public static Task<Results<Ok<ShortlistView>, ProblemHttpResult>> HandleAsync(
+        string id, ClaimsPrincipal user, HttpRequest request, HttpResponse response, ShortlistingTables tables, TimeProvider time, CancellationToken ct) =>
+        LockAsync(id, user, request.Headers.IfMatch.ToString(), response, tables, time, ct);
+
+    /// <summary>The lock itself, with the If-Match value given (the shortlist page sends it from a hidden field).</summary>
+    public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> LockAsync(
+        string id, ClaimsPrincipal user, string? ifMatchValue, HttpResponse response, ShortlistingTables tables, TimeProvider time, CancellationToken ct)
     {
-        var (stored, problem) = await ShortlistAccess.LoadAsync(id, user, tables, ct);
+        var (stored, ifMatch, problem) = await ShortlistAccess.LoadForChangeAsync(id, user, ifMatchValue, tables, ct);
         if (stored is null)
         {
             return problem!;
-        }
-        if (!Preconditions.TryGetIfMatch(request, out var ifMatch, out var missing))
-        {
-            return missing!;
         }
         var actor = Callers.ActorOf(user);
         var now = time.GetUtcNow();

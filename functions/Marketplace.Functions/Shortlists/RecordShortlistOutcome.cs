@@ -35,18 +35,20 @@ public static class RecordShortlistOutcome
             .AllowRoles(MarketplaceRole.Commissioner)
             .ScopedToOrganisation("shortlist", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
 
-    public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> HandleAsync(
+    public static Task<Results<Ok<ShortlistView>, ProblemHttpResult>> HandleAsync(
         string id, CallOffRequest outcome, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        CatalogueTables catalogue, ShortlistingTables tables, TimeProvider time, CancellationToken ct) =>
+        RecordAsync(id, outcome, user, request.Headers.IfMatch.ToString(), response, catalogue, tables, time, ct);
+
+    /// <summary>The recording itself, with the If-Match value given (the shortlist page sends it from a hidden field).</summary>
+    public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> RecordAsync(
+        string id, CallOffRequest outcome, ClaimsPrincipal user, string? ifMatchValue, HttpResponse response,
         CatalogueTables catalogue, ShortlistingTables tables, TimeProvider time, CancellationToken ct)
     {
-        var (stored, problem) = await ShortlistAccess.LoadAsync(id, user, tables, ct);
+        var (stored, ifMatch, problem) = await ShortlistAccess.LoadForChangeAsync(id, user, ifMatchValue, tables, ct);
         if (stored is null)
         {
             return problem!;
-        }
-        if (!Preconditions.TryGetIfMatch(request, out var ifMatch, out var missing))
-        {
-            return missing!;
         }
         var shortlist = stored.Document;
         var framework = (await catalogue.Frameworks.FindAsync(shortlist.Context.FrameworkId, ct))?.Document ?? shortlist.Snapshot.Framework;

@@ -33,14 +33,10 @@ public static class ReplaceSpecification
         string id, SpecificationRequest request, ClaimsPrincipal user, HttpRequest http, HttpResponse response,
         CatalogueTables catalogue, ShortlistingTables tables, TimeProvider time, CancellationToken ct)
     {
-        var (current, problem) = await SpecificationAccess.LoadAsync(id, user, tables, ct);
+        var (current, ifMatch, problem) = await SpecificationAccess.LoadForChangeAsync(id, user, http.Headers.IfMatch.ToString(), tables, ct);
         if (current is null)
         {
             return problem!;
-        }
-        if (!Preconditions.TryGetIfMatch(http, out var ifMatch, out var missing))
-        {
-            return missing!;
         }
         var actor = Callers.ActorOf(user);
         var now = time.GetUtcNow();

@@ -62,6 +62,18 @@ internal static class SpecificationAccess
         return RequireOwner(user, stored.Document.CommissionerId, "specification") is { } forbidden ? (null, forbidden) : (stored, null);
     }
 
+    /// <summary>The specification to change and the If-Match value sent with the change: 404/403 as for reading, then 428 without one.</summary>
+    public static async Task<(StoredDocument<SpecificationDocument>? Stored, string IfMatch, ProblemHttpResult? Problem)> LoadForChangeAsync(
+        string id, ClaimsPrincipal user, string? ifMatchValue, ShortlistingTables tables, CancellationToken ct)
+    {
+        var (stored, problem) = await LoadAsync(id, user, tables, ct);
+        if (stored is null)
+        {
+            return (null, "", problem);
+        }
+        return Preconditions.TryGetIfMatch(ifMatchValue, out var ifMatch, out var missing) ? (stored, ifMatch, null) : (null, "", missing);
+    }
+
     /// <summary>
     /// The template version and framework a specification needs, and every problem with it by field (400): unknown
     /// template or version, a lot of no framework, and the template's rules (<see cref="SpecificationRules"/>).
