@@ -11,7 +11,7 @@ namespace Marketplace.Functions.Tests.FunctionMetadata;
 
 public sealed class FunctionJsonTests
 {
-    private static readonly string VendorSchemas = Path.Combine(RepositoryPaths.Root, "..", "shared", "vendor-schemas");
+    private static readonly string VendorSchemas = Path.Combine(RepositoryPaths.Root, "vendor", "schemas");
 
     [Fact]
     public async Task Every_endpoint_but_the_host_probe_is_exactly_one_function_and_every_function_is_an_endpoint()

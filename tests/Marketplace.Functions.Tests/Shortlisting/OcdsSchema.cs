@@ -6,7 +6,7 @@ namespace Marketplace.Functions.Tests.Shortlisting;
 
 /// <summary>
 /// The vendored OCDS 1.1.5 release-package schema, with its one external reference (the release schema's URL) mapped
-/// to the vendored release schema, as ../shared/vendor-schemas/SOURCE.md says: no network.
+/// to the vendored release schema, as vendor/schemas/SOURCE.md says: no network.
 /// </summary>
 internal sealed class OcdsSchema(JsonSchema schema)
 {
@@ -14,7 +14,7 @@ internal sealed class OcdsSchema(JsonSchema schema)
 
     public static async Task<OcdsSchema> LoadAsync()
     {
-        var folder = Path.Combine(RepositoryPaths.Root, "..", "shared", "vendor-schemas", "ocds-1.1");
+        var folder = Path.Combine(RepositoryPaths.Root, "vendor", "schemas", "ocds-1.1");
         var knownUrls = new Dictionary<string, string> { [ReleaseSchemaUrl] = Path.Combine(folder, "release-schema.json") };
         return new OcdsSchema(await SchemaLoader.LoadFileAsync(Path.Combine(folder, "release-package-schema.json"), knownUrls));
     }
