@@ -8,7 +8,7 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Pages;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Shortlists;
 using Marketplace.Functions.Specifications;
 using Marketplace.Functions.Standards;
@@ -32,6 +32,7 @@ builder.Services.AddDocumentSchemas();
 builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddValidation();
+builder.Services.AddActors();
 // Malformed bodies reach the exception handler, which names the problem, instead of a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 

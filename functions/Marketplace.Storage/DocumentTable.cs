@@ -17,9 +17,6 @@ public static class DocumentJson
     };
 }
 
-/// <summary>A stored document and the ETag to send back with an update.</summary>
-public sealed record StoredDocument<T>(T Document, string ETag);
-
 /// <summary>What an import did: rows added now, rows that were already there.</summary>
 public sealed record ImportCount(string Table, int Added, int AlreadyPresent);
 

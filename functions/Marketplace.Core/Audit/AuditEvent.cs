@@ -1,3 +1,5 @@
+using Marketplace.Core.Access;
+
 namespace Marketplace.Core.Audit;
 
 /// <summary>
@@ -32,6 +34,21 @@ public sealed record AuditEvent
     public IReadOnlyList<string> EvidenceSha256 { get; init; } = [];
     /// <summary>Anything else worth keeping, in words (e.g. a file name).</summary>
     public string? Detail { get; init; }
+
+    /// <summary>An event by <paramref name="actor"/>, acting as <paramref name="role"/>, at <paramref name="at"/> (an Admin acts for no organisation).</summary>
+    public static AuditEvent By(Actor actor, MarketplaceRole role, string subjectKind, string subjectId, string action, string? from, string? to, DateTimeOffset at) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        SubjectKind = subjectKind,
+        SubjectId = subjectId,
+        At = at,
+        Action = action,
+        ActorUserId = actor.UserId,
+        ActorOrganisationId = role == MarketplaceRole.Admin ? null : actor.OrganisationId,
+        ActorRole = role.ToString(),
+        From = from,
+        To = to,
+    };
 }
 
 /// <summary>The append-only audit trail.</summary>

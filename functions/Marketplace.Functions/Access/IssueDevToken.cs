@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Access;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Access;
 using Marketplace.Core.Audit;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Administration;
@@ -30,7 +30,7 @@ public static class DeleteMembership
         }
         if (await register.FindAsync(tenantId, objectId, ct) is not { } before)
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such membership.", $"User {objectId} of tenant {tenantId} has no membership.");
+            return ProblemResults.Of(404, Problems.NotFound, "No such membership.", $"User {objectId} of tenant {tenantId} has no membership.");
         }
         if (!await register.DeleteAsync(tenantId, objectId, ifMatch, ct))
         {

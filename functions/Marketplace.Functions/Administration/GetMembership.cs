@@ -1,6 +1,6 @@
 using Marketplace.Core.Access;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Administration;
@@ -24,7 +24,7 @@ public static class GetMembership
         }
         if (await register.FindAsync(tenantId, objectId, ct) is not { } found)
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such membership.", $"User {objectId} of tenant {tenantId} has no membership.");
+            return ProblemResults.Of(404, Problems.NotFound, "No such membership.", $"User {objectId} of tenant {tenantId} has no membership.");
         }
         Preconditions.SetETag(response, found.ETag);
         return TypedResults.Ok(found.Membership);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Marketplace.Core.Access;
 using Marketplace.Core.Audit;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Administration;
@@ -30,7 +30,7 @@ internal static partial class MembershipRoutes
     }
 
     public static AuditEvent Audit(ClaimsPrincipal user, string tenantId, string objectId, string action, Membership? from, Membership? to, DateTimeOffset at) =>
-        Callers.Audit(Callers.ActorOf(user), MarketplaceRole.Admin, SubjectKind, $"{tenantId}:{objectId}", action, Describe(from), Describe(to), at);
+        AuditEvent.By(user.ToActor(), MarketplaceRole.Admin, SubjectKind, $"{tenantId}:{objectId}", action, Describe(from), Describe(to), at);
 
     private static string? Describe(Membership? membership) => membership is null ? null : $"{membership.Role ?? "any role"} for {membership.OrganisationId}";
 

@@ -3,7 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Audit;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,7 +28,7 @@ public static class PutMembership
         {
             return invalid;
         }
-        var organisation = Callers.IsId(body.OrganisationId) ? (await tables.Organisations.FindAsync(body.OrganisationId!, ct))?.Document : null;
+        var organisation = Ids.IsId(body.OrganisationId) ? (await tables.Organisations.FindAsync(body.OrganisationId!, ct))?.Document : null;
         if (MembershipRules.Check(body, organisation) is { Count: > 0 } errors)
         {
             return ProblemResults.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
@@ -40,7 +40,7 @@ public static class PutMembership
         {
             if (await register.AddAsync(membership, ct) is not { } created)
             {
-                return ProblemResults.Of(428, Problems.Problems.PreconditionRequired, "The user already has a membership.",
+                return ProblemResults.Of(428, Problems.PreconditionRequired, "The user already has a membership.",
                     "To change it, GET it and send its ETag in If-Match.");
             }
             await audit.AppendAsync(MembershipRoutes.Audit(user, tenantId, objectId, "create", null, membership, now), CancellationToken.None);
@@ -50,7 +50,7 @@ public static class PutMembership
         var before = await register.FindAsync(tenantId, objectId, ct);
         if (before is null)
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such membership.", $"User {objectId} of tenant {tenantId} has no membership to change; send no If-Match to create one.");
+            return ProblemResults.Of(404, Problems.NotFound, "No such membership.", $"User {objectId} of tenant {tenantId} has no membership to change; send no If-Match to create one.");
         }
         if (await register.ReplaceAsync(membership, ifMatch, ct) is not { } replaced)
         {

@@ -3,7 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
@@ -83,7 +83,7 @@ internal static class AttestationTransition
             return AttestationProblems.For(decision.Refusal!);
         }
         var role = action is AttestationAction.Submit or AttestationAction.Withdraw ? MarketplaceRole.Supplier : MarketplaceRole.Association;
-        var change = Callers.Audit(actor, role, AttestationStore.SubjectKind, id, AttestationWorkflow.NameOf(action), current.Document.Status, next.Status, now)
+        var change = AuditEvent.By(actor, role, AttestationStore.SubjectKind, id, AttestationWorkflow.NameOf(action), current.Document.Status, next.Status, now)
             with { Reason = action is AttestationAction.Reject or AttestationAction.Revoke ? next.Reason : null, EvidenceSha256 = [.. next.Evidence.Select(e => e.Sha256)] };
         // Conditional on the ETag the caller read: of two concurrent decisions exactly one is written, the other is 412.
         if (await store.ReplaceAsync(next, current.Document, ifMatch, change, ct) is not { } stored)
@@ -100,16 +100,16 @@ internal static class AttestationTransition
     private static async Task<(Loaded? Loaded, ProblemHttpResult? NotFound)> LoadAsync(
         AttestationAction action, string id, string? reason, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, TimeProvider time, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await store.FindAsync(id, ct) is not { } current)
+        if (!Ids.IsId(id) || await store.FindAsync(id, ct) is not { } current)
         {
             return (null, AttestationProblems.NotFound(id));
         }
-        var actor = Callers.ActorOf(user);
+        var actor = user.ToActor();
         var supplier = await tables.Organisations.FindAsync(current.Document.SupplierId, ct)
             ?? throw new InvalidDataException($"Attestation {id} names supplier {current.Document.SupplierId}, which is not in the organisations table.");
         var standard = await tables.Standards.FindAsync(current.Document.StandardCode, ct)
             ?? throw new InvalidDataException($"Attestation {id} names standard {current.Document.StandardCode}, which is not in the register.");
-        var actorOrganisation = Callers.IsId(actor.OrganisationId) ? (await tables.Organisations.FindAsync(actor.OrganisationId!, ct))?.Document : null;
+        var actorOrganisation = Ids.IsId(actor.OrganisationId) ? (await tables.Organisations.FindAsync(actor.OrganisationId!, ct))?.Document : null;
         var now = time.GetUtcNow();
         var decision = AttestationDecisions.Decide(current.Document, action, actor,
             new AttestationContext(standard.Document, supplier.Document, actorOrganisation), reason, now);

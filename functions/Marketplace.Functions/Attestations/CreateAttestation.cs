@@ -5,7 +5,7 @@ using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,15 +30,15 @@ public static class CreateAttestation
         {
             return AttestationProblems.Invalid(missing);
         }
-        var actor = Callers.ActorOf(user);
-        if (actor.OrganisationId is not { } supplierId || !Callers.IsId(supplierId)
+        var actor = user.ToActor();
+        if (actor.OrganisationId is not { } supplierId || !Ids.IsId(supplierId)
             || await tables.Organisations.FindAsync(supplierId, ct) is not { Document.Kind: OrganisationKind.Supplier })
         {
-            return ProblemResults.Of(403, Problems.Problems.Forbidden, "Only suppliers attest.",
+            return ProblemResults.Of(403, Problems.Forbidden, "Only suppliers attest.",
                 $"Your organisation ({actor.OrganisationId ?? "none"}) is not a supplier in the marketplace.");
         }
-        var standard = Callers.IsStandardCode(request.StandardCode) ? (await tables.Standards.FindAsync(request.StandardCode!, ct))?.Document : null;
-        var offering = Callers.IsId(request.OfferingId) ? (await tables.Offerings.FindAsync(request.OfferingId!, ct))?.Document : null;
+        var standard = Ids.IsStandardCode(request.StandardCode) ? (await tables.Standards.FindAsync(request.StandardCode!, ct))?.Document : null;
+        var offering = Ids.IsId(request.OfferingId) ? (await tables.Offerings.FindAsync(request.OfferingId!, ct))?.Document : null;
         var now = time.GetUtcNow();
         // Random ids make a clash vanishingly rare; retrying once covers it without a read-before-write.
         for (var attempt = 0; attempt < 2; attempt++)
@@ -52,7 +52,7 @@ public static class CreateAttestation
             {
                 return AttestationProblems.Invalid(decision.Errors);
             }
-            var created = Callers.Audit(actor, MarketplaceRole.Supplier, AttestationStore.SubjectKind, draft.Id, "create", null, draft.Status, now)
+            var created = AuditEvent.By(actor, MarketplaceRole.Supplier, AttestationStore.SubjectKind, draft.Id, "create", null, draft.Status, now)
                 with { Detail = $"{draft.StandardCode} {(draft.OfferingId is null ? "for the organisation" : "for " + draft.OfferingId)}, certificate {draft.CertificateNumber}" };
             if (await store.AddAsync(draft, created, ct) is { } stored)
             {
@@ -60,6 +60,6 @@ public static class CreateAttestation
                 return TypedResults.Created($"/api/attestations/{draft.Id}", draft);
             }
         }
-        return ProblemResults.Of(409, Problems.Problems.Conflict, "Could not allocate an attestation id.", "Please try again.");
+        return ProblemResults.Of(409, Problems.Conflict, "Could not allocate an attestation id.", "Please try again.");
     }
 }

@@ -4,7 +4,7 @@ using Marketplace.Core.Attestations;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,13 +31,13 @@ public static class GetAssociationQueue
     public static async Task<Results<Ok<AssociationQueue>, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await tables.Organisations.FindAsync(id, ct) is not { Document: { Kind: OrganisationKind.Association } association })
+        if (!Ids.IsId(id) || await tables.Organisations.FindAsync(id, ct) is not { Document: { Kind: OrganisationKind.Association } association })
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such association.", $"There is no association {id}.");
+            return ProblemResults.Of(404, Problems.NotFound, "No such association.", $"There is no association {id}.");
         }
-        if (!AttestationAccess.MayReadQueue(Callers.ActorOf(user), id))
+        if (!AttestationAccess.MayReadQueue(user.ToActor(), id))
         {
-            return ProblemResults.Of(403, Problems.Problems.Forbidden, "Not your association's queue.", $"Only {association.Name}'s validators (and admins) see its queue.");
+            return ProblemResults.Of(403, Problems.Forbidden, "Not your association's queue.", $"Only {association.Name}'s validators (and admins) see its queue.");
         }
         var standards = new Dictionary<string, Standard>(StringComparer.Ordinal);
         await foreach (var standard in tables.Standards.ListAsync(null, ct))

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
@@ -36,12 +36,12 @@ public static class GetAttestation
     internal static async Task<(StoredDocument<Attestation>? Stored, ProblemHttpResult? Problem)> ReadAsync(
         string id, ClaimsPrincipal user, AttestationStore store, CatalogueTables tables, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await store.FindAsync(id, ct) is not { } stored)
+        if (!Ids.IsId(id) || await store.FindAsync(id, ct) is not { } stored)
         {
             return (null, AttestationProblems.NotFound(id));
         }
         var supplier = await tables.Organisations.FindAsync(stored.Document.SupplierId, ct);
-        return supplier is not null && AttestationAccess.MayRead(Callers.ActorOf(user), supplier.Document)
+        return supplier is not null && AttestationAccess.MayRead(user.ToActor(), supplier.Document)
             ? (stored, null)
             : (null, AttestationProblems.NotReadable(id));
     }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Core.Access;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +29,7 @@ public static class GetEvidenceLink
         var name = Uri.UnescapeDataString(fileName);
         if (stored.Document.Evidence.FirstOrDefault(e => e.FileName == name) is not { } file)
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such evidence file.",
+            return ProblemResults.Of(404, Problems.NotFound, "No such evidence file.",
                 $"Attestation {id} has no evidence file {name}; its files are: {string.Join(", ", stored.Document.Evidence.Select(e => e.FileName))}.");
         }
         return TypedResults.Ok(await blobs.ReadLinkAsync(EvidenceBlobs.PathOf(stored.Document.SupplierId, id, file.FileName), file.ContentType,

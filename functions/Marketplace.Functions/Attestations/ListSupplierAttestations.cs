@@ -4,7 +4,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Organisations;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,13 +31,13 @@ public static class ListSupplierAttestations
         string id, string? status, string? expiringWithinDays, ClaimsPrincipal user,
         AttestationStore store, CatalogueTables tables, TimeProvider time, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await tables.Organisations.FindAsync(id, ct) is not { Document: { Kind: OrganisationKind.Supplier } supplier })
+        if (!Ids.IsId(id) || await tables.Organisations.FindAsync(id, ct) is not { Document: { Kind: OrganisationKind.Supplier } supplier })
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such supplier.", $"There is no supplier {id}.");
+            return ProblemResults.Of(404, Problems.NotFound, "No such supplier.", $"There is no supplier {id}.");
         }
-        if (!AttestationAccess.MayRead(Callers.ActorOf(user), supplier))
+        if (!AttestationAccess.MayRead(user.ToActor(), supplier))
         {
-            return ProblemResults.Of(403, Problems.Problems.Forbidden, "Not yours to see.",
+            return ProblemResults.Of(403, Problems.Forbidden, "Not yours to see.",
                 $"{id}'s attestations are visible to it, validators of its associations, commissioners and admins.");
         }
         var errors = new Dictionary<string, string[]>();

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Attestations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,11 +39,11 @@ public static class UploadEvidence
         string id, string fileName, long? length, Stream body, ClaimsPrincipal user, HttpResponse response,
         AttestationStore store, EvidenceBlobs blobs, TimeProvider time, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await store.FindAsync(id, ct) is not { } current)
+        if (!Ids.IsId(id) || await store.FindAsync(id, ct) is not { } current)
         {
             return AttestationProblems.NotFound(id);
         }
-        var actor = Callers.ActorOf(user);
+        var actor = user.ToActor();
         if (EvidenceRules.MayUpload(actor, current.Document) is { } refused)
         {
             return AttestationProblems.For(refused);
@@ -53,7 +53,7 @@ public static class UploadEvidence
         switch (length)
         {
             case null:
-                return ProblemResults.Of(411, Problems.Problems.LengthRequired, "Content-Length is required.",
+                return ProblemResults.Of(411, Problems.LengthRequired, "Content-Length is required.",
                     "Send the file as the request body with a Content-Length header (no chunked uploads).");
             case > EvidenceRules.MaxBytes:
                 return TooLarge(length.Value);
@@ -68,7 +68,7 @@ public static class UploadEvidence
         // The bytes decide the type, whatever Content-Type or the file name claim.
         if (EvidenceRules.Sniff(file.Head) is not { } type)
         {
-            return ProblemResults.Of(415, Problems.Problems.UnsupportedMediaType, "Not a PDF, PNG or JPEG file.",
+            return ProblemResults.Of(415, Problems.UnsupportedMediaType, "Not a PDF, PNG or JPEG file.",
                 "Evidence must be a PDF, PNG or JPEG; the type is read from the file's first bytes, not from its name or Content-Type.");
         }
         var (storedName, nameError) = EvidenceRules.StoredFileName(Uri.UnescapeDataString(fileName), type);
@@ -100,7 +100,7 @@ public static class UploadEvidence
                 Preconditions.SetETag(response, now.ETag);
                 return TypedResults.Ok(evidence);
             }
-            return ProblemResults.Of(409, Problems.Problems.Conflict, "A file of that name is already stored.",
+            return ProblemResults.Of(409, Problems.Conflict, "A file of that name is already stored.",
                 $"{storedName} is being uploaded by someone else, or is already stored; upload under another name.");
         }
         var recorded = false;
@@ -122,7 +122,7 @@ public static class UploadEvidence
                 {
                     return AttestationProblems.For(nowConflict);
                 }
-                var uploaded = Callers.Audit(actor, MarketplaceRole.Supplier, AttestationStore.SubjectKind, id, "upload-evidence",
+                var uploaded = AuditEvent.By(actor, MarketplaceRole.Supplier, AttestationStore.SubjectKind, id, "upload-evidence",
                         latest.Document.Status, latest.Document.Status, time.GetUtcNow())
                     with { EvidenceSha256 = [evidence.Sha256], Detail = $"{storedName} ({type.ContentType}, {evidence.SizeBytes} bytes)" };
                 if (await store.ReplaceAsync(next!, latest.Document, latest.ETag, uploaded, ct) is { } stored)
@@ -132,7 +132,7 @@ public static class UploadEvidence
                     return TypedResults.Created($"/api/attestations/{id}/evidence/{storedName}", evidence);
                 }
             }
-            return ProblemResults.Of(409, Problems.Problems.Conflict, "The attestation is changing too fast.", "Other changes kept winning; please upload again.");
+            return ProblemResults.Of(409, Problems.Conflict, "The attestation is changing too fast.", "Other changes kept winning; please upload again.");
         }
         finally
         {
@@ -143,7 +143,7 @@ public static class UploadEvidence
         }
     }
 
-    private static ProblemHttpResult TooLarge(long length) => ProblemResults.Of(413, Problems.Problems.PayloadTooLarge, "The file is too large.",
+    private static ProblemHttpResult TooLarge(long length) => ProblemResults.Of(413, Problems.PayloadTooLarge, "The file is too large.",
         $"Evidence files are at most {EvidenceRules.MaxBytes} bytes (20 MiB); this one is {length} bytes.",
         new Dictionary<string, object?> { ["maxBytes"] = EvidenceRules.MaxBytes });
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Background;
@@ -72,7 +72,7 @@ public static class BackgroundFunctionEndpoints
         catch (InvalidInvocationException ex)
         {
             // Non-2xx fails the invocation: the host retries, then moves the message to the poison queue.
-            return ProblemResults.Of(400, Problems.Problems.ValidationFailed, "The trigger input is not valid.", ex.Message);
+            return ProblemResults.Of(400, Problems.ValidationFailed, "The trigger input is not valid.", ex.Message);
         }
     }
 

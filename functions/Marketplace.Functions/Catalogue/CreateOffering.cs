@@ -3,7 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Validation;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +29,7 @@ public static class CreateOffering
         var organisationId = ListingProblems.OrganisationOf(user);
         if (organisationId is null || await tables.Organisations.FindAsync(organisationId, ct) is not { Document.Kind: OrganisationKind.Supplier })
         {
-            return ProblemResults.Of(403, Problems.Problems.Forbidden, "Only suppliers list offerings.",
+            return ProblemResults.Of(403, Problems.Forbidden, "Only suppliers list offerings.",
                 $"Your organisation ({organisationId ?? "none"}) is not a supplier in the marketplace.");
         }
         // Random ids make a clash vanishingly rare; retrying once covers it without a read-before-write.
@@ -43,6 +43,6 @@ public static class CreateOffering
                 return TypedResults.Created($"/api/offerings/{offering.Id}", offering);
             }
         }
-        return ProblemResults.Of(409, Problems.Problems.Conflict, "Could not allocate an offering id.", "Please try again.");
+        return ProblemResults.Of(409, Problems.Conflict, "Could not allocate an offering id.", "Please try again.");
     }
 }

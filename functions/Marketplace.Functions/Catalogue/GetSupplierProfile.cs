@@ -2,7 +2,7 @@ using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +37,7 @@ public static class GetSupplierProfile
     {
         if (await tables.Organisations.FindAsync(id, ct) is not { Document: { Kind: OrganisationKind.Supplier } supplier })
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such supplier.", $"There is no supplier {id}.");
+            return ProblemResults.Of(404, Problems.NotFound, "No such supplier.", $"There is no supplier {id}.");
         }
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var filter = TableFilter.Equal("SupplierId", id);

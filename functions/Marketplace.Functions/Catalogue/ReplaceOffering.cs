@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Validation;
 using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,7 +2,7 @@
 global using Marketplace.Functions.Catalogue;
 using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 

@@ -1,6 +1,6 @@
 using Marketplace.Core.Health;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +31,7 @@ public static class GetHealth
         {
             return TypedResults.Ok(new HealthReport("healthy", ordered));
         }
-        return ProblemResults.Of(503, Problems.Problems.DependencyUnavailable,
+        return ProblemResults.Of(503, Problems.DependencyUnavailable,
             "A dependency is unavailable.",
             string.Join("; ", failing.Select(f => $"{f.Name}: {f.Detail}")),
             new Dictionary<string, object?> { ["health"] = "unhealthy", ["dependencies"] = ordered });

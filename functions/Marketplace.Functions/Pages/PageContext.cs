@@ -22,10 +22,10 @@ public sealed record PageContext(Viewer? Viewer, string AntiforgeryField, string
         Viewer? viewer = null;
         if (user.Identity?.IsAuthenticated == true)
         {
-            var actor = Callers.ActorOf(user);
+            var actor = user.ToActor();
             MarketplaceRole? role = actor.Roles.Count > 0 ? actor.Roles.Min() : null;
             string? organisationName = null;
-            if (lookUpOrganisation && Callers.IsId(actor.OrganisationId))
+            if (lookUpOrganisation && Ids.IsId(actor.OrganisationId))
             {
                 var tables = http.RequestServices.GetRequiredService<CatalogueTables>();
                 organisationName = (await tables.Organisations.FindAsync(actor.OrganisationId!, http.RequestAborted))?.Document.Name;

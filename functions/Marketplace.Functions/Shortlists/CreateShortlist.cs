@@ -5,7 +5,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Specifications;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
@@ -59,9 +59,9 @@ public static partial class CreateShortlist
         var lot = framework!.Lots.First(l => l.Id == specification.LotId);
         var commissioner = (await catalogue.Organisations.FindAsync(specification.CommissionerId, ct))?.Document.Name ?? specification.CommissionerId;
         var context = new ShortlistContext(template!.Name, framework.Id, framework.Reference, framework.Name, lot.Name, commissioner);
-        var actor = Callers.ActorOf(user);
+        var actor = user.ToActor();
         var shortlist = ShortlistLocking.Draft($"sl-{Guid.NewGuid():N}"[..15], specification, template, input, scored, keep, context, now, actor.UserId);
-        var created = Callers.Audit(actor, MarketplaceRole.Commissioner, ShortlistingTables.ShortlistSubject, shortlist.Id, "create", null, ShortlistStatus.Draft, now)
+        var created = AuditEvent.By(actor, MarketplaceRole.Commissioner, ShortlistingTables.ShortlistSubject, shortlist.Id, "create", null, ShortlistStatus.Draft, now)
             with
             {
                 Detail = string.Create(CultureInfo.InvariantCulture,
@@ -69,7 +69,7 @@ public static partial class CreateShortlist
             };
         if (await tables.Shortlists.AddAsync(shortlist, created, ct) is not { } saved)
         {
-            return ProblemResults.Of(409, Problems.Problems.Conflict, "Could not allocate a shortlist id.", "Please try again.");
+            return ProblemResults.Of(409, Problems.Conflict, "Could not allocate a shortlist id.", "Please try again.");
         }
         Preconditions.SetETag(response, saved.ETag);
         LogScored(logs.CreateLogger(typeof(CreateShortlist)), shortlist.Id, input.Offerings.Count, input.Attestations.Count, (long)loaded.TotalMilliseconds,

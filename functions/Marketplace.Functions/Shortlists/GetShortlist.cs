@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Core.Access;
 using Marketplace.Functions.Access;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Shortlisting;
 using Microsoft.AspNetCore.Http.HttpResults;
 

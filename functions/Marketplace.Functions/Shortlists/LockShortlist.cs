@@ -3,7 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Shortlisting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -42,14 +42,14 @@ public static class LockShortlist
         {
             return problem!;
         }
-        var actor = Callers.ActorOf(user);
+        var actor = user.ToActor();
         var now = time.GetUtcNow();
         var (locked, conflict) = ShortlistLocking.Lock(stored.Document, now, actor.UserId);
         if (locked is null)
         {
             return ShortlistAccess.Conflict(conflict!.Value, "The shortlist cannot be locked.");
         }
-        var change = Callers.Audit(actor, MarketplaceRole.Commissioner, ShortlistingTables.ShortlistSubject, id, "lock", ShortlistStatus.Draft, ShortlistStatus.Locked, now)
+        var change = AuditEvent.By(actor, MarketplaceRole.Commissioner, ShortlistingTables.ShortlistSubject, id, "lock", ShortlistStatus.Draft, ShortlistStatus.Locked, now)
             with { Detail = $"SHA-256 {locked.Lock!.Sha256} of {locked.Result.Entries.Count} entries and their snapshot" };
         if (await tables.Shortlists.ReplaceAsync(locked, stored.Document, ifMatch, change, ct) is not { } saved)
         {

@@ -3,7 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Validation;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
@@ -52,7 +52,7 @@ public static class RecordShortlistOutcome
         }
         var shortlist = stored.Document;
         var framework = (await catalogue.Frameworks.FindAsync(shortlist.Context.FrameworkId, ct))?.Document ?? shortlist.Snapshot.Framework;
-        var actor = Callers.ActorOf(user);
+        var actor = user.ToActor();
         var now = time.GetUtcNow();
         var (recorded, refusal) = CallOffRules.Decide(outcome, shortlist, framework, DateOnly.FromDateTime(now.UtcDateTime), now, actor.UserId);
         if (recorded is null)
@@ -62,7 +62,7 @@ public static class RecordShortlistOutcome
                 : ProblemResults.Validation(refusal.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
         var next = shortlist with { Outcome = recorded };
-        var change = Callers.Audit(actor, MarketplaceRole.Commissioner, ShortlistingTables.ShortlistSubject, id, "outcome", ShortlistStatus.Locked, recorded.Result, now)
+        var change = AuditEvent.By(actor, MarketplaceRole.Commissioner, ShortlistingTables.ShortlistSubject, id, "outcome", ShortlistStatus.Locked, recorded.Result, now)
             with
             {
                 Reason = recorded.Reason,

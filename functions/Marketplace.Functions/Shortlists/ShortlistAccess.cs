@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Specifications;
 using Marketplace.Storage;
 using Marketplace.Storage.Shortlisting;
@@ -15,9 +15,9 @@ internal static class ShortlistAccess
     public static async Task<(StoredDocument<ShortlistDocument>? Stored, ProblemHttpResult? Problem)> LoadAsync(
         string id, ClaimsPrincipal user, ShortlistingTables tables, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await tables.Shortlists.FindAsync(id, ct) is not { } stored)
+        if (!Ids.IsId(id) || await tables.Shortlists.FindAsync(id, ct) is not { } stored)
         {
-            return (null, ProblemResults.Of(404, Problems.Problems.NotFound, "No such shortlist.", $"There is no shortlist '{id}'."));
+            return (null, ProblemResults.Of(404, Problems.NotFound, "No such shortlist.", $"There is no shortlist '{id}'."));
         }
         return SpecificationAccess.RequireOwner(user, stored.Document.CommissionerId, "shortlist") is { } forbidden ? (null, forbidden) : (stored, null);
     }
@@ -36,5 +36,5 @@ internal static class ShortlistAccess
 
     /// <summary>A 409 problem with the domain's conflict code.</summary>
     public static ProblemHttpResult Conflict((string Code, string Detail) conflict, string title) =>
-        ProblemResults.Of(409, Problems.Problems.Conflict, title, conflict.Detail, new Dictionary<string, object?> { ["reason"] = conflict.Code });
+        ProblemResults.Of(409, Problems.Conflict, title, conflict.Detail, new Dictionary<string, object?> { ["reason"] = conflict.Code });
 }

@@ -3,7 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Validation;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
@@ -34,7 +34,7 @@ public static class CreateSpecification
         {
             return forbidden!;
         }
-        var actor = Callers.ActorOf(user);
+        var actor = user.ToActor();
         var now = time.GetUtcNow();
         var document = request.ToDocument($"spec-{Guid.NewGuid():N}"[..17], commissioner.Id, now, actor.UserId, now, actor.UserId);
         var (_, _, invalid) = await SpecificationAccess.CheckAsync(document.ToSpecification(), tables, catalogue, ct);
@@ -42,11 +42,11 @@ public static class CreateSpecification
         {
             return invalid;
         }
-        var created = Callers.Audit(actor, MarketplaceRole.Commissioner, ShortlistingTables.SpecificationSubject, document.Id, "create", null, "draft", now)
+        var created = AuditEvent.By(actor, MarketplaceRole.Commissioner, ShortlistingTables.SpecificationSubject, document.Id, "create", null, "draft", now)
             with { Detail = $"{document.Title}: template {document.TemplateId} v{document.TemplateVersion}, {document.LotId}, {document.Region}" };
         if (await tables.Specifications.AddAsync(document, created, ct) is not { } stored)
         {
-            return ProblemResults.Of(409, Problems.Problems.Conflict, "Could not allocate a specification id.", "Please try again.");
+            return ProblemResults.Of(409, Problems.Conflict, "Could not allocate a specification id.", "Please try again.");
         }
         Preconditions.SetETag(response, stored.ETag);
         return TypedResults.Created($"/api/specifications/{document.Id}", document);

@@ -3,7 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Validation;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
@@ -38,7 +38,7 @@ public static class ReplaceSpecification
         {
             return problem!;
         }
-        var actor = Callers.ActorOf(user);
+        var actor = user.ToActor();
         var now = time.GetUtcNow();
         var old = current.Document;
         var next = request.ToDocument(id, old.CommissionerId, old.CreatedAt, old.CreatedBy, now, actor.UserId);
@@ -47,7 +47,7 @@ public static class ReplaceSpecification
         {
             return invalid;
         }
-        var change = Callers.Audit(actor, MarketplaceRole.Commissioner, ShortlistingTables.SpecificationSubject, id, "update", "draft", "draft", now)
+        var change = AuditEvent.By(actor, MarketplaceRole.Commissioner, ShortlistingTables.SpecificationSubject, id, "update", "draft", "draft", now)
             with { Detail = Changes(old, next) };
         if (await tables.Specifications.ReplaceAsync(next, old, ifMatch, change, ct) is not { } stored)
         {

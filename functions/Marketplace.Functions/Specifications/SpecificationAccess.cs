@@ -4,7 +4,7 @@ using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
@@ -19,34 +19,34 @@ internal static class SpecificationAccess
     public static async Task<(Organisation? Commissioner, ProblemHttpResult? Problem)> CommissionerOfAsync(ClaimsPrincipal user, CatalogueTables tables, CancellationToken ct)
     {
         var organisationId = user.FindFirstValue(MarketplaceClaimTypes.OrganisationId);
-        if (Callers.IsId(organisationId) && await tables.Organisations.FindAsync(organisationId!, ct) is { Document.Kind: OrganisationKind.Commissioner } found)
+        if (Ids.IsId(organisationId) && await tables.Organisations.FindAsync(organisationId!, ct) is { Document.Kind: OrganisationKind.Commissioner } found)
         {
             return (found.Document, null);
         }
-        return (null, ProblemResults.Of(403, Problems.Problems.Forbidden, "Only commissioners specify and shortlist.",
+        return (null, ProblemResults.Of(403, Problems.Forbidden, "Only commissioners specify and shortlist.",
             $"Your organisation ({organisationId ?? "none"}) is not a commissioner in the marketplace."));
     }
 
     /// <summary>403 unless the caller acts for <paramref name="commissionerId"/> (an Admin reads any).</summary>
     public static ProblemHttpResult? RequireOwner(ClaimsPrincipal user, string commissionerId, string what)
     {
-        var roles = Callers.ActorOf(user).Roles;
+        var roles = user.ToActor().Roles;
         if (roles.Contains(MarketplaceRole.Admin) && !roles.Contains(MarketplaceRole.Commissioner))
         {
             return null;
         }
         return user.FindFirstValue(MarketplaceClaimTypes.OrganisationId) == commissionerId
             ? null
-            : ProblemResults.Of(403, Problems.Problems.Forbidden, $"This {what} belongs to another commissioner.",
+            : ProblemResults.Of(403, Problems.Forbidden, $"This {what} belongs to another commissioner.",
                 $"Only {commissionerId} can see or change it.");
     }
 
     /// <summary>404 unless <paramref name="id"/> is a commissioner organisation; else 403 unless the caller acts for it (an Admin reads any).</summary>
     public static async Task<ProblemHttpResult?> RequireCommissionerAsync(string id, ClaimsPrincipal user, CatalogueTables tables, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await tables.Organisations.FindAsync(id, ct) is not { Document.Kind: OrganisationKind.Commissioner })
+        if (!Ids.IsId(id) || await tables.Organisations.FindAsync(id, ct) is not { Document.Kind: OrganisationKind.Commissioner })
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such commissioner.", $"There is no commissioner '{id}'.");
+            return ProblemResults.Of(404, Problems.NotFound, "No such commissioner.", $"There is no commissioner '{id}'.");
         }
         return RequireOwner(user, id, "list");
     }
@@ -55,9 +55,9 @@ internal static class SpecificationAccess
     public static async Task<(StoredDocument<SpecificationDocument>? Stored, ProblemHttpResult? Problem)> LoadAsync(
         string id, ClaimsPrincipal user, ShortlistingTables tables, CancellationToken ct)
     {
-        if (!Callers.IsId(id) || await tables.Specifications.FindAsync(id, ct) is not { } stored)
+        if (!Ids.IsId(id) || await tables.Specifications.FindAsync(id, ct) is not { } stored)
         {
-            return (null, ProblemResults.Of(404, Problems.Problems.NotFound, "No such specification.", $"There is no specification '{id}'."));
+            return (null, ProblemResults.Of(404, Problems.NotFound, "No such specification.", $"There is no specification '{id}'."));
         }
         return RequireOwner(user, stored.Document.CommissionerId, "specification") is { } forbidden ? (null, forbidden) : (stored, null);
     }
@@ -81,7 +81,7 @@ internal static class SpecificationAccess
     public static async Task<(KeyRequirementsTemplate? Template, Framework? Framework, ProblemHttpResult? Problem)> CheckAsync(
         Specification specification, ShortlistingTables shortlisting, CatalogueTables catalogue, CancellationToken ct)
     {
-        var template = Callers.IsId(specification.TemplateId)
+        var template = Ids.IsId(specification.TemplateId)
             ? (await shortlisting.Templates.FindAsync(ShortlistingTables.KeyOf(specification.TemplateId, specification.TemplateVersion), ct))?.Document
             : null;
         Framework? framework = null;
@@ -97,7 +97,7 @@ internal static class SpecificationAccess
         void Add(string path, string message) => (errors.TryGetValue(path, out var list) ? list : errors[path] = []).Add(message);
         if (template is null)
         {
-            var versions = Callers.IsId(specification.TemplateId) ? await shortlisting.VersionsOfAsync(specification.TemplateId, ct) : [];
+            var versions = Ids.IsId(specification.TemplateId) ? await shortlisting.VersionsOfAsync(specification.TemplateId, ct) : [];
             if (versions.Count == 0)
             {
                 Add("templateId", $"there is no template '{specification.TemplateId}'");

@@ -1,7 +1,7 @@
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Storage.Shortlisting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,11 +33,11 @@ public static class GetTemplate
             }
             wanted = number;
         }
-        var versions = Callers.IsId(id) ? await tables.VersionsOfAsync(id, ct) : [];
+        var versions = Ids.IsId(id) ? await tables.VersionsOfAsync(id, ct) : [];
         var template = wanted is { } v ? versions.FirstOrDefault(t => t.Version == v) : versions.LastOrDefault();
         if (template is null)
         {
-            return ProblemResults.Of(404, Problems.Problems.NotFound, "No such template.",
+            return ProblemResults.Of(404, Problems.NotFound, "No such template.",
                 versions.Count == 0 ? $"There is no template '{id}'." : $"Template '{id}' has versions {string.Join(", ", versions.Select(t => t.Version))}, not {wanted}.");
         }
         return TypedResults.Ok(new TemplateVersion(template, [.. versions.Select(t => t.Version)]));

@@ -4,7 +4,7 @@ using Marketplace.Core.Audit;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Attestations;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Validation;
 using Marketplace.Storage.Shortlisting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,17 +38,17 @@ public static class PublishTemplate
         var next = versions.Count == 0 ? 1 : versions[^1].Version + 1;
         if (template.Version != next)
         {
-            return ProblemResults.Of(409, Problems.Problems.Conflict, "Published template versions never change.",
+            return ProblemResults.Of(409, Problems.Conflict, "Published template versions never change.",
                 versions.Count == 0
                     ? $"'{template.Id}' is a new template, so its first version is 1."
                     : $"'{template.Id}' is at version {versions[^1].Version}; publish version {next} (a version that exists is never replaced).");
         }
         if (await tables.Templates.AddAsync(template, ct) is null)
         {
-            return ProblemResults.Of(409, Problems.Problems.Conflict, "Published template versions never change.",
+            return ProblemResults.Of(409, Problems.Conflict, "Published template versions never change.",
                 $"Version {template.Version} of '{template.Id}' was published a moment ago by someone else.");
         }
-        await audit.AppendAsync(Callers.Audit(Callers.ActorOf(user), MarketplaceRole.Admin, "template", template.Id, "publish",
+        await audit.AppendAsync(AuditEvent.By(user.ToActor(), MarketplaceRole.Admin, "template", template.Id, "publish",
             versions.Count == 0 ? null : $"version {versions[^1].Version}", $"version {template.Version}", time.GetUtcNow()), ct);
         return TypedResults.Created($"/api/templates/{template.Id}?version={template.Version}", template);
     }

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Schemas;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -86,13 +86,13 @@ public static class RequestBodyValidation
         var request = context.Request;
         if (!IsUtf8Json(request.ContentType))
         {
-            return ProblemResults.Of(StatusCodes.Status415UnsupportedMediaType, Problems.Problems.UnsupportedMediaType, "The body must be JSON.",
+            return ProblemResults.Of(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaType, "The body must be JSON.",
                 $"Send the body as Content-Type: application/json (UTF-8); this request sent {(string.IsNullOrEmpty(request.ContentType) ? "no content type" : $"'{request.ContentType}'")}.");
         }
 
         if (request.ContentLength > MaxBodyBytes || await ReadAtMostAsync(request.Body, MaxBodyBytes, context.RequestAborted) is not { } body)
         {
-            return ProblemResults.Of(StatusCodes.Status413PayloadTooLarge, Problems.Problems.PayloadTooLarge, "The body is too large.",
+            return ProblemResults.Of(StatusCodes.Status413PayloadTooLarge, Problems.PayloadTooLarge, "The body is too large.",
                 $"A request body may be at most {MaxBodyBytes / 1024} KB.");
         }
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marketplace.Functions.Problems;
+using Marketplace.Functions.Http;
 using Marketplace.Functions.Validation;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -113,7 +113,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
     {
         var response = await client.PostAsync(Route, Body(ExampleListing().ToJsonString(), contentType));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, Problems.Problems.UnsupportedMediaType);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, Problems.UnsupportedMediaType);
         Assert.Empty(received);
     }
 
@@ -124,7 +124,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
     {
         var response = await client.PostAsync(Route, Body(ExampleListing().ToJsonString(), contentType));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, Problems.Problems.UnsupportedMediaType);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, Problems.UnsupportedMediaType);
         Assert.Equal($"Send the body as Content-Type: application/json (UTF-8); this request sent {sent}.", problem.GetProperty("detail").GetString());
     }
 
@@ -136,7 +136,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
 
         var response = await client.PostAsync(Route, Body(listing.ToJsonString()));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, Problems.Problems.PayloadTooLarge);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, Problems.PayloadTooLarge);
         Assert.Contains("256 KB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(received);
     }
@@ -149,7 +149,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
 
         var response = await client.PostAsync(Route, new ChunkedContent(Encoding.UTF8.GetBytes(listing.ToJsonString())));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, Problems.Problems.PayloadTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, Problems.PayloadTooLarge);
         Assert.Empty(received);
     }
 
@@ -158,7 +158,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
     {
         var response = await client.PostAsync(Route, Body("{\n  \"name\": \"Hub\",\n  \"kind\" \"product\"\n}"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.ValidationFailed);
         Assert.StartsWith("The body is not valid JSON at line 3, position 10:", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var message = Assert.Single(Errors(problem)["$"]);
         Assert.StartsWith("is not valid JSON at line 3, position 10:", message, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
     {
         var response = await client.PostAsync(Route, Body("""{ "name": "Hub", "name": "Other" }"""));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.ValidationFailed);
         Assert.Equal(["is not valid JSON: Duplicate property 'name' encountered during deserialization."], Errors(problem)["$"]);
         Assert.Empty(received);
     }
@@ -180,7 +180,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
     {
         var response = await client.PostAsync(Route, Body(""));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.ValidationFailed);
         Assert.Equal(["is required"], Errors(problem)["$"]);
         Assert.Empty(received);
     }
@@ -194,7 +194,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
 
         var response = await client.PostAsync(Route, Body(listing.ToJsonString()));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.ValidationFailed);
         var errors = Errors(problem);
         Assert.Equal(["$.price.amountGbp", "$.regions[1]"], errors.Keys);
         Assert.Equal(["must have at most 2 decimal places"], errors["$.price.amountGbp"]);
@@ -213,7 +213,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
 
         var response = await client.PostAsync(Route, Body(listing.ToJsonString()));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.Problems.ValidationFailed);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, Problems.ValidationFailed);
         var errors = Errors(problem);
         Assert.Equal(["$.id", "$.name", "$.supplierId"], errors.Keys);
         Assert.Equal(["is not allowed here"], errors["$.id"]);

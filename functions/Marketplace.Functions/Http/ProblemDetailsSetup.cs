@@ -3,7 +3,7 @@ using Azure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Marketplace.Functions.Problems;
+namespace Marketplace.Functions.Http;
 
 /// <summary>Makes every error answer RFC 9457 problem+json with a stable <c>type</c>, <c>code</c> and correlation id.</summary>
 public static class ProblemDetailsSetup
@@ -40,8 +40,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var (status, code, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, Problems.CodeFor(bad.StatusCode), "The request could not be read.", bad.Message),
-            RequestFailedException { Status: 0 or >= 500 } or HttpRequestException or TimeoutException =>
-                (503, Problems.DependencyUnavailable, "A storage or search service is unavailable.", "Try again shortly."),
+            _ when IsOutage(exception) =>
+                (503, Problems.DependencyUnavailable, "A storage or search service is unavailable.", $"Try again in {RetryAfterSeconds} seconds; nothing was changed."),
             _ => (500, Problems.InternalError, "Something went wrong on our side.", "The error has been logged with this correlation id."),
         };
         if (status >= 500)
@@ -49,6 +49,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path, status);
         }
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -62,6 +66,21 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             },
         });
     }
+
+    /// <summary>How long a caller should wait before retrying during an outage (the SDK has already retried by then).</summary>
+    public const int RetryAfterSeconds = 10;
+
+    /// <summary>
+    /// Whether the exception is storage or search being unreachable or failing on its side. The Azure SDK wraps the
+    /// failures of its retries in an <see cref="AggregateException"/>, so every inner exception is looked at.
+    /// </summary>
+    public static bool IsOutage(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: 0 or 408 or 429 or >= 500 } or HttpRequestException or TimeoutException
+            or System.Net.Sockets.SocketException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsOutage),
+        _ => exception.InnerException is { } inner && IsOutage(inner),
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed and answered {Status}")]
     private partial void LogUnhandled(Exception exception, string method, string path, int status);

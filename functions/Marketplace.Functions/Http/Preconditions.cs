@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Marketplace.Functions.Problems;
+namespace Marketplace.Functions.Http;
 
 /// <summary>Optimistic concurrency over HTTP: GET sends ETag; updates and deletes must send it back as If-Match.</summary>
 public static class Preconditions

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Marketplace.Functions.Problems;
+namespace Marketplace.Functions.Http;
 
 /// <summary>Typed problem answers for handlers; the type URI and correlation id are added centrally.</summary>
 public static class ProblemResults
