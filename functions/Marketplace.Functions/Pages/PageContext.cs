@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Core.Access;
-using Marketplace.Functions.Attestations;
-using Marketplace.Storage.Catalogue;
+using Marketplace.Core.Organisations;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Marketplace.Functions.Pages;
@@ -27,8 +26,8 @@ public sealed record PageContext(Viewer? Viewer, string AntiforgeryField, string
             string? organisationName = null;
             if (lookUpOrganisation && Ids.IsId(actor.OrganisationId))
             {
-                var tables = http.RequestServices.GetRequiredService<CatalogueTables>();
-                organisationName = (await tables.Organisations.FindAsync(actor.OrganisationId!, http.RequestAborted))?.Document.Name;
+                var organisations = http.RequestServices.GetRequiredService<IOrganisations>();
+                organisationName = (await organisations.FindAsync(actor.OrganisationId, http.RequestAborted))?.Name;
             }
             viewer = new Viewer(actor.UserId, user.FindFirstValue("name") ?? actor.UserId, role, actor.OrganisationId, organisationName ?? actor.OrganisationId);
         }
