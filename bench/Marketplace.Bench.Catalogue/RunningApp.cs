@@ -36,7 +36,7 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["Search__LucenePath"] = lucenePath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // Each shortlist logs where its time went (read, score, store); the benchmark reports the last one.
-        start.Environment["Logging__LogLevel__Marketplace.Functions.Shortlists.CreateShortlist"] = "Information";
+        start.Environment["Logging__LogLevel__Marketplace.Core.Shortlisting.CreateShortlist"] = "Information";
         var process = Process.Start(start)!;
         var app = new RunningApp(process, port);
         process.OutputDataReceived += (_, line) =>

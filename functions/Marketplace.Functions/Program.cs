@@ -8,12 +8,10 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Pages;
+using Marketplace.Functions.Shortlisting;
 using Marketplace.Functions.Http;
-using Marketplace.Functions.Shortlists;
-using Marketplace.Functions.Specifications;
 using Marketplace.Functions.Standards;
 using Marketplace.Functions.StorageWiring;
-using Marketplace.Functions.Templates;
 using Marketplace.Functions.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,7 +21,7 @@ builder.UseHostingMode()
     .AddAttestations()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions()
-    .AddShortlists()
+    .AddShortlisting()
     // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
     .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
@@ -52,9 +50,7 @@ app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
 app.MapSearchCatalogue();
-app.MapTemplates();
-app.MapSpecifications();
-app.MapShortlists();
+app.MapShortlisting();
 app.MapBackgroundFunctions();
 app.MapMarketplaceOpenApi();
 app.MapMarketplacePages();

@@ -27,3 +27,10 @@ public readonly record struct Outcome<T>
     /// <summary>The value passed through <paramref name="next"/>, or this refusal unchanged.</summary>
     public Outcome<TNext> Then<TNext>(Func<T, TNext> next) => Succeeded ? next(Value) : Failure;
 }
+
+/// <summary>Helpers where C# cannot infer an outcome's type.</summary>
+public static class Outcome
+{
+    /// <summary>Success with <paramref name="value"/> (useful in a conditional beside a <see cref="Failure"/>).</summary>
+    public static Outcome<T> Of<T>(T value) => value;
+}

@@ -6,7 +6,7 @@ namespace Marketplace.Core.Shortlisting;
 /// A commissioner's filled-in template: which lot and region, how much and for how long, and the chosen weights and
 /// values. Check it with <see cref="SpecificationRules.Validate"/> before scoring.
 /// </summary>
-public sealed record Specification
+public record Specification
 {
     /// <summary>Id of the template filled in.</summary>
     public required string TemplateId { get; init; }
@@ -29,6 +29,19 @@ public sealed record Specification
     /// a region slug, a phrase or a number of days. They replace the template's default for that requirement.
     /// </summary>
     public IReadOnlyDictionary<string, JsonElement> Values { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>Only the part the scorer reads, as a plain <see cref="Specification"/> (what a shortlist's snapshot keeps).</summary>
+    public Specification ToSpecification() => new(this);
+}
+
+/// <summary>
+/// What a commissioner writes: a <see cref="Specification"/> with a title. The body of
+/// <c>POST /api/specifications</c> and <c>PUT /api/specifications/{id}</c> (<c>schemas/specification.schema.json</c>).
+/// </summary>
+public record SpecificationDraft : Specification
+{
+    /// <summary>What the commissioner calls it, e.g. "COPD and heart failure remote monitoring, 2027–2030".</summary>
+    public required string Title { get; init; }
 }
 
 /// <summary>A problem with a specification or template, keyed by the JSON path of the field at fault (e.g. <c>weights.price</c>).</summary>

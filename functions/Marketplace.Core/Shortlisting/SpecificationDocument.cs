@@ -1,37 +1,18 @@
-using System.Text.Json;
-
 namespace Marketplace.Core.Shortlisting;
 
 /// <summary>
-/// A commissioner's stored specification: the <see cref="Specification"/> fields plus who owns it and when it changed.
-/// Only the owning commissioner organisation reads or changes it.
+/// A commissioner's stored specification: the <see cref="SpecificationDraft"/> it wrote plus the fields the server
+/// owns (id, owner, when and by whom it changed). Only the owning commissioner organisation reads or changes it.
 /// </summary>
-public sealed record SpecificationDocument
+public sealed record SpecificationDocument : SpecificationDraft
 {
+    /// <summary>The fields a client may send back unchanged with a PUT, but never change (JSON names).</summary>
+    public static readonly IReadOnlyList<string> ServerOwnedFields = ["id", "commissionerId", "createdAt", "createdBy", "updatedAt", "updatedBy"];
+
     /// <summary>Specification id, e.g. <c>spec-3f2a…</c>.</summary>
     public required string Id { get; init; }
     /// <summary>The commissioner organisation that owns it.</summary>
     public required string CommissionerId { get; init; }
-    /// <summary>What the commissioner calls it, e.g. "COPD and heart failure remote monitoring, 2027–2030".</summary>
-    public required string Title { get; init; }
-    /// <summary>Id of the template filled in.</summary>
-    public required string TemplateId { get; init; }
-    /// <summary>Version of the template filled in.</summary>
-    public required int TemplateVersion { get; init; }
-    /// <summary>Framework lot id the call-off is under.</summary>
-    public required string LotId { get; init; }
-    /// <summary>Region slug of the commissioner's population.</summary>
-    public required string Region { get; init; }
-    /// <summary>Units, patients or connections.</summary>
-    public required int Volume { get; init; }
-    /// <summary>Contract length in months.</summary>
-    public required int ContractMonths { get; init; }
-    /// <summary>Optional whole-contract budget in GBP excluding VAT.</summary>
-    public decimal? BudgetGbp { get; init; }
-    /// <summary>Weights by criterion id.</summary>
-    public IReadOnlyDictionary<string, int> Weights { get; init; } = new Dictionary<string, int>();
-    /// <summary>Values by requirement id.</summary>
-    public IReadOnlyDictionary<string, JsonElement> Values { get; init; } = new Dictionary<string, JsonElement>();
     /// <summary>When it was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>User id of its author.</summary>
@@ -41,17 +22,24 @@ public sealed record SpecificationDocument
     /// <summary>User id of who last changed it.</summary>
     public string UpdatedBy { get; init; } = "";
 
-    /// <summary>The part the scorer reads.</summary>
-    public Specification ToSpecification() => new()
+    /// <summary>The draft stored as <paramref name="id"/> for <paramref name="commissionerId"/>, its title trimmed.</summary>
+    public static SpecificationDocument From(SpecificationDraft draft, string id, string commissionerId, DateTimeOffset createdAt, string createdBy,
+        DateTimeOffset now, string userId) => new(draft, id, commissionerId)
     {
-        TemplateId = TemplateId,
-        TemplateVersion = TemplateVersion,
-        LotId = LotId,
-        Region = Region,
-        Volume = Volume,
-        ContractMonths = ContractMonths,
-        BudgetGbp = BudgetGbp,
-        Weights = Weights,
-        Values = Values,
+        Title = draft.Title.Trim(),
+        CreatedAt = createdAt,
+        CreatedBy = createdBy,
+        UpdatedAt = now,
+        UpdatedBy = userId,
     };
+
+    /// <summary>An empty document to fill in (deserialisation, tests).</summary>
+    public SpecificationDocument()
+    {
+    }
+
+    // Copies the draft's fields through the record copy constructor instead of naming each again.
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private SpecificationDocument(SpecificationDraft draft, string id, string commissionerId) : base(draft) =>
+        (Id, CommissionerId) = (id, commissionerId);
 }

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Storage.Shortlisting;
 
 /// <summary>Key-requirements templates (every published version), commissioners' specifications and their shortlists.</summary>
-public sealed class ShortlistingTables(TableServiceClient service, StorageNames names, IAuditLog audit, ILogger<ShortlistingTables> logger)
+public sealed class ShortlistingTables(TableServiceClient service, StorageNames names, IAuditLog audit, ILogger<ShortlistingTables> logger) : ITemplates
 {
-    public const string SpecificationSubject = "specification";
-    public const string ShortlistSubject = "shortlist";
+    public const string SpecificationSubject = ShortlistSubjects.Specification;
+    public const string ShortlistSubject = ShortlistSubjects.Shortlist;
 
     /// <summary>One row per published version, keyed <c>{id}@{version, 4 digits}</c>; rows are only ever added.</summary>
     public DocumentTable<KeyRequirementsTemplate> Templates { get; } = new(service.GetTableClient(names.TemplatesTable), KeyOf,
@@ -41,6 +41,10 @@ public sealed class ShortlistingTables(TableServiceClient service, StorageNames 
         }
         return [.. versions.OrderBy(t => t.Version)];
     }
+
+    Task<IReadOnlyList<KeyRequirementsTemplate>> ITemplates.LatestAsync(CancellationToken ct) => LatestTemplatesAsync(ct);
+
+    async Task<bool> ITemplates.AddAsync(KeyRequirementsTemplate template, CancellationToken ct) => await Templates.AddAsync(template, ct) is not null;
 
     /// <summary>The latest version of each template, by id.</summary>
     public async Task<IReadOnlyList<KeyRequirementsTemplate>> LatestTemplatesAsync(CancellationToken ct)

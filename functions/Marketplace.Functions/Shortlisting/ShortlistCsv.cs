@@ -3,7 +3,7 @@ using System.Text;
 using CsvHelper;
 using Marketplace.Core.Shortlisting;
 
-namespace Marketplace.Functions.Shortlists;
+namespace Marketplace.Functions.Shortlisting;
 
 /// <summary>
 /// A shortlist as RFC 4180 CSV (CRLF line ends, fields quoted when needed): one row per ranked offering with its total

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Marketplace.Functions.Shortlists;
+namespace Marketplace.Functions.Shortlisting;
 
 /// <summary>How OCDS exports identify their publisher (configuration section <c>Ocds</c>).</summary>
 public sealed class OcdsOptions

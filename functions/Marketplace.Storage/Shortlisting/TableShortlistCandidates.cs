@@ -3,15 +3,14 @@ using Marketplace.Core.Catalogue;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Shortlisting;
-using Marketplace.Storage;
 using Marketplace.Storage.Catalogue;
 
-namespace Marketplace.Functions.Shortlists;
+namespace Marketplace.Storage.Shortlisting;
 
 /// <summary>Reads what a specification is scored against from the tables: active offerings with their suppliers, attestations and associations.</summary>
-internal static class ShortlistInputs
+public sealed class TableShortlistCandidates(CatalogueTables tables) : IShortlistCandidates
 {
-    public static async Task<ScoringInput> LoadAsync(Framework framework, DateOnly evaluationDate, CatalogueTables tables, CancellationToken ct)
+    public async Task<ScoringInput> LoadAsync(Framework framework, DateOnly evaluationDate, CancellationToken ct)
     {
         // Independent whole-table reads, run together; the large ones by partition ranges in parallel.
         var organisationsRead = tables.Organisations.ListAllAsync(null, ct, ranges: 1);

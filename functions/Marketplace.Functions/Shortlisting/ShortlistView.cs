@@ -1,6 +1,6 @@
 using Marketplace.Core.Shortlisting;
 
-namespace Marketplace.Functions.Shortlists;
+namespace Marketplace.Functions.Shortlisting;
 
 /// <summary>
 /// A shortlist as the API shows it: everything but the snapshot (the inputs it was scored from, which

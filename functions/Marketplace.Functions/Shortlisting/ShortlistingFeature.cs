@@ -1,0 +1,37 @@
+using Marketplace.Core.Shortlisting;
+using Marketplace.Storage.Shortlisting;
+
+namespace Marketplace.Functions.Shortlisting;
+
+/// <summary>Templates, specifications and shortlists: the use cases, the stores they use, and their routes.</summary>
+public static class ShortlistingFeature
+{
+    public static WebApplicationBuilder AddShortlisting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OcdsOptions>().Bind(builder.Configuration.GetSection(OcdsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ITemplates>(sp => sp.GetRequiredService<ShortlistingTables>());
+        services.AddSingleton<ICommissionerRecords<SpecificationDocument>>(sp =>
+            new TableCommissionerRecords<SpecificationDocument>(sp.GetRequiredService<ShortlistingTables>().Specifications));
+        services.AddSingleton<ICommissionerRecords<ShortlistDocument>>(sp =>
+            new TableCommissionerRecords<ShortlistDocument>(sp.GetRequiredService<ShortlistingTables>().Shortlists));
+        services.AddSingleton<IShortlistCandidates, TableShortlistCandidates>();
+        services.AddSingleton<CommissionerAccess>();
+        services.AddSingleton<SpecificationCheck>();
+        services.AddSingleton<Templates>();
+        services.AddSingleton<CreateSpecification>();
+        services.AddSingleton<ReplaceSpecification>();
+        services.AddSingleton<CreateShortlist>();
+        services.AddSingleton<LockShortlist>();
+        services.AddSingleton<RecordOutcome>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapShortlisting(this IEndpointRouteBuilder app)
+    {
+        app.MapTemplates();
+        app.MapSpecifications();
+        app.MapShortlists();
+        return app;
+    }
+}
