@@ -33,7 +33,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
 
     public sealed record Listing(string Name, string Kind, ListingPrice Price);
 
-    public sealed record Echo(string Name, decimal AmountGbp, string? KindFromValidatedBody);
+    public sealed record Echo(string Name, decimal AmountGbp, string Kind);
 
     public async Task InitializeAsync()
     {
@@ -58,10 +58,10 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
         var built = builder.Build();
         built.UseExceptionHandler();
         built.UseStatusCodePages();
-        built.MapPost(Route, (Listing listing, HttpContext context) =>
+        built.MapPost(Route, (Listing listing) =>
         {
             received.Add(listing);
-            return TypedResults.Ok(new Echo(listing.Name, listing.Price.AmountGbp, (string?)context.GetValidatedBody()?["kind"]));
+            return TypedResults.Ok(new Echo(listing.Name, listing.Price.AmountGbp, listing.Kind));
         }).ValidateBodyAgainst(schema);
         return built;
     }
