@@ -1,35 +1,36 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using Json.Schema;
 
 namespace Marketplace.Schemas;
 
 /// <summary>
-/// The repository's document schemas (<c>schemas/*.schema.json</c>), loaded once through <see cref="SchemaLoader"/> and
-/// then shared: validating is read-only, so one instance serves every thread. A schema is named by its file name
+/// The repository's document schemas (<c>schemas/*.schema.json</c>), built once with JsonSchema.Net and then shared:
+/// evaluating is read-only, so one instance serves every thread. A schema is named by its file name
 /// (<c>offering.schema.json</c>) or its <c>$id</c>.
 /// </summary>
-public sealed partial class DocumentSchemas
+public sealed class DocumentSchemas
 {
-    private readonly Dictionary<string, JsonSchema> schemas;
-    // The parameterless constructor takes an empty list of format validators and so checks no format at all.
-    private readonly JsonSchemaValidator validator = new(new JsonSchemaValidatorSettings());
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
-    private DocumentSchemas(Dictionary<string, JsonSchema> schemas, IReadOnlyList<string> files)
+    private readonly Dictionary<string, (JsonSchema Schema, Uri BaseUri)> schemas;
+    private readonly SchemaSources sources;
+
+    private DocumentSchemas(Dictionary<string, (JsonSchema, Uri)> schemas, SchemaSources sources, IReadOnlyList<string> files)
     {
         this.schemas = schemas;
+        this.sources = sources;
         Files = files;
     }
 
     /// <summary>The file names loaded, in ordinal order.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    /// <summary>Loads every <c>*.schema.json</c> in <paramref name="folder"/>; references between them resolve offline.</summary>
-    /// <exception cref="NotSupportedException">A schema uses a keyword or format NJsonSchema would not enforce.</exception>
+    /// <summary>
+    /// Loads every <c>*.schema.json</c> in <paramref name="folder"/>, each registered under its <c>$id</c> (or, without
+    /// one, its file URI) so that references between them resolve offline.
+    /// </summary>
+    /// <exception cref="JsonSchemaException">A schema is not valid, or a reference names no loaded schema.</exception>
     public static async Task<DocumentSchemas> LoadAsync(string folder, CancellationToken ct = default)
     {
         var files = Directory.GetFiles(folder, "*.schema.json").Order(StringComparer.Ordinal).ToList();
@@ -38,29 +39,25 @@ public sealed partial class DocumentSchemas
             throw new FileNotFoundException($"No *.schema.json files are in {Path.GetFullPath(folder)}.");
         }
 
-        // A reference by $id resolves to the file that declares it.
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Our own registry, so nothing leaks into the global one; schemas are never fetched over the network.
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry { Fetch = (_, _) => null }, Dialect = Dialect.Draft202012 };
+        var sources = new SchemaSources();
+        var schemas = new Dictionary<string, (JsonSchema, Uri)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (IdOf(await File.ReadAllTextAsync(file, ct)) is { } id)
-            {
-                ids[id] = file;
-            }
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+            var root = document.RootElement.Clone();
+            var baseUri = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String
+                ? new Uri(id.GetString()!)
+                : new Uri(Path.GetFullPath(file));
+            var schema = JsonSchema.Build(root, options, baseUri);
+            sources.Add(baseUri, root);
+            schemas[Path.GetFileName(file)] = (schema, baseUri);
+            schemas[baseUri.OriginalString] = (schema, baseUri);
         }
 
-        var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var schema = await SchemaLoader.LoadFileAsync(file, ids, ct);
-            schemas[Path.GetFileName(file)] = schema;
-        }
-
-        foreach (var (id, file) in ids)
-        {
-            schemas[id] = schemas[Path.GetFileName(file)];
-        }
-
-        return new DocumentSchemas(schemas, [.. files.Select(f => Path.GetFileName(f))]);
+        sources.CheckReferences();
+        return new DocumentSchemas(schemas, sources, [.. files.Select(f => Path.GetFileName(f))]);
     }
 
     /// <summary>Loads synchronously, for a service factory run once at start-up.</summary>
@@ -77,67 +74,96 @@ public sealed partial class DocumentSchemas
         return Validate(schema, document.RootElement);
     }
 
-    public IReadOnlyList<SchemaError> Validate(string schema, JsonNode? json) =>
-        Validate(schema, json is null ? JValue.CreateNull() : ToToken(JsonSerializer.SerializeToElement(json)));
+    public IReadOnlyList<SchemaError> Validate(string schema, JsonNode? json) => Validate(schema, JsonSerializer.SerializeToElement(json));
 
-    public IReadOnlyList<SchemaError> Validate(string schema, JsonElement json) => Validate(schema, ToToken(json));
+    public IReadOnlyList<SchemaError> Validate(string schema, JsonElement json) => Check(schema, json).Errors;
 
-    private IReadOnlyList<SchemaError> Validate(string schema, JToken token) =>
-        ErrorReport.From(validator.Validate(token, Get(schema)));
+    /// <summary>
+    /// Validates a document in which a <c>null</c> property counts as absent unless the schema requires that property
+    /// (in the branch that applies); <c>Document</c> is the document with those nulls removed, for binding, or null when
+    /// nothing was removed.
+    /// </summary>
+    public (IReadOnlyList<SchemaError> Errors, JsonNode? Document) Check(string schema, JsonElement json)
+    {
+        var (found, baseUri) = Get(schema);
+        var document = JsonNode.Parse(json.GetRawText());
+        var removed = NullMembers.Remove(document);
+        if (removed.Count == 0)
+        {
+            return (Evaluate(found, baseUri, json), null);
+        }
 
-    private JsonSchema Get(string schema) => schemas.TryGetValue(schema, out var found)
+        // Clients send null for "no value" (and System.Text.Json writes it for unset nullable properties), so an
+        // optional property that is null is judged as if it were absent; a required one is judged as sent.
+        while (true)
+        {
+            var element = JsonSerializer.SerializeToElement(document);
+            var errors = Evaluate(found, baseUri, element);
+            var needed = removed.Where(r => errors.Contains(new SchemaError(r.Path, EvaluationReport.Required))).ToList();
+            if (needed.Count == 0)
+            {
+                return (errors, removed.Count > 0 ? document : null);
+            }
+
+            foreach (var member in needed)
+            {
+                member.Parent[member.Name] = null;
+                removed.Remove(member);
+            }
+        }
+    }
+
+    private IReadOnlyList<SchemaError> Evaluate(JsonSchema schema, Uri baseUri, JsonElement json) =>
+        EvaluationReport.From(schema.Evaluate(json, Options), json, sources.Root(baseUri));
+
+    private (JsonSchema, Uri) Get(string schema) => schemas.TryGetValue(schema, out var found)
         ? found
         : throw new ArgumentException($"No schema named '{schema}' is loaded; the files are {string.Join(", ", Files)}.", nameof(schema));
 
-    private static string? IdOf(string schemaJson) =>
-        JsonNode.Parse(schemaJson) is JsonObject root && root["$id"] is JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
-
-    // NJsonSchema validates Newtonsoft tokens. Numbers are converted exactly (decimal where it can hold them, so that
-    // multipleOf 0.01 sees 12.34 and not a binary fraction), and a number written with a zero fraction (5.0) is an
-    // integer, as JSON Schema defines it.
-    private static JToken ToToken(JsonElement element) => element.ValueKind switch
+    /// <summary>The null-valued object members of a document, at any depth, taken out of it.</summary>
+    private static class NullMembers
     {
-        JsonValueKind.Object => Object(element),
-        JsonValueKind.Array => new JArray(element.EnumerateArray().Select(ToToken)),
-        JsonValueKind.String => new JValue(element.GetString()),
-        JsonValueKind.Number => Number(element.GetRawText()),
-        JsonValueKind.True => new JValue(true),
-        JsonValueKind.False => new JValue(false),
-        _ => JValue.CreateNull(),
-    };
+        public sealed record Member(JsonObject Parent, string Name, string Path);
 
-    private static JObject Object(JsonElement element)
-    {
-        var result = new JObject();
-        foreach (var property in element.EnumerateObject())
+        public static List<Member> Remove(JsonNode? document)
         {
-            if (result.ContainsKey(property.Name))
+            var removed = new List<Member>();
+            Walk(document, "$", removed);
+            foreach (var member in removed)
             {
-                // Which of the two would the reader of the document use? Refuse rather than guess.
-                throw new JsonException($"The property '{property.Name}' appears twice in one object.");
+                member.Parent.Remove(member.Name);
             }
 
-            result.Add(property.Name, ToToken(property.Value));
+            return removed;
         }
 
-        return result;
-    }
-
-    private static JValue Number(string text)
-    {
-        // NJsonSchema reads every number as a decimal (or a double when that overflows) and cannot read a BigInteger at
-        // all, so an integer beyond 64 bits goes as a decimal or double: it then fails "type": "integer", as it would
-        // fail any range we set.
-        if (WholeNumber().Match(text) is { Success: true } whole && long.TryParse(whole.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        private static void Walk(JsonNode? node, string path, List<Member> removed)
         {
-            return new JValue(integer);
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (name, value) in o)
+                    {
+                        var at = path + EvaluationReport.Member(name);
+                        if (value is null)
+                        {
+                            removed.Add(new Member(o, name, at));
+                        }
+                        else
+                        {
+                            Walk(value, at, removed);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        Walk(a[i], $"{path}[{i}]", removed);
+                    }
+
+                    break;
+            }
         }
-
-        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
-            ? new JValue(exact)
-            : new JValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
     }
-
-    [GeneratedRegex(@"^(-?\d+)(?:\.0+)?$")]
-    private static partial Regex WholeNumber();
 }

@@ -179,6 +179,31 @@ public sealed class DocumentSchemasTests : IDisposable
         Assert.Equal([new SchemaError(path, message)], DocumentSchemas.Load(conditional.Path).Validate("attestation.schema.json", json));
     }
 
+    [Theory]
+    [InlineData("""{ "model": "per-patient-per-month", "amountGbp": 500 }""", "$.price.amountGbp", "must be at most 100")]
+    [InlineData("""{ "model": "per-unit", "amountGbp": 500, "cohort": 3 }""", "$.price.cohort", "is not allowed here")]
+    [InlineData("""{ "model": "per-year", "amountGbp": 5 }""", "$.price.model", "is not one of the allowed values")]
+    public void A_broken_one_of_reports_the_rule_of_the_branch_whose_discriminator_matches(string price, string path, string message)
+    {
+        using var priced = SchemaFolder.With(("priced.schema.json", """
+            {
+              "type": "object",
+              "properties": {
+                "price": {
+                  "oneOf": [
+                    { "type": "object", "properties": { "model": { "const": "per-unit" }, "amountGbp": { "type": "number" } }, "required": ["model"], "additionalProperties": false },
+                    { "type": "object", "properties": { "model": { "const": "per-patient-per-month" }, "amountGbp": { "maximum": 100 }, "cohort": { "type": "integer" } }, "required": ["model"], "additionalProperties": false }
+                  ]
+                }
+              }
+            }
+            """));
+
+        var errors = DocumentSchemas.Load(priced.Path).Validate("priced.schema.json", $$"""{ "price": {{price}} }""");
+
+        Assert.Equal([new SchemaError(path, message)], errors);
+    }
+
     [Fact]
     public void A_value_matching_two_of_one_of_is_named()
     {

@@ -177,40 +177,6 @@ public sealed class SchemaTests
         Assert.Empty(Repository.DocumentSchemas.Validate("offering-listing.schema.json", service));
     }
 
-    [Theory]
-    [InlineData("unevaluatedProperties", """{"unevaluatedProperties": false}""")]
-    [InlineData("dependentRequired", """{"dependentRequired": {"amountGbp": ["model"]}}""")]
-    [InlineData("prefixItems", """{"type": "array", "prefixItems": [{"type": "string"}]}""")]
-    [InlineData("contains", """{"type": "array", "contains": {"const": "wales"}}""")]
-    [InlineData("minContains", """{"type": "array", "minContains": 2}""")]
-    [InlineData("propertyNames", """{"type": "object", "propertyNames": {"pattern": "^[a-z]+$"}}""")]
-    [InlineData("contentEncoding", """{"type": "string", "contentEncoding": "base64"}""")]
-    [InlineData("duration", """{"type": "string", "format": "duration"}""")]
-    public async Task Loading_a_schema_with_a_rule_NJsonSchema_would_skip_fails_naming_the_keyword_and_where_it_is(string keyword, string property)
-    {
-        var folder = Directory.CreateTempSubdirectory("schemas-");
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "listing.schema.json"), $$"""
-                {
-                  "$schema": "{{Dialect}}",
-                  "$id": "https://example.test/listing.schema.json",
-                  "type": "object",
-                  "properties": { "price": {{property}} }
-                }
-                """);
-
-            var error = await Assert.ThrowsAsync<NotSupportedException>(() => DocumentSchemas.LoadAsync(folder.FullName));
-
-            Assert.Contains($"listing.schema.json#/properties/price/", error.Message, StringComparison.Ordinal);
-            Assert.Contains(keyword, error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
     private static JsonObject Example(string file, int index = 0) =>
         JsonNode.Parse(Repository.SchemaJson(file).GetProperty("examples")[index].GetRawText())!.AsObject();
 

@@ -17,14 +17,12 @@ namespace Marketplace.Functions.Validation;
 /// </code>
 /// A body that is not <c>application/json</c> is a 415, one over 256 KB a 413, malformed JSON or a schema violation a
 /// 400 <c>validation-failed</c> whose <c>errors</c> maps JSON paths (<c>$.price.amountGbp</c>) to messages. A valid
-/// body is handed on unchanged, so the endpoint's own JSON parameter binding still works; the parsed document is also
-/// available as <see cref="GetValidatedBody"/>.
+/// body is handed on for the endpoint's own JSON parameter binding, without the optional properties it sent as
+/// <c>null</c> (which <see cref="DocumentSchemas.Check"/> judged as absent, so binding sees them absent too).
 /// </summary>
 public static class RequestBodyValidation
 {
     public const int MaxBodyBytes = 256 * 1024;
-
-    private static readonly object ValidatedBodyKey = new();
 
     private static readonly JsonDocumentOptions ReadOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
@@ -73,13 +71,6 @@ public static class RequestBodyValidation
         return builder;
     }
 
-    /// <summary>The body as parsed and validated by <see cref="ValidateBodyAgainst{TBuilder}"/> for this request.</summary>
-    /// <exception cref="InvalidOperationException">The endpoint does not validate its body.</exception>
-    public static JsonNode? GetValidatedBody(this HttpContext context) =>
-        context.Items.TryGetValue(ValidatedBodyKey, out var body)
-            ? (JsonNode?)body
-            : throw new InvalidOperationException("This endpoint does not validate its body; add ValidateBodyAgainst(schema).");
-
     /// <summary>The problem to answer with, or null when the body is valid (and then left readable for binding).</summary>
     internal static async Task<IResult?> CheckAsync(HttpContext context, DocumentSchemas schemas, string schema)
     {
@@ -102,10 +93,11 @@ public static class RequestBodyValidation
         }
 
         IReadOnlyList<SchemaError> errors;
+        JsonNode? withoutNulls;
         try
         {
             using var document = JsonDocument.Parse(body, ReadOptions);
-            errors = schemas.Validate(schema, document.RootElement);
+            (errors, withoutNulls) = schemas.Check(schema, document.RootElement);
         }
         catch (JsonException malformed)
         {
@@ -124,7 +116,11 @@ public static class RequestBodyValidation
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal));
         }
 
-        context.Items[ValidatedBodyKey] = JsonNode.Parse(body);
+        if (withoutNulls is not null)
+        {
+            body = JsonSerializer.SerializeToUtf8Bytes(withoutNulls);
+        }
+
         request.Body = new MemoryStream(body, writable: false);
         request.ContentLength = body.Length;
         return null;

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Json.Pointer;
+using Json.Schema;
+
+namespace Marketplace.Schemas;
+
+/// <summary>
+/// The schema documents as written, by base URI, so that an evaluation result can be traced back to the keyword
+/// values behind it (the minimum, the pattern, the constant) and explained in plain words. The result's evaluation
+/// path is followed rather than its schema location, which JsonSchema.Net 8 misreports below <c>items</c> and <c>if</c>.
+/// </summary>
+internal sealed class SchemaSources
+{
+    private readonly Dictionary<Uri, JsonElement> documents = [];
+
+    public void Add(Uri baseUri, JsonElement root) => documents[baseUri] = root;
+
+    /// <summary>Where an evaluation of the schema at <paramref name="baseUri"/> starts.</summary>
+    public Location Root(Uri baseUri) => new(this, documents[baseUri], baseUri);
+
+    /// <summary>Every <c>$ref</c> in every document names a loaded schema: a broken one fails at start, not on a request.</summary>
+    public void CheckReferences()
+    {
+        foreach (var (baseUri, root) in documents)
+        {
+            foreach (var reference in References(root))
+            {
+                Resolve(baseUri, reference);
+            }
+        }
+    }
+
+    private static IEnumerable<string> References(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p =>
+            p.Name == "$ref" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : References(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(References),
+        _ => [],
+    };
+
+    private Location Resolve(Uri baseUri, string reference)
+    {
+        var target = new Uri(baseUri, reference);
+        var document = new Uri(target.GetLeftPart(UriPartial.Query));
+        if (!documents.TryGetValue(document, out var root))
+        {
+            throw new JsonSchemaException($"{baseUri}: the reference '{reference}' names no loaded schema; schemas are never fetched over the network.");
+        }
+
+        var fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
+        return JsonPointer.Parse(fragment).Evaluate(root) is { } found
+            ? new Location(this, found, document)
+            : throw new JsonSchemaException($"{baseUri}: the reference '{reference}' points at nothing in {document}.");
+    }
+
+    /// <summary>A subschema as written, and the base URI its references resolve against.</summary>
+    public readonly record struct Location(SchemaSources Sources, JsonElement Schema, Uri BaseUri)
+    {
+        /// <summary>The subschema reached by an evaluation path relative to this one (<c>/properties/price/$ref/if</c>).</summary>
+        public Location Follow(IEnumerable<string> segments)
+        {
+            var here = this;
+            var afterItems = false;
+            foreach (var segment in segments)
+            {
+                // JsonSchema.Net 8 writes the path into a single items schema as /items/items: the second is not a step.
+                if (afterItems && segment == "items")
+                {
+                    afterItems = false;
+                    continue;
+                }
+
+                afterItems = segment == "items" && here.Keyword("items") is { ValueKind: JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False };
+                here = here.Step(segment);
+            }
+
+            return here;
+        }
+
+        /// <summary>The value of a keyword of this subschema, if it has it.</summary>
+        public JsonElement? Keyword(string name) =>
+            Schema.ValueKind == JsonValueKind.Object && Schema.TryGetProperty(name, out var value) ? value : null;
+
+        private Location Step(string segment) => Schema.ValueKind switch
+        {
+            JsonValueKind.Object when segment == "$ref" && Keyword("$ref") is { ValueKind: JsonValueKind.String } reference => Sources.Resolve(BaseUri, reference.GetString()!),
+            JsonValueKind.Object when Schema.TryGetProperty(segment, out var next) => this with { Schema = next },
+            JsonValueKind.Array when int.TryParse(segment, out var index) && index < Schema.GetArrayLength() => this with { Schema = Schema[index] },
+            _ => throw new InvalidOperationException($"The evaluation path step '{segment}' is not in the schema at {BaseUri}."),
+        };
+    }
+}
