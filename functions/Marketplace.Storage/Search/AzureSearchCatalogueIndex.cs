@@ -21,9 +21,6 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
 {
     private const int BatchSize = 1000;
     private const string ScoringProfile = "name-first";
-    // Highlights come back wrapped in these tags; CatalogueSnippet re-encodes everything else.
-    internal const string HighlightPreTag = CatalogueSnippet.MarkOpen;
-    internal const string HighlightPostTag = CatalogueSnippet.MarkClose;
 
     private readonly SearchClient documents = indexes.GetSearchClient(indexName);
 
@@ -123,8 +120,9 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
             Filter = Filter(query),
             Skip = query.Skip,
             Size = query.PageSize,
-            HighlightPreTag = HighlightPreTag,
-            HighlightPostTag = HighlightPostTag,
+            // The service's own highlighting; SearchSnippets encodes everything else in the fragment.
+            HighlightPreTag = SearchSnippets.MarkOpen,
+            HighlightPostTag = SearchSnippets.MarkClose,
         };
         foreach (var field in CatalogueFields.Searched.Keys)
         {
@@ -174,10 +172,10 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         {
             if (highlights is not null && highlights.TryGetValue(field, out var fragments) && fragments.Count > 0)
             {
-                return CatalogueSnippet.FromHighlighted(fragments[0], HighlightPreTag, HighlightPostTag);
+                return SearchSnippets.FromHighlighted(fragments[0]);
             }
         }
-        return CatalogueSnippet.Build([new SnippetSource(document.Summary, []), new SnippetSource(document.Description, [])]);
+        return SearchSnippets.Opening(document);
     }
 
     /// <summary>
