@@ -29,7 +29,7 @@ builder.UseHostingMode()
 builder.Services.AddMarketplaceProblemDetails();
 builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddDocumentSchemas();
-builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section));
+builder.Services.AddDependencyChecks();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddValidation();
 // Malformed bodies reach the exception handler, which names the problem, instead of a bare 400.

@@ -6,11 +6,9 @@ using Azure.Storage.Queues;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
-using Marketplace.Core.Health;
 using Marketplace.Storage;
 using Marketplace.Storage.Access;
 using Marketplace.Storage.Catalogue;
-using Marketplace.Storage.Health;
 using Marketplace.Storage.Provisioning;
 using Marketplace.Storage.Search;
 using Marketplace.Storage.Shortlisting;
@@ -68,9 +66,6 @@ public static class StorageRegistration
         services.AddSingleton(new StorageNames(builder.Configuration["Storage:NamePrefix"]));
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
-        services.AddSingleton<IDependencyProbe, TableServiceProbe>();
-        services.AddSingleton<IDependencyProbe, BlobServiceProbe>();
-        services.AddSingleton<IDependencyProbe, QueueServiceProbe>();
         services.AddSingleton<CatalogueTables>();
         services.AddSingleton<CatalogueImport>();
         services.AddSingleton<ShortlistingTables>();
@@ -85,14 +80,12 @@ public static class StorageRegistration
                 sp.GetRequiredService<IOptions<CatalogueSearchOptions>>().Value.IndexName));
             services.AddSingleton<ICatalogueIndex>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
             services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
-            services.AddSingleton<IDependencyProbe>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
         }
         else
         {
             services.AddSingleton(sp => new LuceneCatalogueIndex(ResolvePath(builder.Environment, search.LucenePath)));
             services.AddSingleton<ICatalogueIndex>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
             services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
-            services.AddSingleton<IDependencyProbe>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
         }
         return builder;
     }
