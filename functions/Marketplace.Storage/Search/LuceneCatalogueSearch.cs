@@ -116,7 +116,13 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
             (string Sentence, TextFragment Fragment)? best = null;
             foreach (var (field, highlighter) in highlighters)
             {
-                foreach (var sentence in SearchSnippets.Sentences(SearchSnippets.TextOf(document, field)))
+                var whole = SearchSnippets.TextOf(document, field);
+                // One pass over the whole text first: a field without a match then costs no pass per sentence.
+                if (string.IsNullOrWhiteSpace(whole) || highlighter.GetBestTextFragments(analyzer.GetTokenStream(field, whole), whole, false, 1).FirstOrDefault() is not { Score: > 0 })
+                {
+                    continue;
+                }
+                foreach (var sentence in SearchSnippets.Sentences(whole))
                 {
                     var fragment = highlighter.GetBestTextFragments(analyzer.GetTokenStream(field, sentence), sentence, false, 1).FirstOrDefault();
                     if (fragment is { Score: > 0 } && (best is null || fragment.Score > best.Value.Fragment.Score))
