@@ -27,7 +27,7 @@ builder.UseHostingMode()
 builder.Services.AddMarketplaceProblemDetails();
 builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddDocumentSchemas();
-builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section));
+builder.Services.AddDependencyChecks();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddValidation();
 builder.Services.AddActors();

@@ -9,11 +9,9 @@ using Marketplace.Core.Catalogue.Search;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
-using Marketplace.Core.Health;
 using Marketplace.Storage;
 using Marketplace.Storage.Access;
 using Marketplace.Storage.Catalogue;
-using Marketplace.Storage.Health;
 using Marketplace.Storage.Provisioning;
 using Marketplace.Storage.Search;
 using Marketplace.Storage.Shortlisting;
@@ -71,9 +69,6 @@ public static class StorageRegistration
         services.AddSingleton(new StorageNames(builder.Configuration["Storage:NamePrefix"]));
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
-        services.AddSingleton<IDependencyProbe, TableServiceProbe>();
-        services.AddSingleton<IDependencyProbe, BlobServiceProbe>();
-        services.AddSingleton<IDependencyProbe, QueueServiceProbe>();
         services.AddSingleton<CatalogueTables>();
         services.AddSingleton<TableReferenceData>();
         services.AddSingleton<IOrganisations>(sp => sp.GetRequiredService<TableReferenceData>());
@@ -92,14 +87,12 @@ public static class StorageRegistration
                 sp.GetRequiredService<IOptions<CatalogueSearchOptions>>().Value.IndexName));
             services.AddSingleton<ICatalogueIndex>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
             services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
-            services.AddSingleton<IDependencyProbe>(sp => sp.GetRequiredService<AzureSearchCatalogueIndex>());
         }
         else
         {
             services.AddSingleton(sp => new LuceneCatalogueIndex(ResolvePath(builder.Environment, search.LucenePath)));
             services.AddSingleton<ICatalogueIndex>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
             services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
-            services.AddSingleton<IDependencyProbe>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
         }
         return builder;
     }

@@ -6,8 +6,6 @@ using Azure.Search.Documents.Indexes.Models;
 using Azure.Search.Documents.Models;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
-using Marketplace.Core.Health;
-using Marketplace.Storage.Health;
 
 namespace Marketplace.Storage.Search;
 
@@ -17,17 +15,12 @@ namespace Marketplace.Storage.Search;
 /// filterable, facetable and sortable. Searches translate the catalogue query into the service's simple syntax,
 /// OData filters, facets and order.
 /// </summary>
-public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string indexName) : ICatalogueIndex, ICatalogueSearch, IDependencyProbe
+public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string indexName) : ICatalogueIndex, ICatalogueSearch
 {
     private const int BatchSize = 1000;
     private const string ScoringProfile = "name-first";
-    // Highlights come back wrapped in these tags; CatalogueSnippet re-encodes everything else.
-    internal const string HighlightPreTag = CatalogueSnippet.MarkOpen;
-    internal const string HighlightPostTag = CatalogueSnippet.MarkClose;
 
     private readonly SearchClient documents = indexes.GetSearchClient(indexName);
-
-    public string Name => "search";
 
     public async Task EnsureIndexAsync(CancellationToken ct) =>
         await indexes.CreateOrUpdateIndexAsync(Definition(indexName), cancellationToken: ct);
@@ -66,9 +59,6 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
     }
 
     public async Task<long> CountAsync(CancellationToken ct) => (await documents.GetDocumentCountAsync(ct)).Value;
-
-    public Task<DependencyStatus> ProbeAsync(CancellationToken ct) =>
-        Probe.RunAsync(Name, async token => await indexes.GetIndexAsync(indexName, token), ct);
 
     private async Task<int> UploadAsync(List<AzureOfferingDocument> batch, CancellationToken ct)
     {
@@ -123,8 +113,9 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
             Filter = Filter(query),
             Skip = query.Skip,
             Size = query.PageSize,
-            HighlightPreTag = HighlightPreTag,
-            HighlightPostTag = HighlightPostTag,
+            // The service's own highlighting; SearchSnippets encodes everything else in the fragment.
+            HighlightPreTag = SearchSnippets.MarkOpen,
+            HighlightPostTag = SearchSnippets.MarkClose,
         };
         foreach (var field in CatalogueFields.Searched.Keys)
         {
@@ -174,10 +165,10 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         {
             if (highlights is not null && highlights.TryGetValue(field, out var fragments) && fragments.Count > 0)
             {
-                return CatalogueSnippet.FromHighlighted(fragments[0], HighlightPreTag, HighlightPostTag);
+                return SearchSnippets.FromHighlighted(fragments[0]);
             }
         }
-        return CatalogueSnippet.Build([new SnippetSource(document.Summary, []), new SnippetSource(document.Description, [])]);
+        return SearchSnippets.Opening(document);
     }
 
     /// <summary>

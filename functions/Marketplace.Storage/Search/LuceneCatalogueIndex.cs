@@ -10,8 +10,6 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
-using Marketplace.Core.Health;
-using Marketplace.Storage.Health;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Marketplace.Storage.Search;
@@ -22,7 +20,7 @@ namespace Marketplace.Storage.Search;
 /// Analysis and ranking follow Azure AI Search's defaults (standard tokenizer, lower-casing, no stop words; BM25)
 /// so the two indexes rank alike. An index written before the search fields existed needs a reindex.
 /// </summary>
-public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDependencyProbe, IDisposable
+public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDisposable
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string IdField = CatalogueFields.Id;
@@ -59,8 +57,6 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDependencyP
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
-
-    public string Name => "search";
 
     public async Task UpsertAsync(OfferingSearchDocument document, CancellationToken ct)
     {
@@ -147,13 +143,6 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDependencyP
             searchers.Release(searcher);
         }
     }
-
-    public Task<DependencyStatus> ProbeAsync(CancellationToken ct) => Probe.RunAsync(Name, token =>
-    {
-        // MaybeRefresh throws once the writer or its directory is gone, which is what "unhealthy" means here.
-        searchers.MaybeRefresh();
-        return Task.CompletedTask;
-    }, ct);
 
     public void Dispose()
     {

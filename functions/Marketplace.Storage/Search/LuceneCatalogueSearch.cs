@@ -1,7 +1,7 @@
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Simple;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
@@ -17,6 +17,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
 {
     private static readonly Dictionary<string, float> TextWeights =
         CatalogueFields.Searched.ToDictionary(f => f.Key, f => (float)f.Value);
+    private static readonly SimpleHTMLFormatter Marks = new(SearchSnippets.MarkOpen, SearchSnippets.MarkClose);
 
     public Task<CatalogueSearchResult> SearchAsync(CatalogueQuery query, CancellationToken ct)
     {
@@ -29,12 +30,12 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
             var ranked = TopFieldCollector.Create(SortOf(query.Sort), query.Depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCounter(CatalogueQuery.FacetedFilters);
             searcher.Search(text, filter, MultiCollector.Wrap(ranked, facets));
-            var terms = HighlightTerms.Of(text);
+            var snippet = SnippetsFor(text);
             var hits = ranked.GetTopDocs(query.Skip, query.PageSize).ScoreDocs
                 .Select(hit =>
                 {
                     var document = FromLucene(searcher.Doc(hit.Doc));
-                    return new CatalogueHit(document, hit.Score, Snippet(document, terms));
+                    return new CatalogueHit(document, hit.Score, snippet(document));
                 })
                 .ToList();
             return Task.FromResult(new CatalogueSearchResult
@@ -96,72 +97,42 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         // Only two equal 64-bit hashes reach this: it keeps the order total, so paging never repeats or skips.
         new SortField(IdSortField, SortFieldType.STRING));
 
-    private string Snippet(OfferingSearchDocument document, HighlightTerms terms) =>
-        CatalogueSnippet.Build([.. CatalogueFields.Highlighted.Select(field => Source(field, field == CatalogueFields.Summary ? document.Summary : document.Description, terms))]);
-
-    // Runs the text through the index's own analyzer, so a highlighted token is exactly a token the query matched.
-    private SnippetSource Source(string field, string text, HighlightTerms terms)
+    // One highlighter per text field for the whole page: QueryScorer keeps only that field's terms, expands prefix
+    // and fuzzy terms against the text, marks a phrase's words only where they stand together, and ignores excluded terms.
+    private Func<OfferingSearchDocument, string> SnippetsFor(Query text)
     {
-        var spans = new List<MatchSpan>();
-        if (!terms.IsEmpty && !string.IsNullOrEmpty(text))
+        if (text is MatchAllDocsQuery)
         {
-            using var stream = analyzer.GetTokenStream(field, text);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            return SearchSnippets.Opening;
+        }
+        var highlighters = CatalogueFields.Highlighted.Select(field =>
+        {
+            var scorer = new QueryScorer(text, field);
+            return (Field: field, Highlighter: new Highlighter(Marks, SearchSnippets.Html, scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, SearchSnippets.Length) });
+        }).ToList();
+        return document =>
+        {
+            // The sentence whose marked terms score most (distinct terms, weighted); ties go to the earlier field, then sentence.
+            (string Sentence, TextFragment Fragment)? best = null;
+            foreach (var (field, highlighter) in highlighters)
             {
-                if (terms.Matches(term.ToString()))
+                var whole = SearchSnippets.TextOf(document, field);
+                // One pass over the whole text first: a field without a match then costs no pass per sentence.
+                if (string.IsNullOrWhiteSpace(whole) || highlighter.GetBestTextFragments(analyzer.GetTokenStream(field, whole), whole, false, 1).FirstOrDefault() is not { Score: > 0 })
                 {
-                    spans.Add(new MatchSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+                    continue;
+                }
+                foreach (var sentence in SearchSnippets.Sentences(whole))
+                {
+                    var fragment = highlighter.GetBestTextFragments(analyzer.GetTokenStream(field, sentence), sentence, false, 1).FirstOrDefault();
+                    if (fragment is { Score: > 0 } && (best is null || fragment.Score > best.Value.Fragment.Score))
+                    {
+                        best = (sentence, fragment);
+                    }
                 }
             }
-            stream.End();
-        }
-        return new SnippetSource(text, spans);
-    }
-
-    /// <summary>The analysed terms (and prefixes) a query looks for, excluding those it excludes.</summary>
-    private sealed class HighlightTerms
-    {
-        private readonly HashSet<string> exact = new(StringComparer.Ordinal);
-        private readonly List<string> prefixes = [];
-
-        public bool IsEmpty => exact.Count == 0 && prefixes.Count == 0;
-
-        public bool Matches(string token) => exact.Contains(token) || prefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal));
-
-        public static HighlightTerms Of(Query query)
-        {
-            var terms = new HighlightTerms();
-            terms.Collect(query);
-            return terms;
-        }
-
-        private void Collect(Query query)
-        {
-            switch (query)
-            {
-                case BooleanQuery boolean:
-                    foreach (var clause in boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
-                    {
-                        Collect(clause.Query);
-                    }
-                    break;
-                case TermQuery term:
-                    exact.Add(term.Term.Text);
-                    break;
-                case PhraseQuery phrase:
-                    exact.UnionWith(phrase.GetTerms().Select(t => t.Text));
-                    break;
-                case PrefixQuery prefix:
-                    prefixes.Add(prefix.Prefix.Text);
-                    break;
-                case FuzzyQuery fuzzy:
-                    exact.Add(fuzzy.Term.Text);
-                    break;
-            }
-        }
+            return best is { } found ? SearchSnippets.Excerpt(found.Sentence, found.Fragment.ToString()) : SearchSnippets.Opening(document);
+        };
     }
 
     /// <summary>

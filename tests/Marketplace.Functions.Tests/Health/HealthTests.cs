@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Marketplace.Functions.Health;
 using Marketplace.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Marketplace.Functions.Tests.Health;
 
@@ -46,5 +49,20 @@ public sealed class HealthTests
         await azurite.ResumeAsync();
         var up = await client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+    }
+
+    // Moved from the storage adapter tests when the probes became health checks.
+    [Fact]
+    public async Task The_tables_check_passes_on_a_reachable_service_and_a_closed_port_is_reported_unreachable()
+    {
+        var azurite = await Azurite.Shared;
+        var dead = new TableServiceClient("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+            new TableClientOptions { Retry = { MaxRetries = 0 } });
+
+        var up = await new TablesCheck(new TableServiceClient(azurite.ConnectionString)).CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+        var down = await Assert.ThrowsAnyAsync<Exception>(() => new TablesCheck(dead).CheckHealthAsync(new HealthCheckContext(), CancellationToken.None));
+
+        Assert.Equal(HealthStatus.Healthy, up.Status);
+        Assert.Equal("unreachable", GetHealth.DetailOf(down));
     }
 }

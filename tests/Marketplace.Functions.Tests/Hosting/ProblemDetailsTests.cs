@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Marketplace.Core.Health;
+using Marketplace.Core.Catalogue.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Hosting;
@@ -46,10 +46,11 @@ public sealed class ProblemDetailsTests
     [Fact]
     public async Task An_unhandled_exception_is_a_500_problem_with_a_correlation_id_and_no_stack_trace()
     {
-        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton<IDependencyProbe, BrokenProbe>());
+        // Health checks catch their own exceptions (a throwing check is "unhealthy"), so a search bug stands in.
+        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton<ICatalogueSearch, BrokenProbe>());
         using var client = app.CreateClient();
 
-        var response = await client.GetAsync("/api/health");
+        var response = await client.GetAsync("/api/catalogue/search?q=alarm");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
         var body = await response.Content.ReadAsStringAsync();
@@ -74,10 +75,8 @@ public sealed class ProblemDetailsTests
         Assert.Equal(traceId, problem.GetProperty("correlationId").GetString());
     }
 
-    private sealed class BrokenProbe : IDependencyProbe
+    private sealed class BrokenProbe : ICatalogueSearch
     {
-        public string Name => "broken";
-
-        public Task<DependencyStatus> ProbeAsync(CancellationToken ct) => throw new InvalidOperationException("BrokenProbe has a bug");
+        public Task<CatalogueSearchResult> SearchAsync(CatalogueQuery query, CancellationToken ct) => throw new InvalidOperationException("BrokenProbe has a bug");
     }
 }

@@ -3,7 +3,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Marketplace.Storage.Access;
 using Marketplace.Storage.Catalogue;
-using Marketplace.Storage.Health;
 using Marketplace.Storage.Provisioning;
 using Marketplace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,20 +63,5 @@ public sealed class StorageAdapterTests
 
         Assert.Equal("nhs-kent-icb", await memberships.FindOrganisationAsync("tenant-1", "user-1", CancellationToken.None));
         Assert.Null(await memberships.FindOrganisationAsync("tenant-1", "user-2", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Probes_report_a_reachable_service_as_healthy_and_a_closed_port_as_unreachable()
-    {
-        var c = await ConnectAsync();
-        var dead = new TableServiceClient("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
-            new TableClientOptions { Retry = { MaxRetries = 0 } });
-
-        var up = await new TableServiceProbe(c.Tables).ProbeAsync(CancellationToken.None);
-        var down = await new TableServiceProbe(dead).ProbeAsync(CancellationToken.None);
-
-        Assert.True(up.Healthy);
-        Assert.False(down.Healthy);
-        Assert.Equal("unreachable", down.Detail);
     }
 }

@@ -371,6 +371,54 @@ public abstract class CatalogueSearchConformance
     }
 
     [Fact]
+    public async Task The_snippet_is_the_sentence_holding_most_of_the_query_words_even_in_the_description()
+    {
+        var offering = ById("wrist-fall-detector") with
+        {
+            Id = "best-sentence",
+            Summary = "A wrist-worn fall alarm. Works anywhere in the home.",
+            Description = "Our fall detector uses an accelerometer. Fall fall fall.",
+        };
+        using var sut = await OpenAsync([offering]);
+
+        var hit = Assert.Single((await sut.Search.SearchAsync(new CatalogueQuery { Text = "fall detector" }, None)).Hits);
+
+        Assert.Equal("Our <mark>fall</mark> <mark>detector</mark> uses an accelerometer.", hit.Snippet);
+    }
+
+    [Fact]
+    public async Task A_long_sentence_is_cut_to_about_two_hundred_characters_around_the_matches_between_whole_words()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 80).Select(i => "word" + i));
+        var offering = ById("classic-pendant-alarm") with { Id = "long", Summary = words + " pendant alarm " + words + ".", Description = "" };
+        using var sut = await OpenAsync([offering]);
+
+        var snippet = Assert.Single((await sut.Search.SearchAsync(new CatalogueQuery { Text = "pendant alarm" }, None)).Hits).Snippet;
+
+        Assert.StartsWith("…", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.Contains("<mark>pendant</mark> <mark>alarm</mark>", snippet);
+        var plain = snippet.Replace("<mark>", "").Replace("</mark>", "").Trim('…');
+        Assert.InRange(plain.Length, 150, 210);
+        Assert.Contains(plain, offering.Summary);
+        Assert.Matches(@"^word\d+ ", plain);
+        Assert.Matches(@" word\d+$", plain);
+    }
+
+    [Fact]
+    public async Task Without_a_match_the_snippet_is_the_opening_sentence_of_the_description_when_the_summary_is_empty()
+    {
+        var offering = ById("lifeline-home-hub") with { Id = "no-summary", Summary = "", Description = "Hub <v2> for 'smart' homes. More text." };
+        using var sut = await OpenAsync([offering]);
+
+        var everything = Assert.Single((await sut.Search.SearchAsync(ConformanceQueries.Everything, None)).Hits);
+        var elsewhere = Assert.Single((await sut.Search.SearchAsync(new CatalogueQuery { Text = "lifeline" }, None)).Hits);
+
+        Assert.Equal("Hub &lt;v2&gt; for &#39;smart&#39; homes.", everything.Snippet);
+        Assert.Equal(everything.Snippet, elsewhere.Snippet);
+    }
+
+    [Fact]
     public async Task An_upsert_shows_in_the_next_search_and_a_delete_disappears()
     {
         using var sut = await CatalogueAsync();

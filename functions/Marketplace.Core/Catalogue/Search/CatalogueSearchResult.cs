@@ -25,7 +25,7 @@ public sealed record CatalogueSearchResult
 /// <param name="Document">The offering as indexed.</param>
 /// <param name="Score">Relevance score from the index; only comparable within one result.</param>
 /// <param name="Snippet">
-/// HTML-safe text fragment (≤ <see cref="CatalogueSnippet.MaxLength"/> characters of source text) in which matched
+/// HTML-safe text fragment (a sentence of the offering's text, about 200 characters at most) in which matched
 /// terms are wrapped in <c>&lt;mark&gt;…&lt;/mark&gt;</c> and everything else is HTML-encoded.
 /// </param>
 public sealed record CatalogueHit(OfferingSearchDocument Document, double Score, string Snippet);
