@@ -41,8 +41,10 @@ app.UseMarketplaceStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapReadiness();
-app.MapGetHealth();
+var operations = app.MapFeature("", "Operations");
+operations.MapReadiness();
+operations.MapGetHealth();
+operations.MapMarketplaceOpenApi();
 app.MapDevelopmentSignIn();
 app.MapGetSignedInUser();
 app.MapCatalogue();
@@ -51,9 +53,8 @@ app.MapAttestations();
 app.MapAdministration();
 app.MapSearchCatalogue();
 app.MapShortlisting();
-app.MapBackgroundFunctions();
-app.MapMarketplaceOpenApi();
-app.MapMarketplacePages();
+app.MapFeature("", "Host invocations").MapBackgroundFunctions();
+app.MapFeature("", "Pages").MapMarketplacePages();
 
 if (args is ["generate-function-json", var outputFolder, ..])
 {

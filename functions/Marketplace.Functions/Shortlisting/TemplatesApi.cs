@@ -11,18 +11,18 @@ public static class TemplatesApi
 {
     public static RouteGroupBuilder MapTemplates(this IEndpointRouteBuilder app)
     {
-        var group = app.MapFeature("/api/templates", "Shortlisting");
-        group.MapGet("", ListAsync)
+        var group = app.MapFeature("/api", "Shortlisting");
+        group.MapGet("/templates", ListAsync)
             .WithName("ListTemplates")
             .WithSummary("Lists the latest version of every key-requirements template: id, version, name, description, lot hint, and how many gates and criteria it has.")
             .AllowAnyone();
-        group.MapGet("/{id}", GetAsync)
+        group.MapGet("/templates/{id}", GetAsync)
             .WithName("GetTemplate")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Returns a key-requirements template: the latest version, or the one named by ?version=N, with the list of published versions.")
             .AllowAnyone();
-        group.MapPost("", PublishAsync)
+        group.MapPost("/templates", PublishAsync)
             .WithName("PublishTemplate")
             .ValidateBodyAgainst("template.schema.json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
