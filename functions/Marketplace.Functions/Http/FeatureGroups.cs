@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Marketplace.Functions.Http;
 
 /// <summary>Marks an endpoint as belonging to a feature's route group (the architecture tests require every endpoint to).</summary>
@@ -15,5 +17,15 @@ public static class FeatureGroups
         var group = app.MapGroup(prefix).WithTags(feature).WithMetadata(new FeatureGroupMetadata(feature));
         group.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
+    }
+
+    /// <summary>The problem answers a route can give besides the group's, in one line.</summary>
+    public static TBuilder ProducesProblems<TBuilder>(this TBuilder builder, params int[] statuses) where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var status in statuses)
+        {
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        }
+        return builder;
     }
 }

@@ -16,16 +16,14 @@ public static class SpecificationsApi
             .WithName("CreateSpecification")
             .ValidateBodyAgainst("specification.schema.json")
             .Accepts<SpecificationDraft>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblems(400, 403)
             .WithSummary("Creates a specification for the caller's commissioner organisation from a template id and version, with lot, region, volume, " +
                 "contract months, budget, weights and values. Every problem is answered by field (400): weights are whole numbers from 0 with one above 0, " +
                 "never on a gate; values only for rules that take one, of the right type; unknown requirement ids are refused.")
             .AllowRoles(MarketplaceRole.Commissioner);
         group.MapGet("/specifications/{id}", GetAsync)
             .WithName("GetSpecification")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(403, 404)
             .WithSummary("Returns a specification and its ETag (send it as If-Match to change it). Only the owning commissioner organisation.")
             .AllowRoles(MarketplaceRole.Commissioner)
             .ScopedToOrganisation("specification", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
@@ -33,11 +31,7 @@ public static class SpecificationsApi
             .WithName("ReplaceSpecification")
             .ValidateBodyAgainst("specification.schema.json")
             .Accepts<SpecificationDraft>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblems(400, 403, 404, 412, 428)
             .WithSummary("Replaces a specification. Requires If-Match with the ETag from GET (428 without it, 412 when stale); checked as on create. " +
                 "The server's own fields (id, commissionerId, createdAt …) may be sent back as read; another value is refused by name. " +
                 "Shortlists already made from it keep the specification they scored.")
@@ -45,15 +39,13 @@ public static class SpecificationsApi
             .ScopedToOrganisation("specification", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
         group.MapGet("/specifications/{id}/history", HistoryAsync)
             .WithName("GetSpecificationHistory")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(403, 404)
             .WithSummary("Returns the specification's audit trail, oldest first: creation and every change, who made it and what changed.")
             .AllowRoles(MarketplaceRole.Commissioner)
             .ScopedToOrganisation("specification", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
         group.MapGet("/commissioners/{id}/specifications", ListAsync)
             .WithName("ListCommissionerSpecifications")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(403, 404)
             .WithSummary("Lists the commissioner's specifications, most recently changed first. Only that commissioner organisation.")
             .AllowRoles(MarketplaceRole.Commissioner)
             .ScopedToOrganisation("commissioner", (MarketplaceRole.Commissioner, OrganisationRelation.NamedCommissioner));

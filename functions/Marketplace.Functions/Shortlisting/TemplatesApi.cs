@@ -18,15 +18,13 @@ public static class TemplatesApi
             .AllowAnyone();
         group.MapGet("/templates/{id}", GetAsync)
             .WithName("GetTemplate")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(400, 404)
             .WithSummary("Returns a key-requirements template: the latest version, or the one named by ?version=N, with the list of published versions.")
             .AllowAnyone();
         group.MapPost("/templates", PublishAsync)
             .WithName("PublishTemplate")
             .ValidateBodyAgainst("template.schema.json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(400, 409)
             .WithSummary("Publishes a new template version (1 for a new id, else the latest + 1). A published version is never changed: 409 for a version that exists or skips one.")
             .AllowRoles(MarketplaceRole.Admin);
         return group;
