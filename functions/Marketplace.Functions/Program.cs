@@ -21,6 +21,9 @@ builder.UseHostingMode()
     .AddRequestCorrelation()
     .AddMarketplaceStorage()
     .AddAttestations()
+    .AddCatalogue()
+    .AddAdministration()
+    .AddAccess()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions()
     .AddShortlists()
@@ -45,13 +48,11 @@ app.UseAuthorization();
 
 app.MapReadiness();
 app.MapGetHealth();
-app.MapDevelopmentSignIn();
-app.MapGetSignedInUser();
+app.MapAccess();
 app.MapCatalogue();
 app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
-app.MapSearchCatalogue();
 app.MapTemplates();
 app.MapSpecifications();
 app.MapShortlists();
