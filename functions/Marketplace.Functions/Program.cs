@@ -19,6 +19,9 @@ builder.UseHostingMode()
     .AddRequestCorrelation()
     .AddMarketplaceStorage()
     .AddAttestations()
+    .AddCatalogue()
+    .AddAdministration()
+    .AddAccess()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions()
     .AddShortlisting()
@@ -45,13 +48,11 @@ var operations = app.MapFeature("", "Operations");
 operations.MapReadiness();
 operations.MapGetHealth();
 operations.MapMarketplaceOpenApi();
-app.MapDevelopmentSignIn();
-app.MapGetSignedInUser();
+app.MapAccess();
 app.MapCatalogue();
 app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
-app.MapSearchCatalogue();
 app.MapShortlisting();
 app.MapFeature("", "Host invocations").MapBackgroundFunctions();
 app.MapFeature("", "Pages").MapMarketplacePages();

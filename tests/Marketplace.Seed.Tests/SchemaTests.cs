@@ -105,8 +105,9 @@ public sealed class SchemaTests
         { "standard.schema.json", """{"validityMonths": 240}""", "$.validityMonths", "must be at most 120" },
         { "framework.schema.json", """{"status": "awarded"}""", "$.status", "is not one of the allowed values" },
         { "vocabulary.schema.json", """{"standardCode": "Cyber Essentials Plus"}""", "$.standardCode", "is not one of the allowed values" },
-        { "offering-listing.schema.json", """{"id": "off-000999"}""", "$.id", "is not allowed here" },
-        { "offering-listing.schema.json", """{"status": "active"}""", "$.status", "is not allowed here" },
+        { "offering-listing.schema.json", """{"id": "Off 999"}""", "$.id", "does not match the pattern ^[a-z0-9][a-z0-9-]{1,63}$" },
+        { "offering-listing.schema.json", """{"status": "withdrawn"}""", "$.status", "is not one of the allowed values" },
+        { "offering-listing.schema.json", """{"supplierName": "Downs"}""", "$.supplierName", "is not allowed here" },
         { "offering-listing.schema.json", """{"price": {"model": "per-unit", "amountGbp": -1}}""", "$.price.amountGbp", "must be at least 0" },
         { "offering-listing.schema.json", """{"kind": "product", "connectivity": null}""", "$.connectivity", "is not one of the allowed values" },
     };
@@ -151,14 +152,18 @@ public sealed class SchemaTests
     }
 
     [Fact]
-    public void A_listing_has_the_offering_fields_and_required_list_less_the_server_owned_ones()
+    // The server-owned fields are optional listing properties so that a GET body can be sent back (the endpoint
+    // compares them with what it holds); a listing never has to carry them.
+    public void A_listing_has_the_offering_fields_and_required_list_less_the_server_owned_ones_which_are_optional()
     {
         var offering = Repository.SchemaJson("offering.schema.json");
         var listing = Repository.SchemaJson("offering-listing.schema.json");
 
         Assert.Equal(
-            offering.GetProperty("properties").EnumerateObject().Select(p => p.Name).Except(ServerOwned),
+            offering.GetProperty("properties").EnumerateObject().Select(p => p.Name),
             listing.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.All(ServerOwned, field => Assert.Equal($"offering.schema.json#/properties/{field}",
+            listing.GetProperty("properties").GetProperty(field).GetProperty("$ref").GetString()));
         Assert.Equal(
             offering.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Except(ServerOwned),
             listing.GetProperty("required").EnumerateArray().Select(r => r.GetString()));

@@ -1,16 +1,66 @@
+using System.Text.RegularExpressions;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Outcomes;
 
 namespace Marketplace.Core.Access;
 
 /// <summary>An Entra ID user's membership: which organisation they act for, and in which app role.</summary>
 public sealed record Membership(string TenantId, string ObjectId, string OrganisationId, string? Role);
 
-/// <summary>What an Admin sends to record a membership.</summary>
-public sealed record MembershipRequest(string? OrganisationId, string? Role);
+/// <summary>
+/// What an Admin sends to record a membership: the organisation and role, and, when the body is a membership fetched
+/// with GET, the tenant and object ids it carried (accepted only when they match the path).
+/// </summary>
+public sealed record MembershipRequest(string? OrganisationId, string? Role, string? TenantId = null, string? ObjectId = null);
 
 /// <summary>The rules for memberships.</summary>
-public static class MembershipRules
+public static partial class MembershipRules
 {
+    /// <summary>What a membership change is audited as.</summary>
+    public const string SubjectKind = "membership";
+
+    /// <summary>
+    /// Entra tenant and object ids are GUIDs; development ids are short slugs. Nothing else may become a table key,
+    /// so anything else is refused by name before storage is asked.
+    /// </summary>
+    public static Failure? CheckKeys(string tenantId, string objectId)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!KeyPattern().IsMatch(tenantId))
+        {
+            errors["tenantId"] = ["Letters, digits, '.', '_' and '-' only, at most 128 characters (an Entra ID tenant id)."];
+        }
+        if (!KeyPattern().IsMatch(objectId))
+        {
+            errors["objectId"] = ["Letters, digits, '.', '_' and '-' only, at most 128 characters (an Entra ID object id)."];
+        }
+        return errors.Count > 0 ? Failure.Invalid(errors) : null;
+    }
+
+    /// <summary>
+    /// The tenant and object ids a request body sent back that differ from the path (field → message): the keys are
+    /// the path's, so a GET body can be PUT back unchanged, but it cannot move a membership to another user.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> KeyMismatches(MembershipRequest request, string tenantId, string objectId)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (request.TenantId is not null && request.TenantId != tenantId)
+        {
+            errors["tenantId"] = $"Must be '{tenantId}' (or left out): it is the tenant in the path.";
+        }
+        if (request.ObjectId is not null && request.ObjectId != objectId)
+        {
+            errors["objectId"] = $"Must be '{objectId}' (or left out): it is the user in the path.";
+        }
+        return errors;
+    }
+
+    /// <summary>How a membership reads in the audit trail.</summary>
+    public static string? Describe(Membership? membership) => membership is null ? null : $"{membership.Role ?? "any role"} for {membership.OrganisationId}";
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    private static partial Regex KeyPattern();
+
     /// <summary>
     /// Errors (field → message) in a membership request for <paramref name="organisation"/> (null when it does not
     /// exist). The role must be Commissioner, Supplier or Association and match the organisation's kind; Admins act

@@ -1,43 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+
 namespace Marketplace.Core.Catalogue;
 
-/// <summary>A product or service in the catalogue, as <c>schemas/offering.schema.json</c> describes it.</summary>
-public sealed record Offering
+/// <summary>
+/// A product or service in the catalogue, as <c>schemas/offering.schema.json</c> describes it: the supplier's
+/// <see cref="OfferingListing"/> plus the fields the marketplace owns (id, supplier, status). The JSON stays flat,
+/// in the schema's order: id and supplierId first, status last.
+/// </summary>
+public sealed record Offering : OfferingListing
 {
+    /// <summary>For object initialisers and deserialisation.</summary>
+    public Offering()
+    {
+    }
+
+    /// <summary>The active offering <paramref name="listing"/> describes (only the listing's own fields are taken from it).</summary>
+    [SetsRequiredMembers]
+    public Offering(OfferingListing listing, string id, string supplierId) : base(listing)
+    {
+        Id = id;
+        SupplierId = supplierId;
+    }
+
     /// <summary>Offering id (kebab-case slug).</summary>
+    [JsonPropertyOrder(-2)]
     public required string Id { get; init; }
     /// <summary>Owning supplier organisation id.</summary>
+    [JsonPropertyOrder(-1)]
     public required string SupplierId { get; init; }
-    /// <summary><c>product</c> or <c>service</c>.</summary>
-    public required string Kind { get; init; }
-    /// <summary>Display name.</summary>
-    public required string Name { get; init; }
-    /// <summary>At most 280 characters.</summary>
-    public string Summary { get; init; } = "";
-    /// <summary>Long description.</summary>
-    public string Description { get; init; } = "";
-    /// <summary>Category slug.</summary>
-    public required string Category { get; init; }
-    /// <summary>Condition slugs supported.</summary>
-    public IReadOnlyList<string> Conditions { get; init; } = [];
-    /// <summary>Short feature phrases.</summary>
-    public IReadOnlyList<string> Features { get; init; } = [];
-    /// <summary>Interoperability slugs.</summary>
-    public IReadOnlyList<string> Interoperability { get; init; } = [];
-    /// <summary><c>analogue</c>, <c>digital</c> or <c>both</c>; absent for services where it does not apply.</summary>
-    public string? Connectivity { get; init; }
-    /// <summary>Region slugs served (at least one).</summary>
-    public IReadOnlyList<string> Regions { get; init; } = [];
-    /// <summary>Price under a price model, in GBP excluding VAT.</summary>
-    public required OfferingPrice Price { get; init; }
-    /// <summary>Days from order to delivery or go-live.</summary>
-    public int LeadTimeDays { get; init; }
-    /// <summary>Framework lot ids the offering is listed in.</summary>
-    public IReadOnlyList<string> Lots { get; init; } = [];
-    /// <summary>Published outcome evidence, each with its source.</summary>
-    public IReadOnlyList<OutcomeEvidence> OutcomeEvidence { get; init; } = [];
-    /// <summary>Accessibility statement or a link to it.</summary>
-    public string AccessibilityStatement { get; init; } = "";
     /// <summary><c>active</c> or <c>retired</c>.</summary>
+    [JsonPropertyOrder(1)]
     public string Status { get; init; } = OfferingStatus.Active;
 }
 

@@ -1,10 +1,11 @@
 namespace Marketplace.Core.Catalogue;
 
 /// <summary>
-/// What a supplier sends to create or replace a listing (<c>schemas/offering-listing.schema.json</c>): the offering
-/// without the fields the marketplace owns (id, supplier, status).
+/// What a supplier writes about an offering (<c>schemas/offering-listing.schema.json</c>): the one definition of a
+/// listing's fields. The stored <see cref="Offering"/> is this plus the fields the marketplace owns, so neither is
+/// ever copied into the other by hand. Not sealed for that reason.
 /// </summary>
-public sealed record OfferingListing
+public record OfferingListing
 {
     /// <summary><c>product</c> or <c>service</c>.</summary>
     public required string Kind { get; init; }
@@ -16,47 +17,39 @@ public sealed record OfferingListing
     public string Description { get; init; } = "";
     /// <summary>Category slug.</summary>
     public required string Category { get; init; }
-    /// <summary>Condition slugs.</summary>
+    /// <summary>Condition slugs supported.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = [];
-    /// <summary>Feature phrases.</summary>
+    /// <summary>Short feature phrases.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
     /// <summary>Interoperability slugs.</summary>
     public IReadOnlyList<string> Interoperability { get; init; } = [];
-    /// <summary><c>analogue</c>, <c>digital</c> or <c>both</c>.</summary>
+    /// <summary><c>analogue</c>, <c>digital</c> or <c>both</c>; absent for services where it does not apply.</summary>
     public string? Connectivity { get; init; }
-    /// <summary>Region slugs served.</summary>
+    /// <summary>Region slugs served (at least one).</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
-    /// <summary>Price.</summary>
+    /// <summary>Price under a price model, in GBP excluding VAT.</summary>
     public required OfferingPrice Price { get; init; }
-    /// <summary>Lead time in days.</summary>
+    /// <summary>Days from order to delivery or go-live.</summary>
     public int LeadTimeDays { get; init; }
-    /// <summary>Framework lot ids.</summary>
+    /// <summary>Framework lot ids the offering is listed in.</summary>
     public IReadOnlyList<string> Lots { get; init; } = [];
-    /// <summary>Outcome evidence.</summary>
+    /// <summary>Published outcome evidence, each with its source.</summary>
     public IReadOnlyList<OutcomeEvidence> OutcomeEvidence { get; init; } = [];
-    /// <summary>Accessibility statement.</summary>
+    /// <summary>Accessibility statement or a link to it.</summary>
     public string AccessibilityStatement { get; init; } = "";
+}
 
-    /// <summary>The active offering this listing describes.</summary>
-    public Offering ToOffering(string id, string supplierId) => new()
-    {
-        Id = id,
-        SupplierId = supplierId,
-        Kind = Kind,
-        Name = Name,
-        Summary = Summary,
-        Description = Description,
-        Category = Category,
-        Conditions = Conditions,
-        Features = Features,
-        Interoperability = Interoperability,
-        Connectivity = Connectivity,
-        Regions = Regions,
-        Price = Price,
-        LeadTimeDays = LeadTimeDays,
-        Lots = Lots,
-        OutcomeEvidence = OutcomeEvidence,
-        AccessibilityStatement = AccessibilityStatement,
-        Status = OfferingStatus.Active,
-    };
+/// <summary>
+/// A listing as sent to <c>POST</c> or <c>PUT /api/offerings</c>: the listing's fields and, when the body is an
+/// offering fetched with <c>GET</c>, the server-owned fields it carried. Those are accepted only when they match the
+/// stored values (<see cref="ListingRules.ServerOwnedMismatches"/>); they never change anything.
+/// </summary>
+public sealed record SubmittedListing : OfferingListing
+{
+    /// <summary>The offering's id, as GET returned it; null when not sent.</summary>
+    public string? Id { get; init; }
+    /// <summary>The owning supplier, as GET returned it; null when not sent.</summary>
+    public string? SupplierId { get; init; }
+    /// <summary>The status, as GET returned it; null when not sent.</summary>
+    public string? Status { get; init; }
 }

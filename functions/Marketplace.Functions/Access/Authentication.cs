@@ -139,15 +139,6 @@ public static class Authentication
         return builder;
     }
 
-    public static WebApplication MapDevelopmentSignIn(this WebApplication app)
-    {
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapIssueDevToken();
-        }
-        return app;
-    }
-
     // Only the unverified issuer is read here, to pick the scheme; the chosen scheme verifies everything.
     private static string? IssuerOf(HttpRequest request)
     {

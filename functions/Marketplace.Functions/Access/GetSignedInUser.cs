@@ -8,10 +8,10 @@ public static class GetSignedInUser
 {
     public sealed record SignedInUser(string UserId, string DisplayName, IReadOnlyList<string> Roles, string? OrganisationId);
 
-    public static RouteHandlerBuilder MapGetSignedInUser(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/me", Handle)
+    /// <summary>Maps the route on the sign-in group (<c>/api</c>).</summary>
+    public static RouteHandlerBuilder MapGetSignedInUser(this RouteGroupBuilder signIn) =>
+        signIn.MapGet("/me", Handle)
             .WithName("GetSignedInUser")
-            .WithTags("Sign-in")
             .WithSummary("Returns the signed-in user's id, name, roles and organisation.")
             .AllowRoles(Enum.GetValues<MarketplaceRole>());
 

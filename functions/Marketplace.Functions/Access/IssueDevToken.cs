@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.Access;
-using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Access;
@@ -16,8 +15,9 @@ public static class IssueDevToken
 
     public sealed record DevTokenResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
 
-    public static RouteHandlerBuilder MapIssueDevToken(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/dev/token", Handle)
+    /// <summary>Maps the route on the sign-in group (<c>/api</c>); Development only.</summary>
+    public static RouteHandlerBuilder MapIssueDevToken(this RouteGroupBuilder signIn) =>
+        signIn.MapPost("/dev/token", Handle)
             .WithName("IssueDevToken")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithTags("Development")
@@ -28,17 +28,11 @@ public static class IssueDevToken
     {
         if (!Enum.TryParse<MarketplaceRole>(request.Role, ignoreCase: false, out var role) || !Enum.IsDefined(role))
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]>
-            {
-                ["role"] = [$"Must be one of {string.Join(", ", Enum.GetNames<MarketplaceRole>())}."],
-            });
+            return Failure.Invalid("role", $"Must be one of {string.Join(", ", Enum.GetNames<MarketplaceRole>())}.").ToProblem();
         }
         if (role != MarketplaceRole.Admin && string.IsNullOrWhiteSpace(request.OrganisationId))
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]>
-            {
-                ["organisationId"] = ["Every role but Admin acts for an organisation."],
-            });
+            return Failure.Invalid("organisationId", "Every role but Admin acts for an organisation.").ToProblem();
         }
         var userId = string.IsNullOrWhiteSpace(request.UserId) ? $"dev-{role.ToString().ToLowerInvariant()}-{request.OrganisationId ?? "admin"}" : request.UserId;
         var token = issuer.Issue(role, request.OrganisationId, userId, request.DisplayName ?? userId);

@@ -1,13 +1,64 @@
+using Marketplace.Core.Access;
+using Marketplace.Storage.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Marketplace.Functions.Administration;
 
-/// <summary>Admin-only routes: who acts for which organisation.</summary>
+/// <summary>Admin-only routes: who acts for which organisation. Each handler binds, runs its use case and maps the outcome.</summary>
 public static class AdministrationApi
 {
+    /// <summary>The membership use cases and the register behind them.</summary>
+    public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IMembershipRegister, TableMembershipRegister>();
+        builder.Services.AddScoped<GetMembership>();
+        builder.Services.AddScoped<RecordMembership>();
+        builder.Services.AddScoped<RemoveMembership>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder app)
     {
-        app.MapPutMembership();
-        app.MapGetMembership();
-        app.MapDeleteMembership();
+        var group = app.MapFeature("/api/admin/memberships", "Administration");
+
+        group.MapPut("/{tenantId}/{objectId}", RecordAsync)
+            .WithName("PutMembership")
+            .WithSummary("Records an Entra ID user's membership: body { organisationId, role } (role Commissioner, Supplier or Association, matching the " +
+                "organisation's kind). Creates it without If-Match; changing an existing one needs If-Match (428 without it, 412 when stale). " +
+                "A body fetched with GET may be sent back: its tenantId and objectId must match the path.")
+            .AllowRoles(MarketplaceRole.Admin);
+
+        group.MapGet("/{tenantId}/{objectId}", async (string tenantId, string objectId, Actor actor, GetMembership getMembership, HttpResponse response,
+                    CancellationToken ct) =>
+                (await getMembership.RunAsync(actor, tenantId, objectId, ct)).ToOkWithETag(response))
+            .WithName("GetMembership")
+            .WithSummary("Returns an Entra ID user's membership (organisation and role) and its ETag.")
+            .AllowRoles(MarketplaceRole.Admin);
+
+        group.MapDelete("/{tenantId}/{objectId}", async (string tenantId, string objectId, [FromHeader(Name = "If-Match")] string? ifMatch, Actor actor,
+                    RemoveMembership removeMembership, CancellationToken ct) =>
+                (await removeMembership.RunAsync(actor, tenantId, objectId, ifMatch, ct)).ToResult(_ => TypedResults.NoContent()))
+            .WithName("DeleteMembership")
+            .WithSummary("Removes an Entra ID user's membership. Requires If-Match (428 without it, 412 when stale).")
+            .AllowRoles(MarketplaceRole.Admin);
+
         return app;
+    }
+
+    private static async Task<Results<Created<Membership>, Ok<Membership>, ProblemHttpResult>> RecordAsync(string tenantId, string objectId,
+        MembershipRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, Actor actor, RecordMembership recordMembership, HttpResponse response,
+        CancellationToken ct)
+    {
+        var outcome = await recordMembership.RunAsync(actor, tenantId, objectId, body, ifMatch, ct);
+        if (!outcome.Succeeded)
+        {
+            return outcome.Failure.ToProblem();
+        }
+        var recorded = outcome.Value;
+        response.Headers.ETag = recorded.ETag;
+        return recorded.Created
+            ? TypedResults.Created($"/api/admin/memberships/{tenantId}/{objectId}", recorded.Membership)
+            : TypedResults.Ok(recorded.Membership);
     }
 }

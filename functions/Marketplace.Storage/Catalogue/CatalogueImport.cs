@@ -13,9 +13,10 @@ namespace Marketplace.Storage.Catalogue;
 /// <summary>
 /// Imports a seed catalogue folder (organisations, standards, frameworks, offerings, attestations, users, key-requirements templates) into the
 /// tables. Insert-only and batched per partition: a second run adds nothing, an interrupted run is completed by the
-/// next, and records edited since seeding are never overwritten.
+/// next, and records edited since seeding are never overwritten. An import in the app's own process drops the
+/// cached facet labels at once; another process's import reaches them within their lifetime.
 /// </summary>
-public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables shortlisting)
+public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables shortlisting, CachedCatalogueLabels? labels = null)
 {
     public async Task<IReadOnlyList<ImportCount>> RunAsync(string folder, Action<string> report, CancellationToken ct)
     {
@@ -28,16 +29,24 @@ public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables s
         var users = Read<UserProfile>(folder, "users.json");
         var templates = ReadTemplates(folder);
 
-        return
-        [
-            await ImportAsync(tables.Organisations, organisations, report, ct),
-            await ImportAsync(tables.Standards, standards, report, ct),
-            await ImportAsync(tables.Frameworks, frameworks, report, ct),
-            await ImportAsync(tables.Offerings, offerings, report, ct),
-            await ImportAsync(tables.Attestations, attestations, report, ct),
-            await ImportAsync(tables.Users, users, report, ct),
-            await ImportAsync(shortlisting.Templates, templates, report, ct),
-        ];
+        try
+        {
+            return
+            [
+                await ImportAsync(tables.Organisations, organisations, report, ct),
+                await ImportAsync(tables.Standards, standards, report, ct),
+                await ImportAsync(tables.Frameworks, frameworks, report, ct),
+                await ImportAsync(tables.Offerings, offerings, report, ct),
+                await ImportAsync(tables.Attestations, attestations, report, ct),
+                await ImportAsync(tables.Users, users, report, ct),
+                await ImportAsync(shortlisting.Templates, templates, report, ct),
+            ];
+        }
+        finally
+        {
+            // Even an interrupted import may have written suppliers or frameworks.
+            labels?.Invalidate();
+        }
     }
 
     private static async Task<ImportCount> ImportAsync<T>(DocumentTable<T> table, IReadOnlyList<T> documents, Action<string> report, CancellationToken ct) where T : class

@@ -64,6 +64,28 @@ public sealed class MembershipAdminTests(SeededApp seeded) : IClassFixture<Seede
         Assert.All(audit, e => Assert.Equal("Admin", e.ActorRole));
     }
 
+    [Fact]
+    public async Task A_membership_fetched_with_GET_can_be_PUT_back_unchanged_but_not_with_other_keys()
+    {
+        using var admin = await App.ClientForAsync(MarketplaceRole.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(Put("user-round-trip", new { organisationId = "downs-careline-systems", role = "Supplier" }))).StatusCode);
+        var read = await admin.GetAsync($"/api/admin/memberships/{Tenant}/user-round-trip");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(Tenant, (string?)body["tenantId"]);
+        Assert.Equal("user-round-trip", (string?)body["objectId"]);
+
+        var otherUser = body.DeepClone().AsObject();
+        otherUser["objectId"] = "user-someone-else";
+        var moved = await admin.SendAsync(Put("user-round-trip", otherUser, read.Headers.ETag!.ToString()));
+        var putBack = await admin.SendAsync(Put("user-round-trip", body, read.Headers.ETag!.ToString()));
+
+        var problem = await ProblemAssert.IsProblemAsync(moved, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(["objectId"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.OK, putBack.StatusCode);
+        Assert.Equal(new Membership(Tenant, "user-round-trip", "downs-careline-systems", "Supplier"), await putBack.Content.ReadFromJsonAsync<Membership>(JsonSerializerOptions.Web));
+        Assert.Null(await App.Services.GetRequiredService<IOrganisationMemberships>().FindMembershipAsync(Tenant, "user-someone-else", CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("downs-careline-systems", "Commissioner", "role")]
     [InlineData("downs-careline-systems", "Admin", "role")]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Storage.Catalogue;
@@ -108,6 +109,73 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], answers.Select(a => a.StatusCode).Order());
         var history = await App.Services.GetRequiredService<CatalogueTables>().Offerings.HistoryAsync(id, CancellationToken.None);
         Assert.Single(history);
+    }
+
+    [Fact]
+    public async Task A_listing_fetched_with_GET_can_be_PUT_back_unchanged_nulls_and_server_owned_fields_included()
+    {
+        var (id, _) = await CreateAsync("Downs Round Trip Detector");
+        using var supplier = await App.ClientForAsync(MarketplaceRole.Supplier, Supplier);
+        var read = await App.CreateClient().GetAsync($"/api/offerings/{id}");
+        var body = JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
+        // What GET answers is what the issue saw refused: its own id, supplierId, status and "outcomeRewardGbp": null.
+        Assert.Equal(id, (string?)body["id"]);
+        Assert.Equal(Supplier, (string?)body["supplierId"]);
+        Assert.Equal(OfferingStatus.Active, (string?)body["status"]);
+        Assert.True(body["price"]!.AsObject().TryGetPropertyValue("outcomeRewardGbp", out var reward) && reward is null, body.ToJsonString());
+
+        var putBack = await supplier.SendAsync(Put(id, body, read.Headers.ETag!.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, putBack.StatusCode);
+        var stored = JsonNode.Parse(await putBack.Content.ReadAsStringAsync())!;
+        Assert.True(JsonNode.DeepEquals(body, stored), $"{body.ToJsonString()}\n{stored.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task A_GET_body_without_nulls_is_PUT_back_unchanged_and_the_server_owned_fields_it_carries_must_match()
+    {
+        var (id, _) = await CreateAsync("Downs Echo Detector");
+        using var supplier = await App.ClientForAsync(MarketplaceRole.Supplier, Supplier);
+        var read = await App.CreateClient().GetAsync($"/api/offerings/{id}");
+        var body = JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
+        body["price"] = new JsonObject { ["model"] = "per-unit", ["amountGbp"] = 96.0m };
+
+        var moved = await supplier.SendAsync(Put(id, WithField(body, "supplierId", OtherSupplier), read.Headers.ETag!.ToString()));
+        var rekeyed = await supplier.SendAsync(Put(id, WithField(body, "id", "off-someoneelse1"), read.Headers.ETag!.ToString()));
+        var reactivated = await supplier.SendAsync(Put(id, WithField(body, "status", OfferingStatus.Retired), read.Headers.ETag!.ToString()));
+        var unchanged = await supplier.SendAsync(Put(id, body, read.Headers.ETag!.ToString()));
+
+        foreach (var (response, field) in new[] { (moved, "supplierId"), (rekeyed, "id"), (reactivated, "status") })
+        {
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+            Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Equal(Supplier, (await App.Services.GetRequiredService<CatalogueTables>().Offerings.FindAsync(id, CancellationToken.None))!.Document.SupplierId);
+    }
+
+    [Fact]
+    public async Task A_new_listing_may_name_its_own_supplier_and_active_status_but_not_an_id_or_another_supplier()
+    {
+        using var supplier = await App.ClientForAsync(MarketplaceRole.Supplier, Supplier);
+        var listing = JsonSerializer.SerializeToNode(Listing("Downs Self-described Detector"), JsonSerializerOptions.Web)!.AsObject();
+
+        var own = await supplier.PostAsJsonAsync("/api/offerings", WithField(WithField(listing, "supplierId", Supplier), "status", OfferingStatus.Active));
+        var other = await supplier.PostAsJsonAsync("/api/offerings", WithField(listing, "supplierId", OtherSupplier));
+        var withId = await supplier.PostAsJsonAsync("/api/offerings", WithField(listing, "id", "off-chosenbyme1"));
+
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        var problem = await ProblemAssert.IsProblemAsync(other, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("supplierId", out _));
+        problem = await ProblemAssert.IsProblemAsync(withId, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("id", out _));
+    }
+
+    private static JsonObject WithField(JsonObject body, string field, string value)
+    {
+        var copy = body.DeepClone().AsObject();
+        copy[field] = value;
+        return copy;
     }
 
     [Fact]

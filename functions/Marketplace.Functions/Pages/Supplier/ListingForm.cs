@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Core.Catalogue;
 using Marketplace.Schemas;
-using Marketplace.Storage;
 
 namespace Marketplace.Functions.Pages.Supplier;
 
@@ -160,7 +159,7 @@ public sealed record ListingForm
         {
             return (null, [.. errors.OrderBy(e => System.Array.IndexOf(FieldOrder, e.FieldId.StartsWith("outcome-", StringComparison.Ordinal) ? "outcomes" : e.FieldId))]);
         }
-        return (document.Deserialize<OfferingListing>(DocumentJson.Options), []);
+        return (document.Deserialize<OfferingListing>(JsonSerializerOptions.Web), []);
     }
 
     private static readonly string[] FieldOrder =

@@ -1,21 +1,15 @@
-using System.Security.Claims;
 using Marketplace.Core.Access;
-using Marketplace.Functions.Catalogue;
-using Marketplace.Storage.Catalogue;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.Core.Catalogue;
 
 namespace Marketplace.Functions.Pages.Supplier;
 
-/// <summary>The signed-in supplier's profile through the API's GetSupplierProfile handler.</summary>
+/// <summary>The signed-in supplier's profile through the API's <see cref="GetSupplierProfile"/> use case.</summary>
 internal static class SupplierPages
 {
     public static async Task<(GetSupplierProfile.SupplierProfile? Profile, IResult? Refusal)> ProfileAsync(
-        HttpContext http, ClaimsPrincipal user, CatalogueTables tables, TimeProvider time, CancellationToken ct)
+        HttpContext http, Actor actor, GetSupplierProfile getSupplierProfile, CancellationToken ct)
     {
-        var organisationId = user.FindFirstValue(MarketplaceClaimTypes.OrganisationId) ?? "";
-        var answer = (await GetSupplierProfile.HandleAsync(organisationId, tables, time, ct)).Result;
-        return answer is Ok<GetSupplierProfile.SupplierProfile> { Value: { } profile }
-            ? (profile, null)
-            : (null, await PageErrors.ResultAsync(http, (ProblemHttpResult)answer));
+        var profile = await getSupplierProfile.RunAsync(actor, actor.OrganisationId ?? "", ct);
+        return profile.Succeeded ? (profile.Value, null) : (null, await PageErrors.ResultAsync(http, profile.Failure));
     }
 }

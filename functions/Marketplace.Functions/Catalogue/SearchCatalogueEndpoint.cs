@@ -1,18 +1,16 @@
-// Lets Program.cs map this endpoint with its one line; a plain `using` of this namespace there stays harmless.
-global using Marketplace.Functions.Catalogue;
+using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue.Search;
-using Marketplace.Functions.Access;
-using Marketplace.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 
 namespace Marketplace.Functions.Catalogue;
 
 /// <summary>
-/// <c>GET /api/catalogue/search</c>: public catalogue search. The query string becomes a <see cref="CatalogueQuery"/>
-/// (bad parameters are a 400 naming each one); the answer is one page of offerings with the total and facet counts.
+/// <c>GET /api/catalogue/search</c>: public catalogue search (<see cref="SearchCatalogue"/>). The query string becomes a
+/// <see cref="CatalogueQuery"/> (bad parameters are a 400 naming each one); the answer is one page of offerings with
+/// the total and facet counts.
 /// </summary>
-public static class SearchCatalogue
+public static class SearchCatalogueEndpoint
 {
     public sealed record SearchResponse(
         long Total,
@@ -35,10 +33,10 @@ public static class SearchCatalogue
 
     public sealed record FacetValue(string Value, long Count);
 
-    public static RouteHandlerBuilder MapSearchCatalogue(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/catalogue/search", HandleAsync)
+    /// <summary>Maps the route on the catalogue's group (<c>/api</c>).</summary>
+    public static RouteHandlerBuilder MapSearchCatalogue(this RouteGroupBuilder catalogue) =>
+        catalogue.MapGet("/catalogue/search", HandleAsync)
             .WithName("SearchCatalogue")
-            .WithTags("Catalogue")
             .WithSummary("Searches the catalogue: free text, comma-separated filters, a price ceiling, sort and paging, with facet counts.")
             .WithDescription(
                 "Text uses the simple syntax: words are ANDed, `|` is OR, `-` excludes, `\"…\"` is a phrase, `word*` a prefix " +
@@ -62,17 +60,12 @@ public static class SearchCatalogue
             })
             .AllowAnyone();
 
-    public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> HandleAsync(HttpRequest request, ICatalogueSearch search, CancellationToken ct)
+    public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> HandleAsync(HttpRequest request, Actor actor, SearchCatalogue searchCatalogue,
+        CancellationToken ct)
     {
         // Locally a repeated key arrives as several values; joining them matches what the Functions host forwards.
         var parameters = request.Query.ToDictionary(p => p.Key, p => string.Join(',', p.Value.ToArray()), StringComparer.OrdinalIgnoreCase);
-        var parsed = CatalogueQueryParser.Parse(parameters);
-        if (parsed.Query is not { } query)
-        {
-            return ProblemResults.Validation(parsed.Errors.ToDictionary(e => e.Key, e => e.Value));
-        }
-        var result = await search.SearchAsync(query, ct);
-        return TypedResults.Ok(new SearchResponse(
+        return (await searchCatalogue.RunAsync(actor, parameters, ct)).ToResult(result => TypedResults.Ok(new SearchResponse(
             result.Total,
             result.Page,
             result.PageSize,
@@ -89,7 +82,7 @@ public static class SearchCatalogue
                 hit.Snippet))],
             result.Facets.OrderBy(f => f.Key).ToDictionary(
                 f => CatalogueQueryParser.NameOf(f.Key),
-                f => (IReadOnlyList<FacetValue>)[.. f.Value.Select(v => new FacetValue(v.Value, v.Count))])));
+                f => (IReadOnlyList<FacetValue>)[.. f.Value.Select(v => new FacetValue(v.Value, v.Count))]))));
     }
 
     private static readonly (string Name, string Description)[] ParameterDocs =

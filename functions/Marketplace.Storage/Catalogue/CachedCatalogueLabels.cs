@@ -1,0 +1,44 @@
+using Marketplace.Core.Catalogue.Search;
+using Marketplace.Core.Frameworks;
+using Marketplace.Core.Organisations;
+
+namespace Marketplace.Storage.Catalogue;
+
+/// <summary>
+/// Supplier and lot names for the search page's facets, read from the reference data at most once a minute instead
+/// of on every view (suppliers and frameworks change only when the seed import writes, which calls
+/// <see cref="Invalidate"/>). One process-wide copy; two views that refresh at once both read, harmlessly.
+/// </summary>
+public sealed class CachedCatalogueLabels(IOrganisations organisations, IFrameworks frameworks, TimeProvider time) : ICatalogueLabels
+{
+    /// <summary>How long a read is used before the tables are read again.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private sealed record Entry(CatalogueLabels Labels, DateTimeOffset ReadAt);
+
+    private volatile Entry? cached;
+
+    public async Task<CatalogueLabels> ReadAsync(CancellationToken ct)
+    {
+        if (cached is { } entry && time.GetUtcNow() - entry.ReadAt < Lifetime)
+        {
+            return entry.Labels;
+        }
+        var readAt = time.GetUtcNow();
+        var suppliers = (await organisations.ListAsync(OrganisationKind.Supplier, ct)).ToDictionary(o => o.Id, o => o.Name, StringComparer.Ordinal);
+        var lots = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var framework in await frameworks.ListAsync(ct))
+        {
+            foreach (var lot in framework.Lots)
+            {
+                lots[lot.Id] = CatalogueLabels.LotTitle(framework.Reference, lot.Number, lot.Name);
+            }
+        }
+        var labels = new CatalogueLabels(suppliers, lots);
+        cached = new Entry(labels, readAt);
+        return labels;
+    }
+
+    /// <summary>Forgets the copy, so the next view reads the tables (after an import).</summary>
+    public void Invalidate() => cached = null;
+}
