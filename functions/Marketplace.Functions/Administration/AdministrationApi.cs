@@ -1,5 +1,4 @@
 using Marketplace.Core.Access;
-using Marketplace.Storage.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,16 +7,6 @@ namespace Marketplace.Functions.Administration;
 /// <summary>Admin-only routes: who acts for which organisation. Each handler binds, runs its use case and maps the outcome.</summary>
 public static class AdministrationApi
 {
-    /// <summary>The membership use cases and the register behind them.</summary>
-    public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<IMembershipRegister, TableMembershipRegister>();
-        builder.Services.AddScoped<GetMembership>();
-        builder.Services.AddScoped<RecordMembership>();
-        builder.Services.AddScoped<RemoveMembership>();
-        return builder;
-    }
-
     public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder app)
     {
         var group = app.MapFeature("/api/admin/memberships", "Administration");

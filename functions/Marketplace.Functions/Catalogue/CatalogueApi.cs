@@ -2,7 +2,6 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Validation;
-using Marketplace.Storage.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,23 +10,6 @@ namespace Marketplace.Functions.Catalogue;
 /// <summary>The catalogue's routes: supplier listings, public profiles and search. Each handler binds, runs its use case and maps the outcome.</summary>
 public static class CatalogueApi
 {
-    /// <summary>The catalogue's use cases and the storage adapters behind their ports.</summary>
-    public static WebApplicationBuilder AddCatalogue(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        services.AddSingleton<IOfferings, TableOfferings>();
-        services.AddSingleton<ISupplierAttestations, TableSupplierAttestations>();
-        services.AddSingleton<CachedCatalogueLabels>();
-        services.AddSingleton<ICatalogueLabels>(sp => sp.GetRequiredService<CachedCatalogueLabels>());
-        services.AddScoped<CreateOffering>();
-        services.AddScoped<GetOffering>();
-        services.AddScoped<ReplaceOffering>();
-        services.AddScoped<RetireOffering>();
-        services.AddScoped<GetSupplierProfile>();
-        services.AddScoped<SearchCatalogue>();
-        return builder;
-    }
-
     private static readonly (MarketplaceRole, OrganisationRelation) OwningSupplier = (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier);
 
     public static IEndpointRouteBuilder MapCatalogue(this IEndpointRouteBuilder app)

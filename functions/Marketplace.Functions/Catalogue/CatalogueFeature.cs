@@ -1,0 +1,27 @@
+using Marketplace.Core.Access;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Catalogue.Search;
+using Marketplace.Storage.Catalogue;
+
+namespace Marketplace.Functions.Catalogue;
+
+/// <summary>The catalogue's use cases and the stores they use (the one catalogue file that knows storage).</summary>
+public static class CatalogueFeature
+{
+    /// <summary>The catalogue's use cases and the storage adapters behind their ports.</summary>
+    public static WebApplicationBuilder AddCatalogue(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IOfferings, TableOfferings>();
+        services.AddSingleton<ISupplierAttestations, TableSupplierAttestations>();
+        services.AddSingleton<CachedCatalogueLabels>();
+        services.AddSingleton<ICatalogueLabels>(sp => sp.GetRequiredService<CachedCatalogueLabels>());
+        services.AddScoped<CreateOffering>();
+        services.AddScoped<GetOffering>();
+        services.AddScoped<ReplaceOffering>();
+        services.AddScoped<RetireOffering>();
+        services.AddScoped<GetSupplierProfile>();
+        services.AddScoped<SearchCatalogue>();
+        return builder;
+    }
+}
