@@ -24,6 +24,10 @@ internal static class PageErrors
     public static Task<IResult> ResultAsync(HttpContext http, ProblemHttpResult problem) =>
         ResultAsync(http, problem.StatusCode, problem.ProblemDetails.Title, problem.ProblemDetails.Detail);
 
+    /// <summary>The page for a use case's refusal (its status, title and detail).</summary>
+    public static Task<IResult> ResultAsync(HttpContext http, Failure failure) =>
+        ResultAsync(http, OutcomeResults.StatusOf(failure.Kind), failure.Title, failure.Detail);
+
     /// <summary>Field errors from an API handler's 400 problem (<c>errors</c>: field → messages).</summary>
     public static IReadOnlyDictionary<string, string[]> FieldErrorsOf(ProblemHttpResult problem) =>
         problem.ProblemDetails.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> byField
