@@ -13,8 +13,9 @@ public sealed record ScopedAttestation(StoredDocument<Attestation> Stored, Attes
 }
 
 /// <summary>
-/// The first two steps of every attestation use case, in this order: the attestation exists (404), then the caller's
-/// organisation may do this to it (403, decided by <see cref="AttestationAccess"/>). Pages ask it before reading a form.
+/// The first two steps of every attestation use case, in this order: the attestation (or, to start one, the caller's
+/// supplier) exists (404), then the caller's organisation may do this to it (403, decided by
+/// <see cref="AttestationAccess"/>). Pages ask it before reading a form.
 /// </summary>
 public sealed class AttestationScope(IAttestationRecords records, IOrganisations organisations, IStandards standards)
 {
@@ -36,5 +37,19 @@ public sealed class AttestationScope(IAttestationRecords records, IOrganisations
         return AttestationAccess.Refuse(actor, operation, attestation, context) is { } refused
             ? refused
             : new ScopedAttestation(stored, context);
+    }
+
+    /// <summary>
+    /// The caller's own supplier, under which it starts attestations: 404 when its organisation is not in the
+    /// marketplace, 403 when it is not a supplier (or the caller does not act for it as one).
+    /// </summary>
+    public async Task<Outcome<Organisation>> OpenOwnSupplierAsync(Actor actor, CancellationToken ct)
+    {
+        var own = actor.OrganisationId is { } organisationId ? await organisations.FindAsync(organisationId, ct) : null;
+        if (own is null && actor.OrganisationId is not null)
+        {
+            return Failure.NotFound("organisation", actor.OrganisationId);
+        }
+        return AttestationAccess.RefuseStart(actor, own, offering: null) is { } refused ? refused : own!;
     }
 }

@@ -1,24 +1,30 @@
 using Marketplace.Core.Access;
 using Marketplace.Core.Audit;
-using Marketplace.Core.Organisations;
 using Marketplace.Core.Outcomes;
 using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;
 
 /// <summary>A supplier starts an attestation (a draft) for itself or one of its offerings.</summary>
-public sealed class CreateAttestation(IAttestationRecords records, IOrganisations organisations, IStandards standards, IAttestedOfferings offerings, TimeProvider clock)
+public sealed class CreateAttestation(AttestationScope scope, IAttestationRecords records, IStandards standards, IAttestedOfferings offerings, TimeProvider clock)
 {
-    /// <summary>The new draft and its ETag; 403 for a caller who is not a supplier or an offering that is not theirs, 400 naming every field at fault.</summary>
+    /// <summary>
+    /// The new draft and its ETag; 404 when the caller's organisation is unknown, 403 when it is not a supplier or the
+    /// offering is not theirs, 400 naming every field at fault.
+    /// </summary>
     public async Task<Outcome<StoredDocument<Attestation>>> RunAsync(Actor actor, AttestationRequest request, CancellationToken ct)
     {
-        var actorOrganisation = Ids.IsId(actor.OrganisationId) ? await organisations.FindAsync(actor.OrganisationId, ct) : null;
+        var own = await scope.OpenOwnSupplierAsync(actor, ct);
+        if (!own.Succeeded)
+        {
+            return own.Failure;
+        }
         var offering = Ids.IsId(request.OfferingId) ? await offerings.FindAsync(request.OfferingId, ct) : null;
-        if (AttestationAccess.RefuseStart(actor, actorOrganisation, offering) is { } refused)
+        if (AttestationAccess.RefuseStart(actor, own.Value, offering) is { } refused)
         {
             return refused;
         }
-        var supplierId = actorOrganisation!.Id;
+        var supplierId = own.Value.Id;
         var standard = Ids.IsStandardCode(request.StandardCode) ? await standards.FindAsync(request.StandardCode, ct) : null;
         var now = clock.GetUtcNow();
         // Random ids make a clash vanishingly rare; retrying once covers it without a read-before-write.

@@ -1,6 +1,5 @@
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
-using Marketplace.Core.Organisations;
 using Marketplace.Core.Outcomes;
 using Marketplace.Core.Standards;
 
@@ -10,17 +9,17 @@ namespace Marketplace.Core.Attestations;
 public sealed record AttestationChoices(IReadOnlyList<Standard> Standards, IReadOnlyList<Offering> Offerings);
 
 /// <summary>The choices for starting an attestation, for the supplier's own users only (the same rule as <see cref="CreateAttestation"/>).</summary>
-public sealed class PrepareAttestation(IOrganisations organisations, IStandards standards, IAttestedOfferings offerings)
+public sealed class PrepareAttestation(AttestationScope scope, IStandards standards, IAttestedOfferings offerings)
 {
-    /// <summary>The choices, or 403 for a caller who is not a supplier.</summary>
+    /// <summary>The choices; 404 when the caller's organisation is unknown, 403 when it is not a supplier.</summary>
     public async Task<Outcome<AttestationChoices>> RunAsync(Actor actor, CancellationToken ct)
     {
-        var actorOrganisation = Ids.IsId(actor.OrganisationId) ? await organisations.FindAsync(actor.OrganisationId, ct) : null;
-        if (AttestationAccess.RefuseStart(actor, actorOrganisation, offering: null) is { } refused)
+        var supplier = await scope.OpenOwnSupplierAsync(actor, ct);
+        if (!supplier.Succeeded)
         {
-            return refused;
+            return supplier.Failure;
         }
-        var own = await offerings.ListBySupplierAsync(actorOrganisation!.Id, ct);
+        var own = await offerings.ListBySupplierAsync(supplier.Value.Id, ct);
         return new AttestationChoices(
             [.. (await standards.ListAsync(ct)).OrderBy(s => s.Code, StringComparer.Ordinal)],
             [.. own.Where(o => o.Status == OfferingStatus.Active).OrderBy(o => o.Name, StringComparer.Ordinal)]);

@@ -8,8 +8,8 @@ public static class ListStandards
 {
     public static IEndpointRouteBuilder MapStandards(this IEndpointRouteBuilder app)
     {
-        app.MapFeature("/api/standards", "Standards")
-            .MapGet("", async (Actor actor, ReadStandardsRegister read, CancellationToken ct) => (await read.RunAsync(actor, ct)).ToResult(TypedResults.Ok))
+        app.MapFeature("/api", "Standards")
+            .MapGet("/standards", async (Actor actor, ReadStandardsRegister read, CancellationToken ct) => (await read.RunAsync(actor, ct)).ToResult(TypedResults.Ok))
             .WithName("ListStandards")
             .WithSummary("Lists the standards register: code, name, issuing body, evidence, validity in months (null = open-ended or edition-bound), " +
                 "scope and the associations that validate each.")
