@@ -6,25 +6,17 @@ using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;
 
-/// <summary>What a caller asks to do with one attestation.</summary>
-public enum AttestationOperation
+/// <summary>What a caller asks to do with one attestation: read it, add evidence to it, or take a workflow action.</summary>
+public readonly record struct AttestationOperation(string Name, AttestationAction? Action)
 {
     /// <summary>Read it, its history or its evidence.</summary>
-    Read,
+    public static readonly AttestationOperation Read = new("read", null);
+
     /// <summary>Add an evidence file.</summary>
-    UploadEvidence,
-    /// <summary>Submit it for validation.</summary>
-    Submit,
-    /// <summary>Withdraw a submission.</summary>
-    Withdraw,
-    /// <summary>Validate it.</summary>
-    Validate,
-    /// <summary>Reject it.</summary>
-    Reject,
-    /// <summary>Revoke a validation.</summary>
-    Revoke,
-    /// <summary>Mark it expired (the app's own nightly job).</summary>
-    Expire,
+    public static readonly AttestationOperation UploadEvidence = new("upload evidence to", null);
+
+    /// <summary>Take a workflow action.</summary>
+    public static AttestationOperation Of(AttestationAction action) => new(AttestationWorkflow.NameOf(action), action);
 }
 
 /// <summary>
@@ -33,30 +25,19 @@ public enum AttestationOperation
 /// </summary>
 public static class AttestationAccess
 {
-    /// <summary>The operation a workflow action is.</summary>
-    public static AttestationOperation OperationOf(AttestationAction action) => action switch
-    {
-        AttestationAction.Submit => AttestationOperation.Submit,
-        AttestationAction.Withdraw => AttestationOperation.Withdraw,
-        AttestationAction.Validate => AttestationOperation.Validate,
-        AttestationAction.Reject => AttestationOperation.Reject,
-        AttestationAction.Revoke => AttestationOperation.Revoke,
-        _ => AttestationOperation.Expire,
-    };
-
     /// <summary>Why <paramref name="actor"/> may not do <paramref name="operation"/> to <paramref name="attestation"/>, or null when they may.</summary>
-    public static string? WhyNot(Actor actor, AttestationOperation operation, Attestation attestation, AttestationContext context) => operation switch
+    public static string? WhyNot(Actor actor, AttestationOperation operation, Attestation attestation, AttestationContext context) => operation.Action switch
     {
-        AttestationOperation.Read => MayRead(actor, context.Supplier) ? null
+        null when operation == AttestationOperation.Read => MayRead(actor, context.Supplier) ? null
             : $"Attestation {attestation.Id} is visible to its supplier, validators of the supplier's associations, commissioners and admins.",
-        AttestationOperation.UploadEvidence => IsOwner(actor, attestation.SupplierId) ? null
+        null => IsOwner(actor, attestation.SupplierId) ? null
             : $"Only {attestation.SupplierId}'s own users upload evidence to its attestations.",
-        AttestationOperation.Submit or AttestationOperation.Withdraw => IsOwner(actor, attestation.SupplierId) ? null
-            : $"Only {attestation.SupplierId}'s own users may {Name(operation)} its attestations.",
-        AttestationOperation.Validate or AttestationOperation.Reject or AttestationOperation.Revoke =>
+        AttestationAction.Submit or AttestationAction.Withdraw => IsOwner(actor, attestation.SupplierId) ? null
+            : $"Only {attestation.SupplierId}'s own users may {operation.Name} its attestations.",
+        AttestationAction.Validate or AttestationAction.Reject or AttestationAction.Revoke =>
             MayDecide(actor, context.ActorOrganisation, context.Supplier, context.Standard) ? null
             : $"Only a validator of an association that {attestation.SupplierId} belongs to, and whose remit covers {attestation.StandardCode} " +
-              $"({string.Join(", ", context.Standard.ValidatingAssociations)}), may {Name(operation)} this attestation.",
+              $"({string.Join(", ", context.Standard.ValidatingAssociations)}), may {operation.Name} this attestation.",
         _ => "Attestations expire on their own; nobody expires one by hand.",
     };
 
@@ -87,7 +68,6 @@ public static class AttestationAccess
         MayReadQueue(actor, association.Id) ? null
             : Failure.Forbidden("Not your association's queue.", $"Only {association.Name}'s validators (and admins) see its queue.");
 
-    private static string Name(AttestationOperation operation) => operation.ToString().ToLowerInvariant();
 
     /// <summary>
     /// The supplier itself, validators of the associations it belongs to, commissioners (who rely on them) and admins.

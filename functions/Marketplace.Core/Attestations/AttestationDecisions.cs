@@ -79,7 +79,7 @@ public static class AttestationDecisions
     /// </summary>
     public static AttestationDecision Decide(Attestation current, AttestationAction action, Actor actor, AttestationContext context, string? reason, DateTimeOffset now)
     {
-        if (AttestationAccess.WhyNot(actor, AttestationAccess.OperationOf(action), current, context) is { } forbidden)
+        if (AttestationAccess.WhyNot(actor, AttestationOperation.Of(action), current, context) is { } forbidden)
         {
             return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden, forbidden));
         }

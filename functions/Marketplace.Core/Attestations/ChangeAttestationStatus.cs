@@ -14,7 +14,7 @@ public sealed class ChangeAttestationStatus(AttestationScope scope, IAttestation
     /// <summary>The attestation as it became, with its new ETag, or why not.</summary>
     public async Task<Outcome<StoredDocument<Attestation>>> RunAsync(Actor actor, string id, AttestationAction action, string? reason, string? ifMatch, CancellationToken ct)
     {
-        var scoped = await scope.OpenAsync(actor, id, AttestationAccess.OperationOf(action), ct);
+        var scoped = await scope.OpenAsync(actor, id, AttestationOperation.Of(action), ct);
         if (!scoped.Succeeded)
         {
             return scoped.Failure;

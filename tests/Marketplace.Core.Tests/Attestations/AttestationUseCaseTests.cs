@@ -182,16 +182,22 @@ public sealed class AttestationUseCaseTests
     }
 
     [Theory]
-    [InlineData(AttestationOperation.Read, MarketplaceRole.Commissioner, "nhs-kent-icb", true)]
-    [InlineData(AttestationOperation.Read, MarketplaceRole.Association, "techuk", false)]
-    [InlineData(AttestationOperation.UploadEvidence, MarketplaceRole.Supplier, "downs-careline-systems", true)]
-    [InlineData(AttestationOperation.UploadEvidence, MarketplaceRole.Admin, null, false)]
-    [InlineData(AttestationOperation.Validate, MarketplaceRole.Association, "tec-services-association", true)]
-    [InlineData(AttestationOperation.Validate, MarketplaceRole.Association, "northern-health-technology-network", false)]
-    [InlineData(AttestationOperation.Withdraw, MarketplaceRole.Association, "tec-services-association", false)]
-    [InlineData(AttestationOperation.Expire, MarketplaceRole.Admin, null, false)]
-    public void One_scope_decision_answers_every_operation(AttestationOperation operation, MarketplaceRole role, string? organisation, bool allowed)
+    [InlineData("read", MarketplaceRole.Commissioner, "nhs-kent-icb", true)]
+    [InlineData("read", MarketplaceRole.Association, "techuk", false)]
+    [InlineData("upload", MarketplaceRole.Supplier, "downs-careline-systems", true)]
+    [InlineData("upload", MarketplaceRole.Admin, null, false)]
+    [InlineData("Validate", MarketplaceRole.Association, "tec-services-association", true)]
+    [InlineData("Validate", MarketplaceRole.Association, "northern-health-technology-network", false)]
+    [InlineData("Withdraw", MarketplaceRole.Association, "tec-services-association", false)]
+    [InlineData("Expire", MarketplaceRole.Admin, null, false)]
+    public void One_scope_decision_answers_every_operation(string name, MarketplaceRole role, string? organisation, bool allowed)
     {
+        var operation = name switch
+        {
+            "read" => AttestationOperation.Read,
+            "upload" => AttestationOperation.UploadEvidence,
+            _ => AttestationOperation.Of(Enum.Parse<AttestationAction>(name)),
+        };
         var actorOrganisation = new[] { Tsa, Regional, TechUk, Supplier }.FirstOrDefault(o => o.Id == organisation);
 
         var refused = AttestationAccess.Refuse(With(role, organisation), operation, Draft(A2dReady), new AttestationContext(A2dReady, Supplier, actorOrganisation));
