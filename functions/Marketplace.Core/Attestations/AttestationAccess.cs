@@ -1,7 +1,7 @@
-using Marketplace.Core.Outcomes;
 using Marketplace.Core.Access;
-using Marketplace.Core.Organisations;
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Organisations;
+using Marketplace.Core.Outcomes;
 using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;
@@ -67,7 +67,6 @@ public static class AttestationAccess
     public static Failure? RefuseQueue(Actor actor, Organisation association) =>
         MayReadQueue(actor, association.Id) ? null
             : Failure.Forbidden("Not your association's queue.", $"Only {association.Name}'s validators (and admins) see its queue.");
-
 
     /// <summary>
     /// The supplier itself, validators of the associations it belongs to, commissioners (who rely on them) and admins.

@@ -1,6 +1,6 @@
-using Marketplace.Core.Outcomes;
 using Marketplace.Core.Access;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Outcomes;
 using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;

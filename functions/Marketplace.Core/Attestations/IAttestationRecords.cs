@@ -1,5 +1,5 @@
-using Marketplace.Core.Outcomes;
 using Marketplace.Core.Audit;
+using Marketplace.Core.Outcomes;
 
 namespace Marketplace.Core.Attestations;
 
