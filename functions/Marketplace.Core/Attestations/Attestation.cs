@@ -3,6 +3,9 @@ namespace Marketplace.Core.Attestations;
 /// <summary>A supplier's claim to meet a standard, as <c>schemas/attestation.schema.json</c> describes it.</summary>
 public sealed record Attestation
 {
+    /// <summary>The subject kind of attestations' audit events.</summary>
+    public const string SubjectKind = "attestation";
+
     /// <summary>Attestation id.</summary>
     public required string Id { get; init; }
     /// <summary>The supplier making the claim.</summary>

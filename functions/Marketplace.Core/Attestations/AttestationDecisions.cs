@@ -1,5 +1,6 @@
 using Marketplace.Core.Access;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Outcomes;
 using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;
@@ -22,6 +23,21 @@ public enum RefusalKind
 /// <summary>A refusal: its kind, a message for people, and the field, current status and allowed actions where they apply.</summary>
 public sealed record Refusal(RefusalKind Kind, string Message, string? Field = null, string? CurrentStatus = null, IReadOnlyList<string>? AllowedActions = null)
 {
+    /// <summary>The failure a use case answers with: 403, 409 (naming the current status and allowed actions for a transition), or 400 for the field.</summary>
+    public Failure ToFailure() => Kind switch
+    {
+        RefusalKind.Forbidden => Failure.Forbidden("Not allowed.", Message),
+        RefusalKind.InvalidTransition => Failure.Conflict("Not allowed in the attestation's current state.", Message, Problems.InvalidTransition,
+            new Dictionary<string, object?> { ["currentStatus"] = CurrentStatus, ["allowedActions"] = AllowedActions ?? [] }),
+        RefusalKind.EvidenceRequired => Failure.Conflict("Evidence is required.", Message, Problems.EvidenceRequired),
+        RefusalKind.Conflict => Failure.Conflict("The attestation's state conflicts with the request.", Message),
+        _ => Invalid([this]),
+    };
+
+    /// <summary>400 naming every field at fault.</summary>
+    public static Failure Invalid(IEnumerable<Refusal> refusals) =>
+        Failure.Invalid(refusals.GroupBy(r => r.Field ?? "").ToDictionary(g => g.Key, g => g.Select(r => r.Message).ToArray(), StringComparer.Ordinal));
+
     /// <summary>The action is not allowed from the current status; names what is.</summary>
     public static Refusal Transition(string current, AttestationAction action) => new(
         RefusalKind.InvalidTransition,
@@ -41,6 +57,9 @@ public sealed record AttestationDecision(Attestation? Next, Refusal? Refusal)
 
     /// <summary>Refused.</summary>
     public static AttestationDecision Refuse(Refusal refusal) => new(null, refusal);
+
+    /// <summary>The failure for a refused decision: every field at fault for a 400, otherwise the refusal's own.</summary>
+    public Failure ToFailure() => Refusal is { Kind: RefusalKind.InvalidField } ? Refusal.Invalid(Errors) : Refusal!.ToFailure();
 }
 
 /// <summary>What a workflow action needs to be decided: the standard, the supplier and the caller's organisation.</summary>
@@ -60,21 +79,9 @@ public static class AttestationDecisions
     /// </summary>
     public static AttestationDecision Decide(Attestation current, AttestationAction action, Actor actor, AttestationContext context, string? reason, DateTimeOffset now)
     {
-        var supplierAction = action is AttestationAction.Submit or AttestationAction.Withdraw;
-        if (action == AttestationAction.Expire)
+        if (AttestationAccess.WhyNot(actor, AttestationOperation.Of(action), current, context) is { } forbidden)
         {
-            return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden, "Attestations expire on their own; nobody expires one by hand."));
-        }
-        if (supplierAction && !AttestationAccess.IsOwner(actor, current.SupplierId))
-        {
-            return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden,
-                $"Only {current.SupplierId}'s own users may {AttestationWorkflow.NameOf(action)} its attestations."));
-        }
-        if (!supplierAction && !AttestationAccess.MayDecide(actor, context.ActorOrganisation, context.Supplier, context.Standard))
-        {
-            return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden,
-                $"Only a validator of an association that {current.SupplierId} belongs to, and whose remit covers {current.StandardCode} " +
-                $"({string.Join(", ", context.Standard.ValidatingAssociations)}), may {AttestationWorkflow.NameOf(action)} this attestation."));
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden, forbidden));
         }
         if (AttestationWorkflow.Next(current.Status, action) is not { } next)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Marketplace.Core.Access;
+using Marketplace.Core.Outcomes;
 
 namespace Marketplace.Core.Attestations;
 
@@ -44,6 +45,27 @@ public static class EvidenceRules
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
+
+    /// <summary>
+    /// The declared length's verdict, before a byte is read: a length is required (uploads are not streamed without
+    /// one), at most <see cref="MaxBytes"/>, and not zero. Null when the upload may be read.
+    /// </summary>
+    public static Failure? CheckDeclaredLength(long? length) => length switch
+    {
+        null => new Failure(FailureKind.LengthRequired, Problems.LengthRequired, "Content-Length is required.",
+            "Send the file as the request body with a Content-Length header (no chunked uploads)."),
+        > MaxBytes => new Failure(FailureKind.TooLarge, Problems.PayloadTooLarge, "The file is too large.",
+            $"Evidence files are at most {MaxBytes} bytes (20 MiB); this one is {length} bytes.")
+        {
+            Extensions = new Dictionary<string, object?> { ["maxBytes"] = MaxBytes },
+        },
+        0 => Failure.Invalid("body", "The file is empty."),
+        _ => null,
+    };
+
+    /// <summary>The bytes are none of the accepted types.</summary>
+    public static Failure NotEvidence() => new(FailureKind.UnsupportedMediaType, Problems.UnsupportedMediaType, "Not a PDF, PNG or JPEG file.",
+        "Evidence must be a PDF, PNG or JPEG; the type is read from the file's first bytes, not from its name or Content-Type.");
 
     /// <summary>The type the first bytes show, or null when they are none of PDF, PNG and JPEG.</summary>
     public static EvidenceType? Sniff(ReadOnlySpan<byte> head) =>

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Audit;
-using Marketplace.Core.Catalogue;
 using Marketplace.Storage.Audit;
 using Marketplace.Storage.Catalogue;
 using Microsoft.Extensions.Logging;
@@ -14,9 +12,9 @@ namespace Marketplace.Storage.Attestations;
 /// Tables cannot write two tables atomically, so if the append fails (outage, crash) the event is still on the row
 /// and reading the history appends it; a change is never left without its audit event.
 /// </summary>
-public sealed class AttestationStore(CatalogueTables tables, IAuditLog audit, ILogger<AttestationStore> logger)
+public sealed class AttestationStore(CatalogueTables tables, IAuditLog audit, ILogger<AttestationStore> logger) : IAttestationRecords
 {
-    public const string SubjectKind = "attestation";
+    public const string SubjectKind = Attestation.SubjectKind;
     public const string OutboxColumn = AuditedDocuments<Attestation>.OutboxColumn;
 
     private readonly AuditedDocuments<Attestation> documents = new(tables.Attestations, SubjectKind, audit, logger);
@@ -44,22 +42,4 @@ public sealed class AttestationStore(CatalogueTables tables, IAuditLog audit, IL
     /// <summary>Attestations in one status, page by page.</summary>
     public IAsyncEnumerable<Attestation> ListByStatusAsync(string status, CancellationToken ct) =>
         tables.Attestations.ListAsync(TableFilter.Equal("Status", status), ct);
-
-    /// <summary>
-    /// The offerings whose search documents show this attestation: its offering, or for an organisation-level one
-    /// every active offering of the supplier.
-    /// </summary>
-    public async IAsyncEnumerable<string> AffectedOfferingsAsync(Attestation attestation, [EnumeratorCancellation] CancellationToken ct)
-    {
-        if (attestation.OfferingId is { } offeringId)
-        {
-            yield return offeringId;
-            yield break;
-        }
-        await foreach (var offering in tables.Offerings.ListAsync(
-            $"{TableFilter.Equal("SupplierId", attestation.SupplierId)} and {TableFilter.Equal("Status", OfferingStatus.Active)}", ct))
-        {
-            yield return offering.Id;
-        }
-    }
 }

@@ -2,18 +2,24 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
+using Marketplace.Core.Attestations;
 
 namespace Marketplace.Storage.Attestations;
-
-/// <summary>A read-only link to one evidence file and when it stops working.</summary>
-public sealed record EvidenceLink(Uri Url, DateTimeOffset ExpiresOn);
 
 /// <summary>
 /// Evidence files in the private <c>evidence</c> container at <c>{supplierId}/{attestationId}/{fileName}</c>. Files are
 /// only ever created (never overwritten) and read through short-lived read-only SAS links.
 /// </summary>
-public sealed class EvidenceBlobs(BlobServiceClient service, StorageNames names, TimeProvider time)
+public sealed class EvidenceBlobs(BlobServiceClient service, StorageNames names, TimeProvider time) : IEvidenceFiles
 {
+    Task<string?> IEvidenceFiles.CreateAsync(EvidenceLocation location, Stream content, string contentType, CancellationToken ct) =>
+        CreateAsync(PathOf(location), content, contentType, ct);
+
+    Task IEvidenceFiles.DeleteAsync(EvidenceLocation location, string version, CancellationToken ct) => DeleteAsync(PathOf(location), version, ct);
+
+    Task<EvidenceLink> IEvidenceFiles.ReadLinkAsync(EvidenceLocation location, string contentType, CancellationToken ct) =>
+        ReadLinkAsync(PathOf(location), contentType, MaxLinkLifetime, ct);
+
     /// <summary>Longest a read link lives.</summary>
     public static readonly TimeSpan MaxLinkLifetime = TimeSpan.FromMinutes(15);
 
@@ -23,6 +29,8 @@ public sealed class EvidenceBlobs(BlobServiceClient service, StorageNames names,
     public BlobContainerClient Container => service.GetBlobContainerClient(names.EvidenceContainer);
 
     public static string PathOf(string supplierId, string attestationId, string fileName) => $"{supplierId}/{attestationId}/{fileName}";
+
+    private static string PathOf(EvidenceLocation location) => PathOf(location.SupplierId, location.AttestationId, location.FileName);
 
     /// <summary>
     /// Uploads the file only if nothing has that name yet (If-None-Match: *). Returns the new blob's ETag, or null

@@ -124,7 +124,7 @@ public sealed class AttestationStoreTests
     public async Task Organisation_level_attestations_affect_every_active_offering_of_the_supplier_and_offering_level_ones_only_theirs()
     {
         var s = await ConnectAsync();
-        var store = new AttestationStore(s.Tables, s.Audit, NullLogger<AttestationStore>.Instance);
+        var offerings = new AttestedOfferings(s.Tables);
         foreach (var (id, supplier, status) in new[] { ("off-a", "downs-careline-systems", "active"), ("off-b", "downs-careline-systems", "retired"),
             ("off-c", "downs-careline-systems", "active"), ("off-d", "pennine-careline-services", "active") })
         {
@@ -135,8 +135,8 @@ public sealed class AttestationStoreTests
             }, CancellationToken.None);
         }
 
-        var organisationLevel = await store.AffectedOfferingsAsync(Draft("att-6"), CancellationToken.None).ToListAsync();
-        var offeringLevel = await store.AffectedOfferingsAsync(Draft("att-6") with { OfferingId = "off-b" }, CancellationToken.None).ToListAsync();
+        var organisationLevel = await offerings.AffectedByAsync(Draft("att-6"), CancellationToken.None).ToListAsync();
+        var offeringLevel = await offerings.AffectedByAsync(Draft("att-6") with { OfferingId = "off-b" }, CancellationToken.None).ToListAsync();
 
         Assert.Equal(["off-a", "off-c"], organisationLevel.Order(StringComparer.Ordinal));
         Assert.Equal(["off-b"], offeringLevel);

@@ -1,35 +1,17 @@
 using System.Security.Cryptography;
+using Marketplace.Core.Attestations;
 
-namespace Marketplace.Functions.Attestations;
+namespace Marketplace.Storage.Attestations;
 
 /// <summary>
-/// An uploaded file read once from the request: held in memory up to 1 MiB and in a temporary file (deleted on
-/// dispose) beyond, hashed (SHA-256) and counted as it is read, and never read past the declared length or the limit.
+/// Stages an upload in memory up to 1 MiB and in a temporary file (deleted on dispose) beyond, hashing and counting
+/// it as it is read, and never reading past the declared length or the size limit.
 /// </summary>
-internal sealed class EvidenceBuffer : IAsyncDisposable
+public sealed class TempFileEvidenceStaging : IEvidenceStaging
 {
     private const int InMemoryLimit = 1024 * 1024;
 
-    private EvidenceBuffer(Stream content, long length, string sha256, byte[] head)
-    {
-        Content = content;
-        Length = length;
-        Sha256 = sha256;
-        Head = head;
-    }
-
-    /// <summary>The file, positioned at its start (seekable, so the storage SDK can retry an upload).</summary>
-    public Stream Content { get; }
-    public long Length { get; }
-    public string Sha256 { get; }
-    /// <summary>The first bytes, for sniffing the type.</summary>
-    public byte[] Head { get; }
-
-    /// <summary>
-    /// Reads exactly <paramref name="declaredLength"/> bytes (never more than <paramref name="limit"/>); null when the
-    /// body is longer or shorter than declared.
-    /// </summary>
-    public static async Task<EvidenceBuffer?> ReadAsync(Stream body, long declaredLength, long limit, int headLength, CancellationToken ct)
+    public async Task<StagedEvidence?> StageAsync(Stream body, long declaredLength, CancellationToken ct)
     {
         Stream content = declaredLength <= InMemoryLimit
             ? new MemoryStream((int)declaredLength)
@@ -38,9 +20,9 @@ internal sealed class EvidenceBuffer : IAsyncDisposable
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var cap = Math.Min(declaredLength, limit);
+            var cap = Math.Min(declaredLength, EvidenceRules.MaxBytes);
             var buffer = new byte[81920];
-            var head = new List<byte>(headLength);
+            var head = new List<byte>(EvidenceRules.SniffLength);
             long total = 0;
             while (true)
             {
@@ -58,7 +40,7 @@ internal sealed class EvidenceBuffer : IAsyncDisposable
                     return null;
                 }
                 hash.AppendData(buffer, 0, read);
-                head.AddRange(buffer.Take(Math.Max(0, Math.Min(read, headLength - head.Count))));
+                head.AddRange(buffer.Take(Math.Max(0, Math.Min(read, EvidenceRules.SniffLength - head.Count))));
                 await content.WriteAsync(buffer.AsMemory(0, read), ct);
             }
             if (total != declaredLength)
@@ -67,7 +49,7 @@ internal sealed class EvidenceBuffer : IAsyncDisposable
                 return null;
             }
             content.Position = 0;
-            return new EvidenceBuffer(content, total, Convert.ToHexStringLower(hash.GetHashAndReset()), [.. head]);
+            return new StagedEvidence(content, total, Convert.ToHexStringLower(hash.GetHashAndReset()), [.. head]);
         }
         catch
         {
@@ -75,6 +57,4 @@ internal sealed class EvidenceBuffer : IAsyncDisposable
             throw;
         }
     }
-
-    public ValueTask DisposeAsync() => Content.DisposeAsync();
 }
