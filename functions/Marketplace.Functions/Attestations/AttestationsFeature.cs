@@ -8,7 +8,7 @@ using Marketplace.Storage.Audit;
 namespace Marketplace.Functions.Attestations;
 
 /// <summary>Composition: the attestation use cases and the storage adapters behind their ports. The only attestation code that knows storage.</summary>
-public static class AttestationsRegistration
+public static class AttestationsFeature
 {
     /// <summary>The attestation use cases and the stores behind them (attestations, evidence, audit, memberships).</summary>
     public static WebApplicationBuilder AddAttestations(this WebApplicationBuilder builder)
