@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Pages;
 
-/// <summary>Error pages in the design system's style: for a status alone, for an API handler's problem, or for an exception.</summary>
+/// <summary>Error pages in the design system's style: for a status alone, for a use case's refusal, or for an exception.</summary>
 internal static class PageErrors
 {
     public static async Task RenderAsync(HttpContext http, int status, string? title, string? detail)
@@ -20,22 +20,9 @@ internal static class PageErrors
         return Views.Of<ErrorPage>(new ErrorPage.Model(page, status, title, detail, correlationId), status);
     }
 
-    /// <summary>The page for a problem an API handler answered (its status, title and detail).</summary>
-    public static Task<IResult> ResultAsync(HttpContext http, ProblemHttpResult problem) =>
-        ResultAsync(http, problem.StatusCode, problem.ProblemDetails.Title, problem.ProblemDetails.Detail);
-
     /// <summary>The page for a use case's refusal: its status by kind, its title and detail.</summary>
     public static Task<IResult> ResultAsync(HttpContext http, Failure failure) =>
         ResultAsync(http, OutcomeResults.StatusOf(failure.Kind), failure.Title, failure.Detail);
-
-    /// <summary>Field errors (field → messages) of a use case's refusal; empty unless it names fields.</summary>
-    public static IReadOnlyDictionary<string, string[]> FieldErrorsOf(Failure failure) => failure.Errors;
-
-    /// <summary>Field errors from an API handler's 400 problem (<c>errors</c>: field → messages).</summary>
-    public static IReadOnlyDictionary<string, string[]> FieldErrorsOf(ProblemHttpResult problem) =>
-        problem.ProblemDetails.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> byField
-            ? byField.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)
-            : new Dictionary<string, string[]>();
 }
 
 /// <summary>Renders a page component with its model.</summary>
