@@ -14,8 +14,8 @@ public sealed record RecordedMembership(Membership Membership, string ETag, bool
 public sealed class RecordMembership(IMembershipRegister register, IOrganisations organisations, IAuditLog audit, TimeProvider time)
 {
     /// <summary>
-    /// 400 (keys) → 404 (If-Match for a membership that does not exist) → 428 (no If-Match for one that does) →
-    /// 400 by field (organisation, role, keys sent back changed) → 412 (stale If-Match).
+    /// 400 (keys) → 404 (If-Match for a membership that does not exist) → 428 (no If-Match for one that does) → 412
+    /// (not the stored version) → 400 by field (organisation, role, keys sent back changed) → 412 (changed meanwhile).
     /// </summary>
     public async Task<Outcome<RecordedMembership>> RunAsync(Actor actor, string tenantId, string objectId, MembershipRequest request, string? ifMatch,
         CancellationToken ct)
@@ -33,6 +33,10 @@ public sealed class RecordMembership(IMembershipRegister register, IOrganisation
         if (creating && before is not null)
         {
             return AlreadyRecorded();
+        }
+        if (!creating && Precondition.Require(ifMatch, before!.Value.ETag).Failure is { } stale)
+        {
+            return stale;
         }
         var organisation = Ids.IsId(request.OrganisationId) ? await organisations.FindAsync(request.OrganisationId, ct) : null;
         var errors = MembershipRules.Check(request, organisation).Concat(MembershipRules.KeyMismatches(request, tenantId, objectId))

@@ -17,7 +17,7 @@ public sealed class RemoveMembership(IMembershipRegister register, IAuditLog aud
         {
             return GetMembership.MembershipNotFound(tenantId, objectId);
         }
-        var version = Precondition.Require(ifMatch);
+        var version = Precondition.Require(ifMatch, before.ETag);
         if (!version.Succeeded)
         {
             return version.Failure;

@@ -19,7 +19,7 @@ public sealed class ChangeAttestationStatus(AttestationScope scope, IAttestation
         {
             return scoped.Failure;
         }
-        var version = Precondition.Require(ifMatch);
+        var version = Precondition.Require(ifMatch, scoped.Value.Stored.ETag);
         if (!version.Succeeded)
         {
             return version.Failure;

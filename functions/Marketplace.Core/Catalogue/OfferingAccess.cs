@@ -5,8 +5,8 @@ namespace Marketplace.Core.Catalogue;
 
 /// <summary>
 /// The one organisation-scope decision for offerings, used by every use case that changes one: it exists (404),
-/// the caller acts for its supplier (403), the change names the version it is based on (428), and the listing is
-/// still active (409), in that order.
+/// the caller acts for its supplier (403), the change names the version it is based on (428) and that version is still
+/// the stored one (412), and the listing is still active (409), in that order.
 /// </summary>
 public static class OfferingAccess
 {
@@ -33,17 +33,17 @@ public static class OfferingAccess
         Scope(actor, id, current) ?? Frozen(id, current!);
 
     /// <summary>May the caller change the listing now: the whole ordered check; on success the If-Match value to save with.</summary>
-    public static Outcome<string> ForChange(Actor actor, string id, Offering? current, string? ifMatch)
+    public static Outcome<string> ForChange(Actor actor, string id, StoredDocument<Offering>? current, string? ifMatch)
     {
-        if (Scope(actor, id, current) is { } refused)
+        if (Scope(actor, id, current?.Document) is { } refused)
         {
             return refused;
         }
-        var version = Precondition.Require(ifMatch);
+        var version = Precondition.Require(ifMatch, current!.ETag);
         if (!version.Succeeded)
         {
             return version;
         }
-        return Frozen(id, current!) is { } frozen ? frozen : version;
+        return Frozen(id, current.Document) is { } frozen ? frozen : version;
     }
 }

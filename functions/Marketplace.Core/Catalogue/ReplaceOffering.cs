@@ -7,13 +7,13 @@ namespace Marketplace.Core.Catalogue;
 public sealed class ReplaceOffering(IOfferings offerings, ISearchIndexUpdates index, TimeProvider time)
 {
     /// <summary>
-    /// 404 → 403 (not the caller's supplier) → 428 (no If-Match) → 409 (retired) → 400 (a server-owned field sent
-    /// back changed) → 412 (stale If-Match).
+    /// 404 → 403 (not the caller's supplier) → 428 (no If-Match) → 412 (not the stored version) → 409 (retired) → 400
+    /// (a server-owned field sent back changed) → 412 (changed during the request).
     /// </summary>
     public async Task<Outcome<StoredDocument<Offering>>> RunAsync(Actor actor, string id, OfferingListing listing, string? ifMatch, CancellationToken ct)
     {
         var current = Ids.IsId(id) ? await offerings.FindAsync(id, ct) : null;
-        var version = OfferingAccess.ForChange(actor, id, current?.Document, ifMatch);
+        var version = OfferingAccess.ForChange(actor, id, current, ifMatch);
         if (!version.Succeeded)
         {
             return version.Failure;

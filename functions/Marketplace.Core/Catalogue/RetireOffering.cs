@@ -6,11 +6,11 @@ namespace Marketplace.Core.Catalogue;
 /// <summary>The owning supplier retires a listing: it leaves search at once; the record and its history stay.</summary>
 public sealed class RetireOffering(IOfferings offerings, ISearchIndexUpdates index, TimeProvider time)
 {
-    /// <summary>404 → 403 → 428 → 409 (already retired) → 412; on success the retired offering.</summary>
+    /// <summary>404 → 403 → 428 → 412 (not the stored version) → 409 (already retired) → 412 (changed meanwhile); on success the retired offering.</summary>
     public async Task<Outcome<StoredDocument<Offering>>> RunAsync(Actor actor, string id, string? ifMatch, CancellationToken ct)
     {
         var current = Ids.IsId(id) ? await offerings.FindAsync(id, ct) : null;
-        var version = OfferingAccess.ForChange(actor, id, current?.Document, ifMatch);
+        var version = OfferingAccess.ForChange(actor, id, current, ifMatch);
         if (!version.Succeeded)
         {
             return version.Failure;

@@ -7,7 +7,7 @@ namespace Marketplace.Core.Shortlisting;
 /// <summary>
 /// Who may see and change a commissioner's specifications and shortlists, decided once for every route in one order:
 /// the record exists (404), the caller acts for its commissioner or is an Admin reading (403), and for a change the
-/// version it is based on was sent (428).
+/// version it is based on was sent (428) and is still the stored one (412).
 /// </summary>
 public sealed class CommissionerAccess(
     ICommissionerRecords<SpecificationDocument> specifications, ICommissionerRecords<ShortlistDocument> shortlists, IOrganisations organisations)
@@ -81,7 +81,7 @@ public sealed class CommissionerAccess(
         {
             return found.Failure;
         }
-        var version = Precondition.Require(ifMatch);
+        var version = Precondition.Require(ifMatch, found.Value.ETag);
         return version.Succeeded ? (found.Value, version.Value) : version.Failure;
     }
 

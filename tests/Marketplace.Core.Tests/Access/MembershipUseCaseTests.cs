@@ -83,15 +83,17 @@ public sealed class MembershipUseCaseTests
             (await Record.RunAsync(Admin, Tenant, "user-2", new MembershipRequest(null, null), "v1", CancellationToken.None)).Failure!.Kind);
 
     [Fact]
-    public async Task A_GET_body_is_accepted_back_and_other_keys_are_refused_by_name_before_the_version()
+    public async Task A_GET_body_is_accepted_back_other_keys_are_refused_by_name_and_a_stale_version_before_either()
     {
         var created = (await Record.RunAsync(Admin, Tenant, "user-3", AsSupplier, null, CancellationToken.None)).Value!;
         var echoed = AsSupplier with { TenantId = Tenant, ObjectId = "user-3" };
 
-        var moved = await Record.RunAsync(Admin, Tenant, "user-3", echoed with { TenantId = "tenant-2" }, "stale", CancellationToken.None);
+        var early = await Record.RunAsync(Admin, Tenant, "user-3", echoed with { TenantId = "tenant-2" }, "stale", CancellationToken.None);
+        var moved = await Record.RunAsync(Admin, Tenant, "user-3", echoed with { TenantId = "tenant-2" }, created.ETag, CancellationToken.None);
         var replaced = await Record.RunAsync(Admin, Tenant, "user-3", echoed, created.ETag, CancellationToken.None);
         var stale = await Record.RunAsync(Admin, Tenant, "user-3", echoed, created.ETag, CancellationToken.None);
 
+        Assert.Equal(FailureKind.Stale, early.Failure!.Kind);
         Assert.Equal(["tenantId"], moved.Failure!.Errors.Keys);
         Assert.False(replaced.Value!.Created);
         Assert.Equal(FailureKind.Stale, stale.Failure!.Kind);

@@ -7,7 +7,7 @@ namespace Marketplace.Core.Tests.Attestations;
 
 /// <summary>
 /// The use cases decide in one order for every route: found (404) → the caller's organisation may (403) → If-Match
-/// present (428) → the rules (400/409) → written only if still current (412).
+/// present (428) and still the stored version (412) → the rules (400/409) → written only if still current (412).
 /// </summary>
 public sealed class AttestationUseCaseTests
 {
@@ -38,15 +38,15 @@ public sealed class AttestationUseCaseTests
     }
 
     [Fact]
-    public async Task The_precondition_comes_before_the_workflow_and_the_workflow_before_the_version()
+    public async Task The_precondition_and_the_version_come_before_the_workflow()
     {
         var world = new World();
         var stale = world.Put(Draft(A2dReady));
-        world.Put(Draft(A2dReady) with { Status = AttestationStatus.Validated });
+        var current = world.Put(Draft(A2dReady) with { Status = AttestationStatus.Validated });
 
         var missing = await world.ChangeStatus().RunAsync(SupplierUser(), "att-1", AttestationAction.Submit, null, null, Ct);
-        var invalid = await world.ChangeStatus().RunAsync(SupplierUser(), "att-1", AttestationAction.Submit, null, stale, Ct);
-        var moved = await world.ChangeStatus().RunAsync(Validator(Tsa.Id), "att-1", AttestationAction.Revoke, "Withdrawn by the test house.", stale, Ct);
+        var moved = await world.ChangeStatus().RunAsync(SupplierUser(), "att-1", AttestationAction.Submit, null, stale, Ct);
+        var invalid = await world.ChangeStatus().RunAsync(SupplierUser(), "att-1", AttestationAction.Submit, null, current, Ct);
 
         Assert.Equal(FailureKind.PreconditionRequired, missing.Failure!.Kind);
         Assert.Equal((FailureKind.Conflict, Problems.InvalidTransition), (invalid.Failure!.Kind, invalid.Failure.Code));

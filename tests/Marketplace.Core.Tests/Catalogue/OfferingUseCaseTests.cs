@@ -6,7 +6,7 @@ using Marketplace.Core.Outcomes;
 
 namespace Marketplace.Core.Tests.Catalogue;
 
-/// <summary>The listing use cases' decisions, in the one order every route follows: 404 → 403 → 428 → 409/400 → 412.</summary>
+/// <summary>The listing use cases' decisions, in the one order every route follows: 404 → 403 → 428 → 412 → 409/400.</summary>
 public sealed class OfferingUseCaseTests
 {
     private const string Owner = "pennine-careline";
@@ -150,13 +150,15 @@ public sealed class OfferingUseCaseTests
     }
 
     [Fact]
-    public async Task A_changed_server_owned_field_is_named_before_a_stale_version_and_nothing_is_saved()
+    public async Task A_stale_version_is_refused_before_the_fields_are_judged_then_a_changed_server_owned_field_is_named_and_nothing_is_saved()
     {
-        Stored();
+        var current = Stored();
         var moved = new SubmittedListing { Kind = Listing.Kind, Name = Listing.Name, Category = Listing.Category, Price = Listing.Price, SupplierId = Other };
 
-        var refused = (await Replace.RunAsync(SupplierOf(Owner), "off-1", moved, "v0", CancellationToken.None)).Failure!;
+        var stale = (await Replace.RunAsync(SupplierOf(Owner), "off-1", moved, "v0", CancellationToken.None)).Failure!;
+        var refused = (await Replace.RunAsync(SupplierOf(Owner), "off-1", moved, current.ETag, CancellationToken.None)).Failure!;
 
+        Assert.Equal(FailureKind.Stale, stale.Kind);
         Assert.Equal((FailureKind.Invalid, Problems.ValidationFailed), (refused.Kind, refused.Code));
         Assert.Equal(["supplierId"], refused.Errors.Keys);
         Assert.Empty(offerings.History);
