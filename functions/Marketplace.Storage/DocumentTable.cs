@@ -92,10 +92,6 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
         }
     }
 
-    /// <summary>Writes the document whatever is stored (system jobs and test set-up only; users' edits use ETags).</summary>
-    public async Task PutAsync(T document, CancellationToken ct) =>
-        await table.UpsertEntityAsync(ToEntity(document), TableUpdateMode.Replace, ct);
-
     /// <summary>
     /// Replaces the current document only if it is still at <paramref name="ifMatch"/>, and in the same transaction
     /// keeps the replaced version as a history row (<c>{id}|h{UTC ticks}</c>) saying who changed it and when.

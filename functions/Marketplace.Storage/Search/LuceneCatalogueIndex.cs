@@ -129,21 +129,6 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDisposable
         }
     }
 
-    /// <summary>The stored document of one offering, or null; used by tests and the search adapter.</summary>
-    public OfferingSearchDocument? Find(string offeringId)
-    {
-        var searcher = searchers.Acquire();
-        try
-        {
-            var hits = searcher.Search(new TermQuery(new Term(IdField, offeringId)), 1);
-            return hits.TotalHits == 0 ? null : FromLucene(searcher.Doc(hits.ScoreDocs[0].Doc));
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
-    }
-
     public void Dispose()
     {
         searchers.Dispose();

@@ -9,6 +9,7 @@ using Marketplace.Core.Standards;
 using Marketplace.Functions.Access;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
+using Marketplace.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -197,8 +198,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         var tables = App.Services.GetRequiredService<CatalogueTables>();
         var attestation = (await tables.Attestations.FindAsync(Attestation, CancellationToken.None))!;
         var offering = (await tables.Offerings.FindAsync(Offering, CancellationToken.None))!;
-        await tables.Attestations.PutAsync(attestation.Document, CancellationToken.None);
-        await tables.Offerings.PutAsync(offering.Document, CancellationToken.None);
+        await tables.Attestations.WriteAsync(Attestation, attestation.Document, CancellationToken.None);
+        await tables.Offerings.WriteAsync(Offering, offering.Document, CancellationToken.None);
         // A valid listing is the offering without the fields the marketplace owns (the body is validated first).
         var listing = JsonSerializer.SerializeToNode(offering.Document, Marketplace.Storage.DocumentJson.Options)!.AsObject();
         listing.Remove("id");
@@ -216,8 +217,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         var shortlisting = App.Services.GetRequiredService<ShortlistingTables>();
         var storedSpecification = (await shortlisting.Specifications.FindAsync(specification, CancellationToken.None))!;
         var storedShortlist = (await shortlisting.Shortlists.FindAsync(shortlist, CancellationToken.None))!;
-        await shortlisting.Specifications.Table.PutAsync(storedSpecification.Document, CancellationToken.None);
-        await shortlisting.Shortlists.Table.PutAsync(storedShortlist.Document, CancellationToken.None);
+        await shortlisting.Specifications.Table.WriteAsync(specification, storedSpecification.Document, CancellationToken.None);
+        await shortlisting.Shortlists.Table.WriteAsync(shortlist, storedShortlist.Document, CancellationToken.None);
         return new StaleETags(attestation.ETag, offering.ETag, listing, specification, storedSpecification.ETag, body, shortlist, storedShortlist.ETag);
     }
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Marketplace.Core.Access;
 using Marketplace.Functions.Access;
+using Marketplace.Testing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -151,7 +152,8 @@ public sealed class SignInTests
     {
         using var entra = new FakeEntra();
         await using var app = await MarketplaceApp.StartAsync("Production", EntraSettings, entra.Install);
-        await app.Services.GetRequiredService<Marketplace.Storage.Catalogue.CatalogueTables>().Organisations.PutAsync(
+        await app.Services.GetRequiredService<Marketplace.Storage.Catalogue.CatalogueTables>().Organisations.WriteAsync(
+            "downs-careline-systems",
             new Marketplace.Core.Organisations.Organisation { Id = "downs-careline-systems", Kind = "supplier", Name = "Downs Careline Systems Ltd" }, CancellationToken.None);
         using var admin = app.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", entra.Issue("admin-object-1", "Admin"));

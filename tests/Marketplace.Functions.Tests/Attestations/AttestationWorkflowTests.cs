@@ -4,7 +4,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
-using Marketplace.Storage.Search;
+using Marketplace.Core.Catalogue.Search;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Attestations;
@@ -23,7 +24,7 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
 
     private MarketplaceApp App => seeded.App;
     private AttestationCalls Calls => new(App);
-    private LuceneCatalogueIndex Index => App.Services.GetRequiredService<LuceneCatalogueIndex>();
+    private ICatalogueSearch Search => App.Services.GetRequiredService<ICatalogueSearch>();
 
     [Fact]
     public async Task A_supplier_attests_its_association_validates_search_shows_it_revocation_removes_it_and_history_has_every_step()
@@ -40,7 +41,7 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         Assert.Contains(queue.EnumerateArray(), q => q.GetProperty("attestation").GetProperty("id").GetString() == draft.Id);
         var (seen, etag) = await Calls.GetAsync(validator, draft.Id);
         Assert.Equal(AttestationStatus.Submitted, seen.Status);
-        Assert.DoesNotContain("A2D-READY", Index.Find("off-000001")!.ValidatedStandards);
+        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.ValidatedStandards);
 
         var validated = await validator.SendAsync(AttestationCalls.Act(draft.Id, "validate", etag));
 
@@ -48,13 +49,13 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         var decided = await AttestationCalls.ReadAsync(validated);
         Assert.Equal(Tsa, decided.DecidedBy);
         Assert.NotNull(decided.DecidedAt);
-        Assert.Contains("A2D-READY", Index.Find("off-000001")!.ValidatedStandards);
-        Assert.DoesNotContain("A2D-READY", Index.Find("off-000003")?.ValidatedStandards ?? []);
+        Assert.Contains("A2D-READY", (await Search.FindAsync("off-000001"))!.ValidatedStandards);
+        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000003"))?.ValidatedStandards ?? []);
 
         var revoked = await validator.SendAsync(AttestationCalls.Act(draft.Id, "revoke", validated.Headers.ETag!.ToString(), "The test house withdrew its report."));
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        Assert.DoesNotContain("A2D-READY", Index.Find("off-000001")!.ValidatedStandards);
+        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.ValidatedStandards);
         var history = (await Calls.HistoryAsync(draft.Id)).EnumerateArray().ToList();
         Assert.Equal(["create", "upload-evidence", "submit", "validate", "revoke"], history.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal([null, "draft", "draft", "submitted", "validated"], history.Select(e => e.TryGetProperty("from", out var f) ? f.GetString() : null));
@@ -103,8 +104,8 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
         var offerings = Enumerable.Range(1, 13).Select(i => $"off-{i:D6}").ToList();
-        Assert.All(offerings, id => Assert.Contains("CQC", Index.Find(id)!.ValidatedStandards));
-        Assert.DoesNotContain("CQC", Index.Find("off-000014")?.ValidatedStandards ?? []);
+        Assert.All(await Search.FindEachAsync(offerings), found => Assert.Contains("CQC", found!.ValidatedStandards));
+        Assert.DoesNotContain("CQC", (await Search.FindAsync("off-000014"))?.ValidatedStandards ?? []);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Background;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Catalogue;
-using Marketplace.Storage.Search;
 using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +32,7 @@ public sealed class ExpireAttestationsTests
         await app.Services.GetRequiredService<CatalogueImport>().RunAsync(RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
         var tables = app.Services.GetRequiredService<CatalogueTables>();
         var store = app.Services.GetRequiredService<AttestationStore>();
-        var index = app.Services.GetRequiredService<LuceneCatalogueIndex>();
+        var search = app.Services.GetRequiredService<ICatalogueSearch>();
         // The index as it was built a fortnight ago, while Portland's Cyber Essentials (to 2026-11-10) still counted.
         await ReindexCatalogue.RunAsync(Timer, app.Services, CancellationToken.None);
         var portland = new List<string>();
@@ -41,7 +41,7 @@ public sealed class ExpireAttestationsTests
             portland.Add(offering.Id);
         }
         Assert.NotEmpty(portland);
-        Assert.All(portland, id => Assert.Contains("CYBER-ESSENTIALS", index.Find(id)!.ValidatedStandards));
+        Assert.All(await search.FindEachAsync(portland), found => Assert.Contains("CYBER-ESSENTIALS", found!.ValidatedStandards));
 
         time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero));
         var lapsed = LapsedBy(new DateOnly(2026, 11, 23));
@@ -57,10 +57,10 @@ public sealed class ExpireAttestationsTests
             var expiry = Assert.Single(await store.HistoryAsync(id, CancellationToken.None));
             Assert.Equal(("expire", "validated", "expired", "System", ExpireAttestations.Name), (expiry.Action, expiry.From, expiry.To, expiry.ActorRole, expiry.ActorUserId));
         }
-        Assert.All(portland, id => Assert.DoesNotContain("CYBER-ESSENTIALS", index.Find(id)!.ValidatedStandards));
+        Assert.All(await search.FindEachAsync(portland), found => Assert.DoesNotContain("CYBER-ESSENTIALS", found!.ValidatedStandards));
         foreach (var (_, _, offering, code) in lapsed.Where(l => l.Offering is not null))
         {
-            Assert.DoesNotContain(code, index.Find(offering!)?.ValidatedStandards ?? []);
+            Assert.DoesNotContain(code, (await search.FindAsync(offering!))?.ValidatedStandards ?? []);
         }
         var stillValidated = 0;
         await foreach (var _ in store.ListByStatusAsync(AttestationStatus.Validated, CancellationToken.None))

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Marketplace.Core.Access;
-using Marketplace.Storage.Search;
+using Marketplace.Core.Catalogue.Search;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Background;
@@ -17,7 +18,7 @@ public sealed class HostInvocationTests
     public async Task The_host_invokes_the_queue_function_with_its_payload_and_gets_outputs_logs_and_return_value()
     {
         await using var app = await MarketplaceApp.StartAsync(overrides: UnderHost);
-        await OfferingRows.PutAsync(app, "host-hub", "Host-delivered alarm hub");
+        await OfferingRows.WriteAsync(app, "host-hub", "Host-delivered alarm hub");
         using var host = app.CreateClient();
 
         var response = await host.PostAsJsonAsync("/UpdateSearchIndex", new
@@ -31,15 +32,15 @@ public sealed class HostInvocationTests
         Assert.Equal(JsonValueKind.Object, body.GetProperty("outputs").ValueKind);
         Assert.Equal("Indexed host-hub", body.GetProperty("logs")[0].GetString());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("returnValue").ValueKind);
-        Assert.Equal("Host-delivered alarm hub", app.Services.GetRequiredService<LuceneCatalogueIndex>().Find("host-hub")!.Name);
+        Assert.Equal("Host-delivered alarm hub", (await app.Services.GetRequiredService<ICatalogueSearch>().FindAsync("host-hub"))!.Name);
     }
 
     [Fact]
     public async Task The_host_invokes_the_timer_function()
     {
         await using var app = await MarketplaceApp.StartAsync(overrides: UnderHost);
-        await OfferingRows.PutAsync(app, "timer-a", "Timer pendant A");
-        await OfferingRows.PutAsync(app, "timer-b", "Timer pendant B", status: "retired");
+        await OfferingRows.WriteAsync(app, "timer-a", "Timer pendant A");
+        await OfferingRows.WriteAsync(app, "timer-b", "Timer pendant B", status: "retired");
         using var host = app.CreateClient();
 
         var response = await host.PostAsJsonAsync("/ReindexCatalogue", new
@@ -50,8 +51,8 @@ public sealed class HostInvocationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Reindexed 1 offerings", await response.Content.ReadAsStringAsync());
-        Assert.NotNull(app.Services.GetRequiredService<LuceneCatalogueIndex>().Find("timer-a"));
-        Assert.Null(app.Services.GetRequiredService<LuceneCatalogueIndex>().Find("timer-b"));
+        Assert.NotNull(await app.Services.GetRequiredService<ICatalogueSearch>().FindAsync("timer-a"));
+        Assert.Null(await app.Services.GetRequiredService<ICatalogueSearch>().FindAsync("timer-b"));
     }
 
     [Fact]

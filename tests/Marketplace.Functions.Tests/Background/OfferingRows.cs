@@ -1,5 +1,6 @@
 using Marketplace.Core.Catalogue;
 using Marketplace.Storage.Catalogue;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Background;
@@ -7,8 +8,8 @@ namespace Marketplace.Functions.Tests.Background;
 /// <summary>Writes offering records straight into the offerings table, as the catalogue's write path stores them.</summary>
 public static class OfferingRows
 {
-    public static Task PutAsync(MarketplaceApp app, string id, string name, string status = OfferingStatus.Active) =>
-        app.Services.GetRequiredService<CatalogueTables>().Offerings.PutAsync(new Offering
+    public static Task WriteAsync(MarketplaceApp app, string id, string name, string status = OfferingStatus.Active) =>
+        app.Services.GetRequiredService<CatalogueTables>().Offerings.WriteAsync(id, new Offering
         {
             Id = id,
             SupplierId = "pennine-careline",

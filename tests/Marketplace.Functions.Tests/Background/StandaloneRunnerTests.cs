@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Background;
 using Marketplace.Storage;
-using Marketplace.Storage.Search;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,11 +17,11 @@ public sealed class StandaloneRunnerTests
     public async Task A_search_update_message_on_the_queue_indexes_the_offering()
     {
         await using var app = await MarketplaceApp.StartAsync();
-        await OfferingRows.PutAsync(app, "acme-fall-sensor", "Acme fall detector");
+        await OfferingRows.WriteAsync(app, "acme-fall-sensor", "Acme fall detector");
 
         await Queue(app).SendMessageAsync(JsonSerializer.Serialize(new { offeringId = "acme-fall-sensor" }));
 
-        var indexed = await Eventually(() => Index(app).Find("acme-fall-sensor"));
+        var indexed = await Eventually(() => Search(app).FindAsync("acme-fall-sensor"));
         Assert.Equal("Acme fall detector", indexed!.Name);
         Assert.Equal("fall-detector", indexed.Category);
         Assert.Equal(89.5m, indexed.PriceGbp);
@@ -30,14 +31,14 @@ public sealed class StandaloneRunnerTests
     public async Task A_message_for_a_retired_offering_removes_it_from_the_index()
     {
         await using var app = await MarketplaceApp.StartAsync();
-        await OfferingRows.PutAsync(app, "old-pendant", "Old pendant alarm");
+        await OfferingRows.WriteAsync(app, "old-pendant", "Old pendant alarm");
         await Queue(app).SendMessageAsync("""{"offeringId":"old-pendant"}""");
-        await Eventually(() => Index(app).Find("old-pendant"));
+        await Eventually(() => Search(app).FindAsync("old-pendant"));
 
-        await OfferingRows.PutAsync(app, "old-pendant", "Old pendant alarm", status: "retired");
+        await OfferingRows.WriteAsync(app, "old-pendant", "Old pendant alarm", status: "retired");
         await Queue(app).SendMessageAsync("""{"offeringId":"old-pendant"}""");
 
-        await Eventually(() => Index(app).Find("old-pendant") is null ? "gone" : null);
+        await Eventually(async () => await Search(app).FindAsync("old-pendant") is null ? "gone" : null);
     }
 
     [Fact]
@@ -63,24 +64,24 @@ public sealed class StandaloneRunnerTests
 
         // The start-up run has rebuilt the (empty) index; an offering written now is only in the tables.
         await Eventually(() => activity.Of(ReindexCatalogue.Name).Invocations == 1 ? "ran" : null);
-        await OfferingRows.PutAsync(app, "night-hub", "Night-time home alarm hub");
+        await OfferingRows.WriteAsync(app, "night-hub", "Night-time home alarm hub");
 
         time.Advance(TimeSpan.FromMinutes(1));
         await Task.Delay(300);
         Assert.Equal(1, activity.Of(ReindexCatalogue.Name).Invocations);
-        Assert.Null(Index(app).Find("night-hub"));
+        Assert.Null(await Search(app).FindAsync("night-hub"));
 
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually(() => activity.Of(ReindexCatalogue.Name).Invocations == 2 ? "ran" : null);
         Assert.Equal(0, activity.Of(ReindexCatalogue.Name).Failures);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero), activity.Of(ReindexCatalogue.Name).LastFinished);
-        Assert.Equal("Night-time home alarm hub", Index(app).Find("night-hub")!.Name);
+        Assert.Equal("Night-time home alarm hub", (await Search(app).FindAsync("night-hub"))!.Name);
     }
 
     private static QueueClient Queue(MarketplaceApp app) =>
         app.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(app.Names.SearchIndexUpdatesQueue);
 
-    private static LuceneCatalogueIndex Index(MarketplaceApp app) => app.Services.GetRequiredService<LuceneCatalogueIndex>();
+    private static ICatalogueSearch Search(MarketplaceApp app) => app.Services.GetRequiredService<ICatalogueSearch>();
 
     internal static Task<T?> Eventually<T>(Func<T?> probe, TimeSpan? within = null, bool required = true) =>
         Eventually(() => Task.FromResult(probe()), within, required);

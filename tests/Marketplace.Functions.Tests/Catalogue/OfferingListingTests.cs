@@ -5,8 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Catalogue.Search;
 using Marketplace.Storage.Catalogue;
-using Marketplace.Storage.Search;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Catalogue;
@@ -69,7 +70,7 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
         Assert.Equal(etag, read.Headers.ETag!.ToString());
         Assert.Equal(Supplier, offering!.SupplierId);
         Assert.Equal(OfferingStatus.Active, offering.Status);
-        var indexed = App.Services.GetRequiredService<LuceneCatalogueIndex>().Find(id);
+        var indexed = await App.Services.GetRequiredService<ICatalogueSearch>().FindAsync(id);
         Assert.Equal("Downs Guardian Fall Detector", indexed!.Name);
         Assert.False(string.IsNullOrEmpty(indexed.SupplierName));
         Assert.Equal(OrganisationLevelStandardsHeldToday(Supplier), indexed.ValidatedStandards);
@@ -89,7 +90,7 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.NotEqual(etag, edited.Headers.ETag!.ToString());
         await ProblemAssert.IsProblemAsync(stale, HttpStatusCode.PreconditionFailed, "stale-etag");
-        var indexed = App.Services.GetRequiredService<LuceneCatalogueIndex>().Find(id)!;
+        var indexed = (await App.Services.GetRequiredService<ICatalogueSearch>().FindAsync(id))!;
         Assert.Equal("Downs Sentinel Lite 2", indexed.Name);
         Assert.Equal(89.99m, indexed.PriceGbp);
         var history = await App.Services.GetRequiredService<CatalogueTables>().Offerings.HistoryAsync(id, CancellationToken.None);
@@ -240,7 +241,7 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
 
         Assert.Equal(HttpStatusCode.NoContent, retired.StatusCode);
         Assert.Equal(OfferingStatus.Retired, offering!.Status);
-        Assert.Null(App.Services.GetRequiredService<LuceneCatalogueIndex>().Find(id));
+        Assert.Null(await App.Services.GetRequiredService<ICatalogueSearch>().FindAsync(id));
         await ProblemAssert.IsProblemAsync(edit, HttpStatusCode.Conflict, "conflict");
     }
 

@@ -7,6 +7,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Frameworks;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Functions.Tests.Shortlisting.ShortlistCalls;
 
@@ -174,10 +175,10 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var top = Entries(locked).First();
         var tables = App.Services.GetRequiredService<CatalogueTables>();
         var offering = (await tables.Offerings.FindAsync(top.GetProperty("offeringId").GetString()!, CancellationToken.None))!.Document;
-        await tables.Offerings.PutAsync(offering with { Name = "Renamed after the lock", Price = offering.Price with { AmountGbp = offering.Price.AmountGbp * 3 } }, CancellationToken.None);
+        await tables.Offerings.WriteAsync(offering.Id, offering with { Name = "Renamed after the lock", Price = offering.Price with { AmountGbp = offering.Price.AmountGbp * 3 } }, CancellationToken.None);
         await foreach (var attestation in tables.Attestations.ListAsync($"SupplierId eq '{offering.SupplierId}'", CancellationToken.None))
         {
-            await tables.Attestations.PutAsync(attestation with { Status = "revoked", Reason = "test" }, CancellationToken.None);
+            await tables.Attestations.WriteAsync(attestation.Id, attestation with { Status = "revoked", Reason = "test" }, CancellationToken.None);
         }
         var later = await commissioner.GetFromJsonAsync<JsonElement>($"/api/shortlists/{id}");
         var verified = await commissioner.GetFromJsonAsync<JsonElement>($"/api/shortlists/{id}/verify");
@@ -253,7 +254,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var renewed = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
         await foreach (var attestation in tables.Attestations.ListAsync("Status eq 'validated'", CancellationToken.None))
         {
-            await tables.Attestations.PutAsync(attestation with { ExpiresOn = renewed }, CancellationToken.None);
+            await tables.Attestations.WriteAsync(attestation.Id, attestation with { ExpiresOn = renewed }, CancellationToken.None);
         }
         using var commissioner = await app.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
         async Task<(string Id, string ETag, string Offering, string Supplier)> LockedAsync()
@@ -269,12 +270,12 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var b = await LockedAsync();
         var framework = (await tables.Frameworks.FindAsync("ttc-2026", CancellationToken.None))!.Document;
 
-        await tables.Frameworks.PutAsync(framework with
+        await tables.Frameworks.WriteAsync(framework.Id, framework with
         {
             Lots = [.. framework.Lots.Select(l => l with { Suppliers = [.. l.Suppliers.Where(s => s != a.Supplier)] })],
         }, CancellationToken.None);
         var notAdmitted = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{a.Id}/outcome", a.ETag, award(a.Offering));
-        await tables.Frameworks.PutAsync(framework with { Status = "expired", Dates = framework.Dates with { Expires = new DateOnly(2026, 3, 31) } }, CancellationToken.None);
+        await tables.Frameworks.WriteAsync(framework.Id, framework with { Status = "expired", Dates = framework.Dates with { Expires = new DateOnly(2026, 3, 31) } }, CancellationToken.None);
         var expired = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{b.Id}/outcome", b.ETag, award(b.Offering));
         var noneSuitable = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{b.Id}/outcome", b.ETag, new { result = "none-suitable", reason = "The framework expired before award." });
 

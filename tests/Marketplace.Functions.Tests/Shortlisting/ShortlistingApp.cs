@@ -1,5 +1,6 @@
 using Marketplace.Core.Attestations;
 using Marketplace.Storage.Catalogue;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Shortlisting;
@@ -25,7 +26,7 @@ public sealed class ShortlistingApp : IAsyncLifetime
         {
             if (attestation.StandardCode is "DSPT" or "DCB0129")
             {
-                await tables.Attestations.PutAsync(attestation with { ExpiresOn = renewed }, CancellationToken.None);
+                await tables.Attestations.WriteAsync(attestation.Id, attestation with { ExpiresOn = renewed }, CancellationToken.None);
             }
         }
     }

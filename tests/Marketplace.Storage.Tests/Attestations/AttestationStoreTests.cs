@@ -128,7 +128,7 @@ public sealed class AttestationStoreTests
         foreach (var (id, supplier, status) in new[] { ("off-a", "downs-careline-systems", "active"), ("off-b", "downs-careline-systems", "retired"),
             ("off-c", "downs-careline-systems", "active"), ("off-d", "pennine-careline-services", "active") })
         {
-            await s.Tables.Offerings.PutAsync(new Marketplace.Core.Catalogue.Offering
+            await s.Tables.Offerings.WriteAsync(id, new Marketplace.Core.Catalogue.Offering
             {
                 Id = id, SupplierId = supplier, Kind = "product", Name = id, Category = "fall-detector",
                 Price = new Marketplace.Core.Catalogue.OfferingPrice("per-unit", 10m), Status = status,

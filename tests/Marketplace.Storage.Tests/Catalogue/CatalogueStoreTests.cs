@@ -175,15 +175,15 @@ public sealed class CatalogueStoreTests
     {
         var tables = await TablesAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        await tables.Organisations.PutAsync(new Organisation { Id = "pennine-careline", Kind = OrganisationKind.Supplier, Name = "Pennine Careline Ltd" }, CancellationToken.None);
-        await tables.Offerings.PutAsync(Offering("hub-1"), CancellationToken.None);
-        await tables.Offerings.PutAsync(Offering("hub-2", status: OfferingStatus.Retired), CancellationToken.None);
-        await tables.Attestations.PutAsync(Attest("a1", "TSA-QSF", AttestationStatus.Validated, new DateOnly(2027, 3, 1)), CancellationToken.None);
-        await tables.Attestations.PutAsync(Attest("a2", "DSPT", AttestationStatus.Validated, new DateOnly(2026, 11, 22)), CancellationToken.None);
-        await tables.Attestations.PutAsync(Attest("a3", "ISO27001", AttestationStatus.Submitted, new DateOnly(2028, 1, 1)), CancellationToken.None);
-        await tables.Attestations.PutAsync(Attest("a4", "BS8521-2", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-1"), CancellationToken.None);
-        await tables.Attestations.PutAsync(Attest("a5", "SCAIP", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-9"), CancellationToken.None);
-        await tables.Attestations.PutAsync(Attest("a6", "CQC", AttestationStatus.Validated, new DateOnly(2026, 11, 23)), CancellationToken.None);
+        await tables.Organisations.WriteAsync("pennine-careline", new Organisation { Id = "pennine-careline", Kind = OrganisationKind.Supplier, Name = "Pennine Careline Ltd" }, CancellationToken.None);
+        await tables.Offerings.WriteAsync("hub-1", Offering("hub-1"), CancellationToken.None);
+        await tables.Offerings.WriteAsync("hub-2", Offering("hub-2", status: OfferingStatus.Retired), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a1", Attest("a1", "TSA-QSF", AttestationStatus.Validated, new DateOnly(2027, 3, 1)), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a2", Attest("a2", "DSPT", AttestationStatus.Validated, new DateOnly(2026, 11, 22)), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a3", Attest("a3", "ISO27001", AttestationStatus.Submitted, new DateOnly(2028, 1, 1)), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a4", Attest("a4", "BS8521-2", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-1"), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a5", Attest("a5", "SCAIP", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-9"), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a6", Attest("a6", "CQC", AttestationStatus.Validated, new DateOnly(2026, 11, 23)), CancellationToken.None);
         var source = new TableOfferingSearchSource(tables, time);
 
         var listed = new List<OfferingSearchDocument>();

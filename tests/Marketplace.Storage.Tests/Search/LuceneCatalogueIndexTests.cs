@@ -1,5 +1,6 @@
 using Marketplace.Core.Catalogue;
 using Marketplace.Storage.Search;
+using Marketplace.Testing;
 
 namespace Marketplace.Storage.Tests.Search;
 
@@ -24,7 +25,7 @@ public sealed class LuceneCatalogueIndexTests
         await index.UpsertAsync(Offering("a", "Fall detector v2"), CancellationToken.None);
 
         Assert.Equal(1, await index.CountAsync(CancellationToken.None));
-        var found = index.Find("a")!;
+        var found = (await index.FindAsync("a"))!;
         Assert.Equal("Fall detector v2", found.Name);
         Assert.Equal(["falls-risk", "frailty"], found.Conditions);
         Assert.Equal(112.40m, found.PriceGbp);
@@ -39,7 +40,7 @@ public sealed class LuceneCatalogueIndexTests
         await index.DeleteAsync("a", CancellationToken.None);
         await index.DeleteAsync("never-there", CancellationToken.None);
 
-        Assert.Null(index.Find("a"));
+        Assert.Null(await index.FindAsync("a"));
         Assert.Equal(0, await index.CountAsync(CancellationToken.None));
     }
 
@@ -52,8 +53,8 @@ public sealed class LuceneCatalogueIndexTests
         var count = await index.RebuildAsync(Documents(Offering("x", "X"), Offering("y", "Y")), CancellationToken.None);
 
         Assert.Equal(2, count);
-        Assert.Null(index.Find("stale"));
-        Assert.NotNull(index.Find("y"));
+        Assert.Null(await index.FindAsync("stale"));
+        Assert.NotNull(await index.FindAsync("y"));
     }
 
     [Fact]
@@ -64,8 +65,8 @@ public sealed class LuceneCatalogueIndexTests
 
         await Assert.ThrowsAsync<IOException>(() => index.RebuildAsync(Failing(Offering("new", "New")), CancellationToken.None));
 
-        Assert.NotNull(index.Find("kept"));
-        Assert.Null(index.Find("new"));
+        Assert.NotNull(await index.FindAsync("kept"));
+        Assert.Null(await index.FindAsync("new"));
         await index.UpsertAsync(Offering("after", "After"), CancellationToken.None);
         Assert.Equal(2, await index.CountAsync(CancellationToken.None));
     }
@@ -81,7 +82,7 @@ public sealed class LuceneCatalogueIndexTests
                 await index.UpsertAsync(Offering("persisted", "Persisted hub"), CancellationToken.None);
             }
             using var reopened = new LuceneCatalogueIndex(folder.FullName);
-            Assert.Equal("Persisted hub", reopened.Find("persisted")!.Name);
+            Assert.Equal("Persisted hub", (await reopened.FindAsync("persisted"))!.Name);
         }
         finally
         {
