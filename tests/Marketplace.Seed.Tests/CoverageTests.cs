@@ -162,10 +162,90 @@ public sealed class CoverageTests
     }
 
     [Fact]
-    public void Standards_without_a_validity_period_are_the_open_ended_and_edition_bound_ones()
+    public void Standards_without_a_validity_period_are_the_per_release_registered_edition_bound_and_open_ended_ones()
     {
         var openEnded = Seed.Standards.Where(s => s!["validityMonths"] is null).Select(s => Str(s!, "code"));
 
-        Assert.Equal(["MHRA-REG", "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "CQC", "NICE-ESF"], openEnded);
+        // DCB0129, DTAC and WCAG lapse when the product release changes, not by date (DOMAIN.md).
+        Assert.Equal(["DTAC", "DCB0129", "MHRA-REG", "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "CQC", "NICE-ESF", "WCAG21-AA"], openEnded);
+    }
+
+    // DOMAIN.md's standards register, "confirmed by (route)" and "validity". WCAG22-AA there is WCAG21-AA here: codes
+    // never change, because attestations refer to them.
+    private static readonly (string Code, string Route, string Validity, int? Months)[] DomainTable =
+    [
+        ("TSA-QSF", "certifier", "months", 36),
+        ("CYBER-ESSENTIALS", "certifier", "months", 12),
+        ("CYBER-ESSENTIALS-PLUS", "certifier", "months", 12),
+        ("ISO27001", "certifier", "months", 36),
+        ("ISO13485", "certifier", "months", 36),
+        ("EN50518", "certifier", "months", 36),
+        ("DSPT", "register", "months", 12),
+        ("CQC", "register", "while-registered", null),
+        ("ICO-REG", "register", "months", 12),
+        ("MHRA-REG", "register", "while-registered", null),
+        ("DTAC", "buyer-assessed", "per-release", null),
+        ("NICE-ESF", "buyer-assessed", "open-ended", null),
+        ("DCB0129", "declaration", "per-release", null),
+        ("BS8521-1", "declaration", "edition-bound", null),
+        ("BS8521-2", "declaration", "edition-bound", null),
+        ("EN50134", "declaration", "edition-bound", null),
+        ("SCAIP", "declaration", "edition-bound", null),
+        ("WCAG21-AA", "declaration", "per-release", null),
+        ("A2D-READY", "declaration", "months", 12),
+    ];
+
+    public static TheoryData<string, string, string, int?> DomainRegister()
+    {
+        var data = new TheoryData<string, string, string, int?>();
+        foreach (var (code, route, validity, months) in DomainTable)
+        {
+            data.Add(code, route, validity, months);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DomainRegister))]
+    public void Every_standard_is_confirmed_by_the_route_and_lasts_as_long_as_domain_md_says(string code, string route, string validity, int? months)
+    {
+        var standard = Seed.Standards.Single(s => Str(s!, "code") == code)!;
+
+        Assert.Equal(route, Str(standard, "route"));
+        Assert.False(string.IsNullOrWhiteSpace(Str(standard, "confirmedBy")));
+        Assert.Equal(validity, Str(standard["validity"]!, "kind"));
+        Assert.Equal(months, standard["validity"]!["months"]?.GetValue<int>());
+        // The expiry calculation reads validityMonths: it must be the rule's months, and null for every other rule.
+        Assert.Equal(months, standard["validityMonths"]?.GetValue<int>());
+    }
+
+    [Fact]
+    public void The_register_holds_exactly_domain_md_s_standards()
+    {
+        Assert.Equal(DomainTable.Select(row => row.Code).Order(StringComparer.Ordinal),
+            Seed.Standards.Select(s => Str(s!, "code")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void CQC_applies_in_England_only_and_names_the_regulators_of_the_other_nations()
+    {
+        var cqc = Seed.Standards.Single(s => Str(s!, "code") == "CQC")!;
+
+        Assert.Equal(["england"], cqc["jurisdictions"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var devolved = cqc["devolvedEquivalents"]!.AsArray().ToDictionary(d => Str(d!, "nation"), d => d!["bodies"]!.AsArray().Select(b => b!.GetValue<string>()).ToList());
+        Assert.Equal(["northern-ireland", "scotland", "wales"], devolved.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Care Inspectorate", "Healthcare Improvement Scotland"], devolved["scotland"]);
+        Assert.Contains(devolved["wales"], b => b.Contains("CIW", StringComparison.Ordinal));
+        Assert.Contains(devolved["wales"], b => b.Contains("HIW", StringComparison.Ordinal));
+        Assert.Contains(devolved["northern-ireland"], b => b.Contains("RQIA", StringComparison.Ordinal));
+        Assert.All(Seed.Standards.Where(s => Str(s!, "code") != "CQC"), s => Assert.Null(s!["jurisdictions"]));
+    }
+
+    [Fact]
+    public void WCAG_is_version_2_2_under_its_kept_code()
+    {
+        var wcag = Seed.Standards.Single(s => Str(s!, "code") == "WCAG21-AA")!;
+
+        Assert.Contains("2.2", Str(wcag, "name"), StringComparison.Ordinal);
     }
 }

@@ -75,7 +75,7 @@ internal sealed class Attestations(Random rng)
             }
 
             var index = attestations.FindLastIndex(a =>
-                a.Status == "validated" && (status != "expired" || claims[int.Parse(a.Id.AsSpan(4), CultureInfo.InvariantCulture) - 1].Standard.ValidityMonths is not null));
+                a.Status == "validated" && (status != "expired" || IssueWindowMonths(claims[int.Parse(a.Id.AsSpan(4), CultureInfo.InvariantCulture) - 1].Standard) is not null));
             if (index >= 0 && attestations.Count(a => a.Status == "validated") > 1)
             {
                 attestations[index] = Make(index + 1, claims[index], status);
@@ -141,27 +141,37 @@ internal sealed class Attestations(Random rng)
         {
             if ((roll -= weight) < 0)
             {
-                return status == "expired" && standard.ValidityMonths is null ? "validated" : status;
+                return status == "expired" && IssueWindowMonths(standard) is null ? "validated" : status;
             }
         }
 
         return "validated";
     }
 
+    /// <summary>
+    /// The period issue dates are drawn over: the standard's validity in months, or a year for a per-release standard.
+    /// Per-release standards (DCB0129, DTAC, WCAG) were once given 12 months here; drawing their dates as before keeps
+    /// the random draws, and so every other attestation in the seed, as it was. They get no expiry date, except an
+    /// expired one, which records the day its release was superseded.
+    /// </summary>
+    private static int? IssueWindowMonths(Standard standard) =>
+        standard.ValidityMonths ?? (standard.Validity.Kind == StandardsRegister.PerRelease ? 12 : null);
+
     private Attestation Make(int number, Claim claim, string status)
     {
         var id = $"att-{number.ToString("000000", CultureInfo.InvariantCulture)}";
         var months = claim.Standard.ValidityMonths;
+        var window = IssueWindowMonths(claim.Standard);
         DateOnly issued;
         DateOnly? expires = null;
         DateOnly? decided = null;
         string? reason = null;
         switch (status)
         {
-            case "validated" when months is int m:
+            case "validated" when window is int m:
                 // Expiry always follows from the issue date (issuedOn + validity), so a 29 February round-trips.
                 issued = (rng.Next(100) < 5 ? Today.AddDays(-rng.Next(1, 21)) : Today.AddDays(rng.Next(14, (m * 30) - 20))).AddMonths(-m);
-                expires = issued.AddMonths(m);
+                expires = months is null ? null : issued.AddMonths(m);
                 decided = Clamp(issued.AddDays(rng.Next(3, 41)));
                 break;
             case "validated":
@@ -169,8 +179,8 @@ internal sealed class Attestations(Random rng)
                 decided = Clamp(issued.AddDays(rng.Next(3, 41)));
                 break;
             case "expired":
-                issued = Today.AddDays(-rng.Next(10, 400)).AddMonths(-(months ?? 12));
-                expires = issued.AddMonths(months ?? 12);
+                issued = Today.AddDays(-rng.Next(10, 400)).AddMonths(-(window ?? 12));
+                expires = issued.AddMonths(window ?? 12);
                 decided = issued.AddDays(rng.Next(3, 41));
                 break;
             case "rejected":

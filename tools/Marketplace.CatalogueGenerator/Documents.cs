@@ -36,6 +36,23 @@ public sealed record Standard
     public required IReadOnlyList<string> Scope { get; init; }
     public required IReadOnlyList<string> ValidatingAssociations { get; init; }
     public required string Summary { get; init; }
+    public required string Route { get; init; }
+    public required string ConfirmedBy { get; init; }
+    public required Validity Validity { get; init; }
+    public IReadOnlyList<string>? Jurisdictions { get; init; }
+    public IReadOnlyList<DevolvedEquivalent>? DevolvedEquivalents { get; init; }
+}
+
+public sealed record Validity
+{
+    public required string Kind { get; init; }
+    public int? Months { get; init; }
+}
+
+public sealed record DevolvedEquivalent
+{
+    public required string Nation { get; init; }
+    public required IReadOnlyList<string> Bodies { get; init; }
 }
 
 public sealed record Offering

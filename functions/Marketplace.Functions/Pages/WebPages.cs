@@ -62,6 +62,7 @@ public static class WebPages
         SearchPage.Map(app);
         OfferingPage.Map(app);
         ComparePage.Map(app);
+        StandardsPage.Map(app);
         OrganisationPage.Map(app);
         ListingsPage.Map(app);
         ListingFormPage.Map(app);

@@ -308,4 +308,36 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         Assert.Equal(5, cqc.GetProperty("validatingAssociations").GetArrayLength());
         Assert.Equal(register.Select(s => s.GetProperty("code").GetString()).Order(StringComparer.Ordinal), register.Select(s => s.GetProperty("code").GetString()));
     }
+
+    [Fact]
+    public async Task The_standards_register_says_how_each_standard_is_confirmed_how_long_it_lasts_and_where_it_applies()
+    {
+        using var anonymous = App.CreateClient();
+
+        var register = JsonDocument.Parse(await anonymous.GetStringAsync("/api/standards")).RootElement.GetProperty("standards").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("code").GetString()!);
+
+        var cqc = register["CQC"];
+        Assert.Equal("register", cqc.GetProperty("route").GetString());
+        Assert.Contains("register", cqc.GetProperty("confirmedBy").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("while-registered", cqc.GetProperty("validity").GetProperty("kind").GetString());
+        Assert.Equal(["england"], cqc.GetProperty("jurisdictions").EnumerateArray().Select(n => n.GetString()));
+        var devolved = cqc.GetProperty("devolvedEquivalents").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("nation").GetString()!, d => string.Join("; ", d.GetProperty("bodies").EnumerateArray().Select(b => b.GetString())));
+        Assert.Equal("Care Inspectorate; Healthcare Improvement Scotland", devolved["scotland"]);
+        Assert.Contains("CIW", devolved["wales"], StringComparison.Ordinal);
+        Assert.Contains("HIW", devolved["wales"], StringComparison.Ordinal);
+        Assert.Contains("RQIA", devolved["northern-ireland"], StringComparison.Ordinal);
+        var dcb0129 = register["DCB0129"];
+        Assert.Equal("declaration", dcb0129.GetProperty("route").GetString());
+        Assert.Equal("per-release", dcb0129.GetProperty("validity").GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, dcb0129.GetProperty("validityMonths").ValueKind);
+        Assert.Equal(JsonValueKind.Null, dcb0129.GetProperty("validity").GetProperty("months").ValueKind);
+        var qsf = register["TSA-QSF"];
+        Assert.Equal(("certifier", "months", 36), (qsf.GetProperty("route").GetString(), qsf.GetProperty("validity").GetProperty("kind").GetString(),
+            qsf.GetProperty("validity").GetProperty("months").GetInt32()));
+        Assert.Contains("TEC Quality", qsf.GetProperty("confirmedBy").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("buyer-assessed", register["DTAC"].GetProperty("route").GetString());
+        Assert.Empty(register["DSPT"].GetProperty("jurisdictions").EnumerateArray());
+    }
 }

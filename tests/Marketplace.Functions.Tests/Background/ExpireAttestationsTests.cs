@@ -47,8 +47,9 @@ public sealed class ExpireAttestationsTests
         var lapsed = LapsedBy(new DateOnly(2026, 11, 23));
         var answer = await ExpireAttestations.RunAsync(Timer, app.Services, CancellationToken.None);
 
-        Assert.Equal(7, lapsed.Count);
-        Assert.StartsWith("Expired 7 attestations", answer.Logs[0], StringComparison.Ordinal);
+        // Four dated standards; DCB0129 and DTAC lapse per release, so their validations have no date to pass (DOMAIN.md).
+        Assert.Equal(4, lapsed.Count);
+        Assert.StartsWith("Expired 4 attestations", answer.Logs[0], StringComparison.Ordinal);
         foreach (var (id, _, _, _) in lapsed)
         {
             var stored = (await store.FindAsync(id, CancellationToken.None))!.Document;

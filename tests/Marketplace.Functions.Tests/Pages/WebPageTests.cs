@@ -42,6 +42,40 @@ public sealed partial class WebPageTests(SeededApp seeded) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task The_standards_register_page_says_for_anyone_who_confirms_each_standard_how_and_for_how_long()
+    {
+        using var client = App.CreateClient();
+
+        var answer = await client.GetAsync("/standards");
+        var html = await answer.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(19, Regex.Matches(html, "<tr class=\"nhsuk-table__row\" id=\"standard-").Count);
+        var cqc = Row(html, "CQC");
+        Assert.Contains("Checked against the public register", cqc);
+        Assert.Contains("While registered", cqc);
+        Assert.Contains("England only", cqc);
+        Assert.Contains("Scotland: Care Inspectorate / Healthcare Improvement Scotland", cqc);
+        Assert.Contains("RQIA", cqc);
+        var dcb0129 = Row(html, "DCB0129");
+        Assert.Contains("Declared by the supplier", dcb0129);
+        Assert.Contains("Until the product release or version changes", dcb0129);
+        var qsf = Row(html, "TSA-QSF");
+        Assert.Contains("Certified by an independent body", qsf);
+        Assert.Contains("TEC Quality", qsf);
+        Assert.Contains("3 years", qsf);
+        Assert.Contains("Assessed by the buyer", Row(html, "DTAC"));
+        Assert.Contains("The whole UK", Row(html, "DSPT"));
+
+        static string Row(string html, string code)
+        {
+            var start = html.IndexOf($"id=\"standard-{code}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"No row for {code}");
+            return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        }
+    }
+
+    [Fact]
     public async Task The_session_cookie_signs_in_page_requests_but_never_the_API()
     {
         var token = await App.TokenForAsync(MarketplaceRole.Supplier, "downs-careline-systems");
