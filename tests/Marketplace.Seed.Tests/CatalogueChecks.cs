@@ -16,7 +16,7 @@ internal static class CatalogueChecks
 
     public static IEnumerable<string> All(CatalogueFiles c) =>
     [
-        .. UniqueIds(c), .. OfferingSuppliers(c), .. Memberships(c), .. AssociationsFollowTheSeedRule(c), .. AttestationReferences(c),
+        .. UniqueIds(c), .. OfferingSuppliers(c), .. Memberships(c), .. Commitments(c), .. AssociationsFollowTheSeedRule(c), .. AttestationReferences(c),
         .. AttestationScope(c), .. Decisions(c), .. AttestationDates(c), .. EvidenceWhereRequired(c), .. FrameworkLots(c),
         .. OfferingLots(c), .. Users(c),
     ];
@@ -78,6 +78,27 @@ internal static class CatalogueChecks
             foreach (var membership in memberships.Where(m => !associations.Contains(m)))
             {
                 yield return $"supplier {Str(supplier, "id")}: membership '{membership}' is not an association";
+            }
+        }
+    }
+
+    /// <summary>A 3millionlives commitment is vouched for by one of the supplier's own associations, one that launched it, and signed after January 2012.</summary>
+    public static IEnumerable<string> Commitments(CatalogueFiles c)
+    {
+        string[] founders = ["tec-services-association", "abhi", "techuk", "medilink-uk"];
+        foreach (var supplier in c.OrganisationsOfKind("supplier"))
+        {
+            foreach (var commitment in supplier["commitments"]?.AsArray().OfType<JsonObject>() ?? [])
+            {
+                var vouchedBy = Str(commitment, "vouchedBy");
+                if (!Strs(supplier, "memberships").Contains(vouchedBy) || !founders.Contains(vouchedBy))
+                {
+                    yield return $"supplier {Str(supplier, "id")}: commitment vouched for by '{vouchedBy}', not one of its associations that launched 3millionlives";
+                }
+                if (DateOnly.Parse(Str(commitment, "signedOn"), CultureInfo.InvariantCulture) < new DateOnly(2012, 1, 1))
+                {
+                    yield return $"supplier {Str(supplier, "id")}: signed 3millionlives before it was launched";
+                }
             }
         }
     }

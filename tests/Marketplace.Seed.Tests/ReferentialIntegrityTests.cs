@@ -20,6 +20,9 @@ public sealed class ReferentialIntegrityTests
     public void Every_supplier_belongs_to_one_to_three_existing_associations() => None(CatalogueChecks.Memberships(Seed));
 
     [Fact]
+    public void Every_commitment_is_vouched_for_by_one_of_the_suppliers_associations() => None(CatalogueChecks.Commitments(Seed));
+
+    [Fact]
     public void Associations_validate_what_the_seed_rule_says_and_the_register_agrees() => None(CatalogueChecks.AssociationsFollowTheSeedRule(Seed));
 
     [Fact]

@@ -52,6 +52,13 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
     private readonly List<SupplierDraft> suppliers = [];
     private readonly HashSet<string> supplierNames = new(StringComparer.Ordinal);
 
+    // Its own generator, seeded from a constant (the year 3millionlives launched), so that adding commitments
+    // changed no other record the shared rng draws.
+    private readonly Random commitments = new(2012);
+
+    /// <summary>The four trade associations that launched 3millionlives with the Department of Health (DOMAIN.md).</summary>
+    private static readonly string[] ThreeMillionLivesAssociations = [Associations.Tsa, Associations.Abhi, Associations.TechUk, Associations.Medilink];
+
     public Catalogue Run()
     {
         var supplierCount = CatalogueGenerator.SupplierCountFor(offeringCount);
@@ -141,7 +148,30 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
             Region = s.Region,
             CompanyNumber = companyNumber,
             Memberships = s.Memberships,
+            Commitments = Commitment(s),
         };
+    }
+
+    /// <summary>
+    /// About two in five suppliers signed the 3millionlives statement in 2012–13; one of their associations that
+    /// launched it vouches for them. Suppliers only in the regional network have no one to vouch and sign nothing.
+    /// </summary>
+    private List<SupplierCommitment>? Commitment(SupplierDraft s)
+    {
+        var founders = s.Memberships.Where(ThreeMillionLivesAssociations.Contains).ToList();
+        if (founders.Count == 0 || commitments.NextDouble() >= 0.4)
+        {
+            return null;
+        }
+        return
+        [
+            new SupplierCommitment
+            {
+                Commitment = "3millionlives",
+                VouchedBy = founders[commitments.Next(founders.Count)],
+                SignedOn = new DateOnly(2012, 2, 1).AddDays(commitments.Next(0, 700)),
+            },
+        ];
     }
 
     /// <summary>

@@ -17,8 +17,16 @@ public sealed record Organisation
     public string? Region { get; init; }
     public string? CompanyNumber { get; init; }
     public IReadOnlyList<string>? Memberships { get; init; }
+    public IReadOnlyList<SupplierCommitment>? Commitments { get; init; }
     public IReadOnlyList<string>? Validates { get; init; }
     public string? CommissionerType { get; init; }
+}
+
+public sealed record SupplierCommitment
+{
+    public required string Commitment { get; init; }
+    public required string VouchedBy { get; init; }
+    public required DateOnly SignedOn { get; init; }
 }
 
 public sealed record Standard

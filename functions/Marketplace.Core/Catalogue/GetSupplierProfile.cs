@@ -11,18 +11,32 @@ public sealed class GetSupplierProfile(IOrganisations organisations, IOfferings 
     /// <summary>A supplier's public profile.</summary>
     /// <param name="Supplier">The supplier organisation.</param>
     /// <param name="Memberships">The associations it belongs to, with their names.</param>
+    /// <param name="Commitments">Commitments it has signed (3millionlives), with who vouches for them: shown, never a gate.</param>
     /// <param name="Offerings">Its active offerings, by name.</param>
     /// <param name="StandardsHeld">Standards it holds today, by code then offering.</param>
     public sealed record SupplierProfile(
         Organisation Supplier,
         IReadOnlyList<AssociationMembership> Memberships,
+        IReadOnlyList<CommitmentVouched> Commitments,
         IReadOnlyList<OfferingSummary> Offerings,
-        IReadOnlyList<StandardHeld> StandardsHeld);
+        IReadOnlyList<StandardHeld> StandardsHeld)
+    {
+        /// <summary>What its associations vouch for, as one line (<see cref="Vouching.Describe"/>); empty when nothing.</summary>
+        public string Vouched() => Vouching.Describe([.. Memberships.Select(m => m.Name)], Commitments.Select(c => (c.Title, c.VouchedByName)));
+    }
 
     /// <summary>An association the supplier belongs to.</summary>
     /// <param name="Id">Association id.</param>
     /// <param name="Name">Association name.</param>
     public sealed record AssociationMembership(string Id, string Name);
+
+    /// <summary>A commitment the supplier has signed, vouched for by one of its associations.</summary>
+    /// <param name="Commitment">Commitment id, e.g. <c>3millionlives</c>.</param>
+    /// <param name="Title">As people read it.</param>
+    /// <param name="VouchedBy">Id of the association that vouches for it.</param>
+    /// <param name="VouchedByName">That association's name.</param>
+    /// <param name="SignedOn">When the supplier signed.</param>
+    public sealed record CommitmentVouched(string Commitment, string Title, string VouchedBy, string VouchedByName, DateOnly SignedOn);
 
     /// <summary>An active offering, as a profile lists it.</summary>
     /// <param name="Id">Offering id.</param>
@@ -52,7 +66,7 @@ public sealed class GetSupplierProfile(IOrganisations organisations, IOfferings 
         var active = await offerings.ListActiveAsync(supplierId, ct);
         var held = (await attestations.ListAsync(supplierId, ct)).Where(a => a.CountsOn(today)).ToList();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var organisationId in supplier.Memberships.Concat(held.Select(a => a.DecidedBy).OfType<string>()).Distinct())
+        foreach (var organisationId in supplier.Memberships.Concat(supplier.Commitments.Select(c => c.VouchedBy)).Concat(held.Select(a => a.DecidedBy).OfType<string>()).Distinct())
         {
             names[organisationId] = (await organisations.FindAsync(organisationId, ct))?.Name ?? organisationId;
         }
@@ -60,6 +74,7 @@ public sealed class GetSupplierProfile(IOrganisations organisations, IOfferings 
         return new SupplierProfile(
             supplier,
             [.. supplier.Memberships.Select(m => new AssociationMembership(m, names[m]))],
+            [.. supplier.Commitments.Select(c => new CommitmentVouched(c.Commitment, Commitments.Title(c.Commitment), c.VouchedBy, names[c.VouchedBy], c.SignedOn))],
             [.. active.Select(o => new OfferingSummary(o.Id, o.Name, o.Category, o.Summary, o.Price)).OrderBy(o => o.Name, StringComparer.Ordinal)],
             [.. held.OrderBy(a => a.StandardCode, StringComparer.Ordinal).ThenBy(a => a.OfferingId, StringComparer.Ordinal)
                 .Select(a => new StandardHeld(a.StandardCode, standardNames.GetValueOrDefault(a.StandardCode, a.StandardCode), a.OfferingId,

@@ -21,10 +21,34 @@ public sealed record Organisation
     public string? CompanyNumber { get; init; }
     /// <summary>Association ids the supplier belongs to.</summary>
     public IReadOnlyList<string> Memberships { get; init; } = [];
+    /// <summary>
+    /// Commitments the supplier has made (today only 3millionlives), each vouched for by an association it belongs to.
+    /// Shown to buyers, never a condition of taking part: nothing that decides eligibility or score reads them.
+    /// </summary>
+    public IReadOnlyList<OrganisationCommitment> Commitments { get; init; } = [];
     /// <summary>Standard codes the association validates.</summary>
     public IReadOnlyList<string> Validates { get; init; } = [];
     /// <summary>Commissioner type (commissioners).</summary>
     public string? CommissionerType { get; init; }
+}
+
+/// <summary>A commitment a supplier has signed, vouched for by one of its associations.</summary>
+/// <param name="Commitment">What was signed: <see cref="Commitments.ThreeMillionLives"/>.</param>
+/// <param name="VouchedBy">Id of the association, one the supplier is a member of, that vouches for it.</param>
+/// <param name="SignedOn">The day the supplier signed.</param>
+public sealed record OrganisationCommitment(string Commitment, string VouchedBy, DateOnly SignedOn);
+
+/// <summary>Commitments a supplier may sign.</summary>
+public static class Commitments
+{
+    /// <summary>
+    /// The 3millionlives industry statement (2012): to meet the relevant standards and regulatory requirements while
+    /// bringing telehealth and telecare to three million people.
+    /// </summary>
+    public const string ThreeMillionLives = "3millionlives";
+
+    /// <summary>How a commitment reads on a page.</summary>
+    public static string Title(string commitment) => commitment == ThreeMillionLives ? "3millionlives commitment" : commitment;
 }
 
 /// <summary>Organisation kinds.</summary>

@@ -287,6 +287,23 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task A_supplier_profile_shows_its_memberships_and_the_3millionlives_commitment_an_association_vouches_for()
+    {
+        using var anonymous = App.CreateClient();
+
+        // In the seed, Pennine belongs to the TSA and techUK and signed 3millionlives, vouched for by the TSA.
+        var profile = JsonDocument.Parse(await anonymous.GetStringAsync($"/api/suppliers/{OtherSupplier}")).RootElement;
+
+        Assert.Equal(["TEC Services Association", "techUK"], profile.GetProperty("memberships").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        var commitment = Assert.Single(profile.GetProperty("commitments").EnumerateArray());
+        Assert.Equal("3millionlives", commitment.GetProperty("commitment").GetString());
+        Assert.Equal("3millionlives commitment", commitment.GetProperty("title").GetString());
+        Assert.Equal("tec-services-association", commitment.GetProperty("vouchedBy").GetString());
+        Assert.Equal("TEC Services Association", commitment.GetProperty("vouchedByName").GetString());
+        Assert.Equal("2012-02-04", commitment.GetProperty("signedOn").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_supplier_or_a_non_supplier_is_a_404()
     {
         using var anonymous = App.CreateClient();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Core.Access;
+using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.FunctionMetadata;
@@ -159,6 +160,32 @@ public sealed partial class WebPageTests(SeededApp seeded) : IClassFixture<Seede
         Assert.Contains("Typed &lt;summary&gt; &amp; kept</textarea>", html);
         Assert.Contains("value=\"twelve pounds\"", html);
         Assert.Matches(@"value=""london"" checked", html);
+    }
+
+    [Fact]
+    public async Task The_offering_page_and_search_results_show_what_associations_vouch_for_and_say_it_is_no_condition()
+    {
+        using var client = App.CreateClient();
+        const string vouched = "Member of TEC Services Association and techUK · 3millionlives commitment (vouched for by TEC Services Association)";
+
+        // off-000014 is Pennine Careline Services', which the TSA vouches for (catalogue-seed/organisations.json). The
+        // background indexer may not have reached it yet, so it is put in the index here; the page reads the supplier id only.
+        await App.Services.GetRequiredService<ICatalogueIndex>().UpsertAsync(new OfferingSearchDocument
+        {
+            Id = "off-000014", Name = "Vouched-for offering", Category = "home-alarm-hub", Summary = "A home alarm hub.",
+            SupplierId = "pennine-careline-services", SupplierName = "Pennine Careline Services Ltd", PriceGbp = 100m, PriceModel = "per-unit",
+            Connectivity = "digital", Conditions = [], ValidatedStandards = [], Regions = ["london"], Lots = [],
+        }, CancellationToken.None);
+        var offering = WebUtility.HtmlDecode(await client.GetStringAsync("/catalogue/offerings/off-000014"));
+        var results = WebUtility.HtmlDecode(await client.GetStringAsync("/catalogue?supplier=pennine-careline-services"));
+
+        Assert.Contains(vouched, offering);
+        Assert.Contains("membership is not a condition of taking part and changes no eligibility or score", offering);
+        Assert.Contains(vouched, results);
+        Assert.Contains("membership is not a condition of taking part", results);
+        // Shown, never a gate: there is no filter on it.
+        Assert.DoesNotContain("name=\"membership\"", results);
+        Assert.DoesNotContain("name=\"association\"", results);
     }
 
     [Fact]

@@ -57,4 +57,41 @@ public sealed class CachedCatalogueLabelsTests
             new[] { first, cached, expired, afterImport }.Select(l => l.Suppliers["pennine-careline"]));
         Assert.Equal(3, reference.Reads);
     }
+
+    private sealed class Vouched : IOrganisations, IFrameworks
+    {
+        private static readonly Organisation[] Associations =
+        [
+            new() { Id = "tec-services-association", Kind = OrganisationKind.Association, Name = "TEC Services Association" },
+            new() { Id = "techuk", Kind = OrganisationKind.Association, Name = "techUK" },
+        ];
+
+        public Task<Organisation?> FindAsync(string id, CancellationToken ct) => Task.FromResult(Associations.FirstOrDefault(a => a.Id == id));
+
+        public Task<IReadOnlyList<Organisation>> ListAsync(string? kind, CancellationToken ct) => Task.FromResult<IReadOnlyList<Organisation>>(
+        [
+            new Organisation
+            {
+                Id = "pennine-careline", Kind = OrganisationKind.Supplier, Name = "Pennine Careline Ltd", Memberships = ["tec-services-association", "techuk"],
+                Commitments = [new OrganisationCommitment(Commitments.ThreeMillionLives, "tec-services-association", new DateOnly(2012, 6, 14))],
+            },
+            new Organisation { Id = "quiet-ltd", Kind = OrganisationKind.Supplier, Name = "Quiet Ltd" },
+        ]);
+
+        Task<Framework?> IFrameworks.FindAsync(string id, CancellationToken ct) => Task.FromResult<Framework?>(null);
+
+        public Task<IReadOnlyList<Framework>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Framework>>([]);
+    }
+
+    [Fact]
+    public async Task Labels_say_what_each_suppliers_associations_vouch_for_by_name_and_leave_out_suppliers_with_none()
+    {
+        var reference = new Vouched();
+
+        var labels = await new CachedCatalogueLabels(reference, reference, TimeProvider.System).ReadAsync(CancellationToken.None);
+
+        Assert.Equal("Member of TEC Services Association and techUK · 3millionlives commitment (vouched for by TEC Services Association)",
+            labels.Vouched["pennine-careline"]);
+        Assert.False(labels.Vouched.ContainsKey("quiet-ltd"));
+    }
 }

@@ -4,20 +4,23 @@ using static Marketplace.Core.Catalogue.GetSupplierProfile;
 
 namespace Marketplace.Functions.Pages.Catalogue;
 
-/// <summary>An offering with its supplier's name and the standards that count for it today, through the API's own use cases.</summary>
-public sealed record OfferingDetails(Offering? Offering, string SupplierName, IReadOnlyList<StandardHeld> Standards, Failure? Failure)
+/// <summary>
+/// An offering with its supplier's name, what its associations vouch for (shown, never a gate) and the standards that
+/// count for it today, through the API's own use cases.
+/// </summary>
+public sealed record OfferingDetails(Offering? Offering, string SupplierName, string Vouched, IReadOnlyList<StandardHeld> Standards, Failure? Failure)
 {
     public static async Task<OfferingDetails> LoadAsync(string id, Actor actor, GetOffering getOffering, GetSupplierProfile getSupplierProfile, CancellationToken ct)
     {
         var found = await getOffering.RunAsync(actor, id, ct);
         if (!found.Succeeded)
         {
-            return new OfferingDetails(null, "", [], found.Failure);
+            return new OfferingDetails(null, "", "", [], found.Failure);
         }
         var offering = found.Value.Document;
         var profile = await getSupplierProfile.RunAsync(actor, offering.SupplierId, ct);
         return profile.Succeeded
-            ? new OfferingDetails(offering, profile.Value.Supplier.Name, [.. profile.Value.StandardsHeld.Where(s => s.OfferingId is null || s.OfferingId == offering.Id)], null)
-            : new OfferingDetails(offering, offering.SupplierId, [], null);
+            ? new OfferingDetails(offering, profile.Value.Supplier.Name, profile.Value.Vouched(), [.. profile.Value.StandardsHeld.Where(s => s.OfferingId is null || s.OfferingId == offering.Id)], null)
+            : new OfferingDetails(offering, offering.SupplierId, "", [], null);
     }
 }
