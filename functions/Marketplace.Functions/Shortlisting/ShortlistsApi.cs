@@ -25,9 +25,6 @@ public static partial class ShortlistsApi
     /// <summary>A locked shortlist's hash against its snapshot re-scored now.</summary>
     public sealed record Verification(string ShortlistId, string Status, string? LockedSha256, string RescoredSha256, bool Reproduced, ShortlistSnapshot Snapshot);
 
-    private static readonly (MarketplaceRole, OrganisationRelation) Owner = (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner);
-    private static readonly (MarketplaceRole, OrganisationRelation) AnyAdmin = (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation);
-
     public static RouteGroupBuilder MapShortlists(this IEndpointRouteBuilder app)
     {
         var group = app.MapFeature("/api", "Shortlisting");
@@ -36,26 +33,22 @@ public static partial class ShortlistsApi
             .ProducesProblems(400, 403, 404)
             .WithSummary($"Scores the specification against every active offering and stores a draft shortlist with the top ?maxResults= entries " +
                 $"(default {ShortlistLocking.DefaultMaxResults}, at most {ShortlistLocking.MaxResultsLimit}), every criterion explained, and every offering in the lot that was left out with the gates it failed.")
-            .AllowRoles(MarketplaceRole.Commissioner)
-            .ScopedToOrganisation("specification", Owner);
+            .AllowOwningCommissioner("specification");
         group.MapGet("/shortlists/{id}", GetAsync)
             .WithName("GetShortlist")
             .ProducesProblems(403, 404)
             .WithSummary("Returns a shortlist and its ETag: ranked entries with per-criterion points and explanations, exclusions with every failed gate, counts, lock and outcome.")
-            .AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Admin)
-            .ScopedToOrganisation("shortlist", Owner, AnyAdmin);
+            .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapGet("/commissioners/{id}/shortlists", ListAsync)
             .WithName("ListCommissionerShortlists")
             .ProducesProblems(403, 404)
             .WithSummary("Lists a commissioner's shortlists, newest first: status, counts, top offering, outcome and lock hash.")
-            .AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Admin)
-            .ScopedToOrganisation("commissioner", (MarketplaceRole.Commissioner, OrganisationRelation.NamedCommissioner), AnyAdmin);
+            .AllowOwningCommissionerOrAdmin("commissioner");
         group.MapPost("/shortlists/{id}/lock", LockAsync)
             .WithName("LockShortlist")
             .ProducesProblems(403, 404, 409, 412, 428)
             .WithSummary("Locks a draft shortlist (If-Match required): re-scores its snapshot, stores the SHA-256 of its canonical JSON, and refuses an empty or already locked shortlist (409).")
-            .AllowRoles(MarketplaceRole.Commissioner)
-            .ScopedToOrganisation("shortlist", Owner);
+            .AllowOwningCommissioner("shortlist");
         group.MapPost("/shortlists/{id}/outcome", RecordOutcomeAsync)
             .WithName("RecordShortlistOutcome")
             .ValidateBodyAgainst("call-off-outcome.schema.json")
@@ -63,8 +56,7 @@ public static partial class ShortlistsApi
             .WithSummary("Records the call-off outcome of a locked shortlist, once (If-Match required): awarded (offering from the results, value, start and end dates, " +
                 "direct-award or further-competition), cancelled or none-suitable (with a reason). 409 when not locked, already recorded, the framework is not live, " +
                 "or the supplier is not admitted to the lot.")
-            .AllowRoles(MarketplaceRole.Commissioner)
-            .ScopedToOrganisation("shortlist", Owner);
+            .AllowOwningCommissioner("shortlist");
         group.MapGet("/shortlists/{id}/export", ExportAsync)
             .WithName("ExportShortlist")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -72,20 +64,17 @@ public static partial class ShortlistsApi
             .ProducesProblems(400, 403, 404)
             .WithSummary("Exports the shortlist: ?format=csv (RFC 4180: rank, offering, supplier, total, a points column per criterion, exclusions with reasons) " +
                 "or ?format=ocds (an OCDS 1.1 release package: parties, tender with award criteria, ranked bids, the award, the framework as a related process).")
-            .AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Admin)
-            .ScopedToOrganisation("shortlist", Owner, AnyAdmin);
+            .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapGet("/shortlists/{id}/verify", VerifyAsync)
             .WithName("VerifyShortlist")
             .ProducesProblems(403, 404)
             .WithSummary("Re-scores the shortlist's snapshot and compares the SHA-256 with the one stored at lock (reproduced true/false); returns the snapshot re-scored.")
-            .AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Admin)
-            .ScopedToOrganisation("shortlist", Owner, AnyAdmin);
+            .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapGet("/shortlists/{id}/history", HistoryAsync)
             .WithName("GetShortlistHistory")
             .ProducesProblems(403, 404)
             .WithSummary("Returns the shortlist's audit trail, oldest first: creation, lock with its SHA-256, and the outcome, each with who and when.")
-            .AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Admin)
-            .ScopedToOrganisation("shortlist", Owner, AnyAdmin);
+            .AllowOwningCommissionerOrAdmin("shortlist");
         return group;
     }
 

@@ -25,8 +25,7 @@ public static class SpecificationsApi
             .WithName("GetSpecification")
             .ProducesProblems(403, 404)
             .WithSummary("Returns a specification and its ETag (send it as If-Match to change it). Only the owning commissioner organisation.")
-            .AllowRoles(MarketplaceRole.Commissioner)
-            .ScopedToOrganisation("specification", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
+            .AllowOwningCommissioner("specification");
         group.MapPut("/specifications/{id}", ReplaceAsync)
             .WithName("ReplaceSpecification")
             .ValidateBodyAgainst("specification.schema.json")
@@ -35,20 +34,17 @@ public static class SpecificationsApi
             .WithSummary("Replaces a specification. Requires If-Match with the ETag from GET (428 without it, 412 when stale); checked as on create. " +
                 "The server's own fields (id, commissionerId, createdAt …) may be sent back as read; another value is refused by name. " +
                 "Shortlists already made from it keep the specification they scored.")
-            .AllowRoles(MarketplaceRole.Commissioner)
-            .ScopedToOrganisation("specification", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
+            .AllowOwningCommissioner("specification");
         group.MapGet("/specifications/{id}/history", HistoryAsync)
             .WithName("GetSpecificationHistory")
             .ProducesProblems(403, 404)
             .WithSummary("Returns the specification's audit trail, oldest first: creation and every change, who made it and what changed.")
-            .AllowRoles(MarketplaceRole.Commissioner)
-            .ScopedToOrganisation("specification", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner));
+            .AllowOwningCommissioner("specification");
         group.MapGet("/commissioners/{id}/specifications", ListAsync)
             .WithName("ListCommissionerSpecifications")
             .ProducesProblems(403, 404)
             .WithSummary("Lists the commissioner's specifications, most recently changed first. Only that commissioner organisation.")
-            .AllowRoles(MarketplaceRole.Commissioner)
-            .ScopedToOrganisation("commissioner", (MarketplaceRole.Commissioner, OrganisationRelation.NamedCommissioner));
+            .AllowOwningCommissioner("commissioner");
         return group;
     }
 
