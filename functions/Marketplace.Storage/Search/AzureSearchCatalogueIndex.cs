@@ -74,8 +74,15 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
 
     public async Task<CatalogueSearchResult> SearchAsync(CatalogueQuery query, CancellationToken ct)
     {
-        var response = await documents.SearchAsync<AzureOfferingDocument>(SearchText(query), Options(query), ct);
-        var results = response.Value;
+        // The service has no disjunctive facets: each filtered dimension is counted by a facet-only request of its
+        // own without that dimension's filter, sent alongside the main one, and its counts replace the main ones.
+        var filtered = CatalogueQuery.FacetedFilters.Where(query.Filters.ContainsKey).ToList();
+        // Awaited together, so a failure in any of them fails the search and none is left unobserved.
+        var responses = await Task.WhenAll([
+            documents.SearchAsync<AzureOfferingDocument>(SearchText(query), Options(query), ct),
+            .. filtered.Select(dimension => documents.SearchAsync<AzureOfferingDocument>(SearchText(query), FacetOptions(query, dimension), ct)),
+        ]);
+        var results = responses[0].Value;
         var hits = new List<CatalogueHit>(query.PageSize);
         // Size is set, so the service sends one page and no continuation; stop at the page size regardless.
         await foreach (var result in results.GetResultsAsync().WithCancellation(ct))
@@ -87,19 +94,48 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
                 break;
             }
         }
+        var facets = CatalogueQuery.FacetedFilters.ToDictionary(filter => filter, filter => FacetsOf(results, filter));
+        for (var i = 0; i < filtered.Count; i++)
+        {
+            facets[filtered[i]] = FacetsOf(responses[i + 1].Value, filtered[i]);
+        }
         return new CatalogueSearchResult
         {
             Total = results.TotalCount ?? hits.Count,
             Page = query.Page,
             PageSize = query.PageSize,
             Hits = hits,
-            Facets = CatalogueQuery.FacetedFilters.ToDictionary(
-                filter => filter,
-                filter => results.Facets is not null && results.Facets.TryGetValue(CatalogueFields.Of(filter), out var values)
-                    ? FacetCount.Order(values.Select(v => new FacetCount(Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "", v.Count ?? 0)))
-                    : []),
+            Facets = facets,
         };
     }
+
+    private static IReadOnlyList<FacetCount> FacetsOf(SearchResults<AzureOfferingDocument> results, CatalogueFilter filter) =>
+        results.Facets is not null && results.Facets.TryGetValue(CatalogueFields.Of(filter), out var values)
+            ? FacetCount.Order(values.Select(v => new FacetCount(Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "", v.Count ?? 0)))
+            : [];
+
+    /// <summary>
+    /// The facet-only request for one filtered dimension: the same text, every filter but the dimension's own, no
+    /// documents, no total, that dimension's facet alone.
+    /// </summary>
+    internal static SearchOptions FacetOptions(CatalogueQuery query, CatalogueFilter dimension)
+    {
+        var options = new SearchOptions
+        {
+            QueryType = SearchQueryType.Simple,
+            SearchMode = SearchMode.All,
+            Filter = Filter(query, except: dimension),
+            Size = 0,
+        };
+        foreach (var field in CatalogueFields.Searched.Keys)
+        {
+            options.SearchFields.Add(field);
+        }
+        options.Facets.Add(FacetOf(dimension));
+        return options;
+    }
+
+    private static string FacetOf(CatalogueFilter filter) => $"{CatalogueFields.Of(filter)},count:{CatalogueSearchResult.MaxFacetValues}";
 
     internal static string SearchText(CatalogueQuery query) => string.IsNullOrWhiteSpace(query.Text) ? "*" : query.Text;
 
@@ -127,7 +163,7 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         }
         foreach (var filter in CatalogueQuery.FacetedFilters)
         {
-            options.Facets.Add($"{CatalogueFields.Of(filter)},count:{CatalogueSearchResult.MaxFacetValues}");
+            options.Facets.Add(FacetOf(filter));
         }
         options.OrderBy.Add(query.Sort switch
         {
@@ -141,11 +177,14 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         return options;
     }
 
-    /// <summary>OData: values of one filter OR'd through <c>search.in</c>, different filters and the price ceiling AND'd.</summary>
-    internal static string? Filter(CatalogueQuery query)
+    /// <summary>
+    /// OData: values of one filter OR'd through <c>search.in</c>, different filters and the price ceiling AND'd;
+    /// <paramref name="except"/>'s filter left out when given.
+    /// </summary>
+    internal static string? Filter(CatalogueQuery query, CatalogueFilter? except = null)
     {
         var clauses = new List<string>();
-        foreach (var (filter, values) in query.Filters.OrderBy(f => f.Key))
+        foreach (var (filter, values) in query.Filters.Where(f => f.Key != except).OrderBy(f => f.Key))
         {
             var field = CatalogueFields.Of(filter);
             // Values never contain commas (CatalogueQuery's invariant), so ',' is a safe delimiter; quotes are doubled.

@@ -10,8 +10,8 @@ namespace Marketplace.Storage.Search;
 
 /// <summary>
 /// Catalogue search on the in-process index: simple query syntax with AND by default over the weighted text
-/// fields, filters that never affect scores, facet counts from sorted-set doc values over every match, and a
-/// total order ending in the fair-ordering key.
+/// fields, filters that never affect scores, disjunctive facet counts from sorted-set doc values, and a total
+/// order ending in the fair-ordering key.
 /// </summary>
 public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
 {
@@ -28,8 +28,20 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         try
         {
             var ranked = TopFieldCollector.Create(SortOf(query.Sort), query.Depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCounter(CatalogueQuery.FacetedFilters);
+            // Disjunctive facets: a dimension with a filter of its own is counted without that filter (below), so
+            // the main pass counts only the dimensions nobody has filtered on.
+            var filtered = CatalogueQuery.FacetedFilters.Where(query.Filters.ContainsKey).ToList();
+            var facets = new FacetCounter([.. CatalogueQuery.FacetedFilters.Except(filtered)]);
             searcher.Search(text, filter, MultiCollector.Wrap(ranked, facets));
+            var counts = facets.Counts().ToDictionary();
+            foreach (var dimension in filtered)
+            {
+                // One counting pass per filtered dimension over the same text query with every other filter: doc
+                // values only, no scores asked for and no stored fields loaded.
+                var sideways = new FacetCounter([dimension]);
+                searcher.Search(text, FilterOf(query, except: dimension), sideways);
+                counts[dimension] = sideways.Counts()[dimension];
+            }
             var snippet = SnippetsFor(text);
             var hits = ranked.GetTopDocs(query.Skip, query.PageSize).ScoreDocs
                 .Select(hit =>
@@ -44,7 +56,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
                 Page = query.Page,
                 PageSize = query.PageSize,
                 Hits = hits,
-                Facets = facets.Counts(),
+                Facets = counts,
             });
         }
         finally
@@ -66,11 +78,12 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         return parsed ?? new MatchAllDocsQuery();
     }
 
-    private static Filter? FilterOf(CatalogueQuery query)
+    /// <summary>The query's filters and price ceiling, leaving out <paramref name="except"/>'s filter when given.</summary>
+    private static Filter? FilterOf(CatalogueQuery query, CatalogueFilter? except = null)
     {
         // Values of one filter are OR'd, different filters AND'd; as a filter, none of it changes scores.
         var all = new BooleanQuery();
-        foreach (var (filter, values) in query.Filters.OrderBy(f => f.Key))
+        foreach (var (filter, values) in query.Filters.Where(f => f.Key != except).OrderBy(f => f.Key))
         {
             var any = new BooleanQuery();
             foreach (var value in values)

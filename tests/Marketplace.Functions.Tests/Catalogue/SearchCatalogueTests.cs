@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Marketplace.Core.Catalogue;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,6 +104,28 @@ public sealed class SearchCatalogueTests(SearchCatalogueApp fixture) : IClassFix
 
         Assert.Equal(["classic-pendant-alarm", "digital-pendant-alarm", "pendant-fall-detector", "wrist-fall-detector"], Ids(either).Order(StringComparer.Ordinal));
         Assert.Equal(["digital-pendant-alarm", "wrist-fall-detector"], Ids(both).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_ticking_one_category_the_other_categories_are_still_offered_with_their_counts()
+    {
+        var untick = await GetOkAsync("?connectivity=digital");
+        var ticked = await GetOkAsync("?connectivity=digital&category=fall-detector");
+        using var client = fixture.App.CreateClient();
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/catalogue?connectivity=digital&category=fall-detector"));
+
+        // Disjunctive: the category counts are those under the other filters (digital), whichever category is ticked.
+        Assert.Equal([("blood-pressure-monitor", 1L), ("fall-detector", 1L), ("home-alarm-hub", 1L), ("pendant-alarm", 1L)], Facet(ticked.GetProperty("facets"), "category"));
+        Assert.Equal(Facet(untick.GetProperty("facets"), "category"), Facet(ticked.GetProperty("facets"), "category"));
+        Assert.Equal([("both", 1L), ("digital", 1L)], Facet(ticked.GetProperty("facets"), "connectivity"));
+        Assert.Equal(["wrist-fall-detector"], Ids(ticked));
+        foreach (var category in new[] { "blood-pressure-monitor", "fall-detector", "home-alarm-hub", "pendant-alarm" })
+        {
+            var box = Regex.Match(page, $"""<input[^>]*id="(category-\d+)"[^>]*name="category" type="checkbox" value="{category}"([^>]*)>""");
+            Assert.True(box.Success, $"{category} is offered");
+            Assert.Equal(category == "fall-detector", box.Groups[2].Value.Contains("checked", StringComparison.Ordinal));
+            Assert.Matches($"""<label[^>]*for="{box.Groups[1].Value}">[^<]*\(1\)</label>""", page);
+        }
     }
 
     [Fact]

@@ -136,7 +136,9 @@ public sealed class AzureSearchCatalogueIndexTests
 
         await index.SearchAsync(Conformance(query), CancellationToken.None);
 
-        var request = Assert.Single(transport.Requests);
+        // The main request is the one asking for the total; any others are the facet-only ones checked below.
+        var request = Assert.Single(transport.Requests, r => (bool?)r.Json!["count"] == true);
+        Assert.Equal(1 + FacetOnlyRequests.Count(row => (string)row[0] == query), transport.Requests.Count);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/indexes('offerings')/docs/search.post.search", request.Uri.AbsolutePath);
         var body = request.Json!.AsObject();
@@ -155,6 +157,100 @@ public sealed class AzureSearchCatalogueIndexTests
         Assert.Equal("summary,description", (string?)body["highlight"]);
         Assert.Equal("<mark>", (string?)body["highlightPreTag"]);
         Assert.Equal("</mark>", (string?)body["highlightPostTag"]);
+    }
+
+    public static TheoryData<string, string, string, string?> FacetOnlyRequests => new()
+    {
+        // conformance query            search   facet                              filter without that dimension's own
+        { nameof(ConformanceQueries.OneCategory), "*", "category,count:100", null },
+        { nameof(ConformanceQueries.TwoCategories), "*", "category,count:100", null },
+        { nameof(ConformanceQueries.CategoryAndConnectivity), "*", "category,count:100", "search.in(connectivity, 'digital', ',')" },
+        { nameof(ConformanceQueries.CategoryAndConnectivity), "*", "connectivity,count:100", "search.in(category, 'pendant-alarm,fall-detector', ',')" },
+        { nameof(ConformanceQueries.ConditionsAndRegion), "*", "conditions,count:100", "regions/any(v: search.in(v, 'london', ','))" },
+        { nameof(ConformanceQueries.ConditionsAndRegion), "*", "regions,count:100", "conditions/any(v: search.in(v, 'falls-risk,dementia', ','))" },
+        {
+            nameof(ConformanceQueries.StandardLotAndSupplier), "*", "validatedStandards,count:100",
+            "lots/any(v: search.in(v, 'lot-1', ',')) and search.in(supplierId, 'pennine-careline', ',')"
+        },
+        {
+            nameof(ConformanceQueries.StandardLotAndSupplier), "*", "lots,count:100",
+            "validatedStandards/any(v: search.in(v, 'A2D-READY', ',')) and search.in(supplierId, 'pennine-careline', ',')"
+        },
+        { nameof(ConformanceQueries.TextFiltersAndCeiling), "alarm", "lots,count:100", "priceGbp le 100" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FacetOnlyRequests))]
+    public async Task Each_filtered_facet_dimension_is_counted_by_a_facet_only_request_without_its_own_filter(
+        string query, string search, string facet, string? filter)
+    {
+        var (index, transport) = Adapter();
+
+        await index.SearchAsync(Conformance(query), CancellationToken.None);
+
+        var request = Assert.Single(transport.Requests, r => r.Json!["facets"]!.AsArray().Select(f => (string)f!).SequenceEqual([facet]));
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/indexes('offerings')/docs/search.post.search", request.Uri.AbsolutePath);
+        var body = request.Json!.AsObject();
+        Assert.Equal(search, (string?)body["search"]);
+        Assert.Equal(filter, (string?)body["filter"]);
+        Assert.Equal(0, (int?)body["top"]);
+        Assert.Null(body["skip"]);
+        Assert.Null(body["orderby"]);
+        Assert.Null(body["highlight"]);
+        Assert.NotEqual(true, (bool?)body["count"]);
+        Assert.Equal("all", (string?)body["searchMode"]);
+        Assert.Equal("simple", (string?)body["queryType"]);
+        Assert.Equal("name,summary,description,features,supplierName", (string?)body["searchFields"]);
+    }
+
+    [Fact]
+    public async Task A_filtered_dimension_takes_its_counts_from_its_facet_only_answer_and_the_rest_from_the_main_one()
+    {
+        var main = new JsonObject
+        {
+            ["@odata.count"] = 3,
+            ["@search.facets"] = new JsonObject
+            {
+                ["category"] = new JsonArray(Facet("fall-detector", 3)),
+                ["connectivity"] = new JsonArray(Facet("digital", 2), Facet("analogue", 1)),
+                ["regions"] = new JsonArray(Facet("london", 3)),
+            },
+            ["value"] = new JsonArray(),
+        };
+        var categories = new JsonObject
+        {
+            ["@search.facets"] = new JsonObject
+            {
+                ["category"] = new JsonArray(Facet("fall-detector", 3), Facet("pendant-alarm", 2), Facet("gps-alarm", 1)),
+            },
+            ["value"] = new JsonArray(),
+        };
+        var regions = new JsonObject
+        {
+            ["@search.facets"] = new JsonObject { ["regions"] = new JsonArray(Facet("london", 3), Facet("wales", 1)) },
+            ["value"] = new JsonArray(),
+        };
+        var (index, transport) = Adapter(request => (HttpStatusCode.OK, ((string)request.Json!["facets"]![0]!, (bool?)request.Json["count"]) switch
+        {
+            (_, true) => main.ToJsonString(),
+            ("category,count:100", _) => categories.ToJsonString(),
+            ("regions,count:100", _) => regions.ToJsonString(),
+            var other => throw new InvalidOperationException($"Unexpected request {other}."),
+        }));
+        var query = new CatalogueQuery
+        {
+            Filters = new Dictionary<CatalogueFilter, IReadOnlyList<string>> { [CatalogueFilter.Category] = ["fall-detector"], [CatalogueFilter.Region] = ["london"] },
+        };
+
+        var result = await index.SearchAsync(query, CancellationToken.None);
+
+        Assert.Equal(3, transport.Requests.Count);
+        Assert.Equal(3, result.Total);
+        Assert.Equal([new("fall-detector", 3), new("pendant-alarm", 2), new FacetCount("gps-alarm", 1)], result.Facets[CatalogueFilter.Category]);
+        Assert.Equal([new("london", 3), new FacetCount("wales", 1)], result.Facets[CatalogueFilter.Region]);
+        Assert.Equal([new("digital", 2), new FacetCount("analogue", 1)], result.Facets[CatalogueFilter.Connectivity]);
+        Assert.Empty(result.Facets[CatalogueFilter.Lot]);
     }
 
     [Fact]

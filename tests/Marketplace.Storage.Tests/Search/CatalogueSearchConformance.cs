@@ -222,7 +222,7 @@ public abstract class CatalogueSearchConformance
     }
 
     [Fact]
-    public async Task Facets_count_every_match_with_all_filters_applied()
+    public async Task Facets_count_every_match_and_a_filtered_dimension_without_its_own_filter()
     {
         using var sut = await CatalogueAsync();
         var query = ConformanceQueries.TextFiltersAndCeiling with { PageSize = 2 };
@@ -232,16 +232,88 @@ public abstract class CatalogueSearchConformance
 
         Assert.Equal(result.Total, all.Count);
         Assert.Equal(CatalogueQuery.FacetedFilters.Order(), result.Facets.Keys.Order());
-        foreach (var filter in CatalogueQuery.FacetedFilters)
+        foreach (var filter in CatalogueQuery.FacetedFilters.Where(f => f != CatalogueFilter.Lot))
         {
-            var expected = all.SelectMany(h => Values(h.Document, filter))
-                .GroupBy(v => v)
-                .Select(g => new FacetCount(g.Key, g.Count()))
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal);
-            Assert.Equal(expected, result.Facets[filter]);
+            Assert.Equal(Counted(all.Select(h => h.Document), filter), result.Facets[filter]);
         }
-        Assert.Equal([new FacetCount("lot-1", result.Total)], result.Facets[CatalogueFilter.Lot]);
+        // Lot is the filtered dimension: counted with the text and the price ceiling but not the lot filter (disjunctive).
+        var withoutLot = Offerings.Where(o => Words(o).Contains("alarm") && o.PriceGbp <= 100m).ToList();
+        Assert.Equal(Counted(withoutLot, CatalogueFilter.Lot), result.Facets[CatalogueFilter.Lot]);
+        Assert.Equal(result.Total, result.Facets[CatalogueFilter.Lot].Single(c => c.Value == "lot-1").Count);
+        Assert.True(result.Facets[CatalogueFilter.Lot].Count > 1, "another lot is offered alongside the chosen one");
     }
+
+    [Fact]
+    public async Task Ticking_a_category_leaves_every_category_count_as_it_was_under_the_other_filters()
+    {
+        using var sut = await CatalogueAsync();
+        var before = new CatalogueQuery
+        {
+            Text = "alarm",
+            Filters = new Dictionary<CatalogueFilter, IReadOnlyList<string>> { [CatalogueFilter.Supplier] = ["pennine-careline", "northern-tec", "aire-valley-tec"] },
+            MaxPrice = 150m,
+            PageSize = 100,
+        };
+        var ticked = before with
+        {
+            Filters = new Dictionary<CatalogueFilter, IReadOnlyList<string>>(before.Filters) { [CatalogueFilter.Category] = ["pendant-alarm"] },
+        };
+
+        var unticked = await sut.Search.SearchAsync(before, None);
+        var result = await sut.Search.SearchAsync(ticked, None);
+
+        bool Others(OfferingSearchDocument o) => Words(o).Contains("alarm") && o.PriceGbp <= 150m && before.ValuesOf(CatalogueFilter.Supplier).Contains(o.SupplierId);
+        var matches = Offerings.Where(o => Others(o) && o.Category == "pendant-alarm").ToList();
+        Assert.Equal(unticked.Facets[CatalogueFilter.Category], result.Facets[CatalogueFilter.Category]);
+        Assert.Equal(Counted(Offerings.Where(Others), CatalogueFilter.Category), result.Facets[CatalogueFilter.Category]);
+        Assert.True(result.Facets[CatalogueFilter.Category].Count(c => c.Value != "pendant-alarm") >= 2, "the other categories are still offered");
+        // The results, total and the unfiltered dimensions are those of the ticked query, as before.
+        Assert.Equal(matches.Count, result.Total);
+        Assert.Equal(IdsWhere(o => matches.Contains(o)), Ids(result).Order(StringComparer.Ordinal));
+        foreach (var filter in CatalogueQuery.FacetedFilters.Where(f => f != CatalogueFilter.Category))
+        {
+            Assert.Equal(Counted(matches, filter), result.Facets[filter]);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_category_and_a_region_each_counts_under_the_other_and_the_rest_under_both()
+    {
+        using var sut = await CatalogueAsync();
+        var query = new CatalogueQuery
+        {
+            Filters = new Dictionary<CatalogueFilter, IReadOnlyList<string>>
+            {
+                [CatalogueFilter.Category] = ["fall-detector", "pendant-alarm"],
+                [CatalogueFilter.Region] = ["london"],
+            },
+            PageSize = 100,
+        };
+
+        var result = await sut.Search.SearchAsync(query, None);
+
+        var inCategories = Offerings.Where(o => o.Category is "fall-detector" or "pendant-alarm").ToList();
+        var inLondon = Offerings.Where(o => o.Regions.Contains("london")).ToList();
+        var both = inCategories.Intersect(inLondon).ToList();
+        Assert.Equal(Counted(inLondon, CatalogueFilter.Category), result.Facets[CatalogueFilter.Category]);
+        Assert.Equal(Counted(inCategories, CatalogueFilter.Region), result.Facets[CatalogueFilter.Region]);
+        Assert.NotEqual(Counted(Offerings, CatalogueFilter.Category), result.Facets[CatalogueFilter.Category]);
+        Assert.NotEqual(Counted(Offerings, CatalogueFilter.Region), result.Facets[CatalogueFilter.Region]);
+        foreach (var filter in CatalogueQuery.FacetedFilters.Where(f => f is not CatalogueFilter.Category and not CatalogueFilter.Region))
+        {
+            Assert.Equal(Counted(both, filter), result.Facets[filter]);
+        }
+        Assert.Equal(both.Count, result.Total);
+        Assert.Equal(IdsWhere(o => both.Contains(o)), Ids(result).Order(StringComparer.Ordinal));
+        Assert.InRange(both.Count, 2, inCategories.Count - 1);
+    }
+
+    /// <summary>The expected facet of these offerings: count descending, then value, without empty values.</summary>
+    private static List<FacetCount> Counted(IEnumerable<OfferingSearchDocument> offerings, CatalogueFilter filter) =>
+        [.. offerings.SelectMany(o => Values(o, filter))
+            .GroupBy(v => v)
+            .Select(g => new FacetCount(g.Key, g.Count()))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)];
 
     [Fact]
     public async Task Facets_over_the_whole_catalogue_are_ordered_by_count_then_value()

@@ -1,6 +1,6 @@
 namespace Marketplace.Core.Catalogue.Search;
 
-/// <summary>One page of catalogue results, the total across all pages, and facet counts over that whole result set.</summary>
+/// <summary>One page of catalogue results, the total across all pages, and disjunctive facet counts (see <see cref="Facets"/>).</summary>
 public sealed record CatalogueSearchResult
 {
     /// <summary>Most values returned per facet.</summary>
@@ -16,7 +16,11 @@ public sealed record CatalogueSearchResult
     public required IReadOnlyList<CatalogueHit> Hits { get; init; }
     /// <summary>
     /// For each of <see cref="CatalogueQuery.FacetedFilters"/>: value → number of matching offerings holding it,
-    /// ordered by count descending then value (ordinal). Counts are over all matches with every filter applied.
+    /// ordered by count descending then value (ordinal). Counts are disjunctive: a dimension's counts are over the
+    /// matches of the text with every filter applied except that dimension's own (the price ceiling and the supplier
+    /// filter always apply). Each count is then how many results there would be with that value alone chosen in its
+    /// dimension, and choosing one value leaves its siblings' counts as they were (OR within a dimension, AND across).
+    /// A dimension without a filter is counted over exactly the results.
     /// </summary>
     public required IReadOnlyDictionary<CatalogueFilter, IReadOnlyList<FacetCount>> Facets { get; init; }
 }
