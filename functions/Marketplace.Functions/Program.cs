@@ -73,6 +73,12 @@ if (args is ["seed", var seedFolder, ..])
     return;
 }
 
+if (args is ["create-search-index", ..])
+{
+    Environment.ExitCode = await CreateSearchIndexCommand.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
+    return;
+}
+
 app.Run();
 
 /// <summary>The function app's entry point; public so tests can host it.</summary>

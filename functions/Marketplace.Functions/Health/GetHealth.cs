@@ -70,6 +70,8 @@ public static class GetHealth
     /// <summary>The kind of failure in words a caller may see, never a message or a stack trace.</summary>
     internal static string DetailOf(Exception? exception) => exception switch
     {
+        // Not created by the app (its identity may not): the deployment's create-search-index step has not run.
+        Marketplace.Storage.Search.CatalogueIndexMissingException => "index missing",
         RequestFailedException { Status: 0 } => "unreachable",
         RequestFailedException failed => $"answered {failed.Status} {failed.ErrorCode}".TrimEnd(),
         // The registration's timeout cancels the check.

@@ -22,6 +22,10 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
 
     private readonly SearchClient documents = indexes.GetSearchClient(indexName);
 
+    /// <summary>
+    /// Creates or updates the index definition. Needs Search Service Contributor, which only the deploying identity
+    /// has: the <c>create-search-index</c> command (azd's postprovision hook) calls it, the running app never does.
+    /// </summary>
     public async Task EnsureIndexAsync(CancellationToken ct) =>
         await indexes.CreateOrUpdateIndexAsync(Definition(indexName), cancellationToken: ct);
 
@@ -34,31 +38,65 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         await documents.DeleteDocumentsAsync("id", [offeringId], new IndexDocumentsOptions { ThrowOnAnyError = true }, ct);
     }
 
+    /// <summary>
+    /// Replaces the documents without touching the index definition, so the app's Search Index Data Contributor role
+    /// is enough: every source document is uploaded, then the documents that were in the index before and are no
+    /// longer in the source are deleted. Ids listed before the upload keep an offering added meanwhile (by the queue)
+    /// from being deleted as stale.
+    /// </summary>
     public async Task<int> RebuildAsync(IAsyncEnumerable<OfferingSearchDocument> source, CancellationToken ct)
     {
-        try
-        {
-            await indexes.DeleteIndexAsync(indexName, ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Nothing to drop on a first build.
-        }
-        await EnsureIndexAsync(ct);
+        var stale = await ListIdsAsync(ct);
         var batch = new List<AzureOfferingDocument>(BatchSize);
         var count = 0;
         await foreach (var document in source.WithCancellation(ct))
         {
+            stale.Remove(document.Id);
             batch.Add(AzureOfferingDocument.From(document));
             if (batch.Count == BatchSize)
             {
                 count += await UploadAsync(batch, ct);
             }
         }
-        return count + await UploadAsync(batch, ct);
+        count += await UploadAsync(batch, ct);
+        foreach (var chunk in stale.Order(StringComparer.Ordinal).Chunk(BatchSize))
+        {
+            await documents.DeleteDocumentsAsync("id", chunk, new IndexDocumentsOptions { ThrowOnAnyError = true }, ct);
+        }
+        return count;
     }
 
-    public async Task<long> CountAsync(CancellationToken ct) => (await documents.GetDocumentCountAsync(ct)).Value;
+    public async Task<long> CountAsync(CancellationToken ct)
+    {
+        try
+        {
+            return (await documents.GetDocumentCountAsync(ct)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new CatalogueIndexMissingException(indexName, ex);
+        }
+    }
+
+    // Every id in the index, page by page (the SDK follows the service's continuation). A missing index is named.
+    private async Task<HashSet<string>> ListIdsAsync(CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var options = new SearchOptions { Size = BatchSize, Select = { "id" } };
+        try
+        {
+            var response = await documents.SearchAsync<SearchDocument>("*", options, ct);
+            await foreach (var result in response.Value.GetResultsAsync().WithCancellation(ct))
+            {
+                ids.Add(result.Document.GetString("id"));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new CatalogueIndexMissingException(indexName, ex);
+        }
+        return ids;
+    }
 
     private async Task<int> UploadAsync(List<AzureOfferingDocument> batch, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using Azure.Search.Documents.Indexes;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
 using Marketplace.Storage.Search;
+using Marketplace.Testing;
 
 namespace Marketplace.Storage.Tests.Search;
 
@@ -331,6 +332,38 @@ public sealed class AzureSearchCatalogueIndexTests
 
         var document = Assert.Single(Assert.Single(transport.Requests).Json!["value"]!.AsArray())!.AsObject();
         Assert.Equal(new Dictionary<string, string?> { ["@search.action"] = "delete", ["id"] = "gone" }, document.ToDictionary(p => p.Key, p => (string?)p.Value));
+    }
+
+    [Fact]
+    public async Task A_rebuild_writes_documents_only_and_deletes_the_ids_no_longer_in_the_source()
+    {
+        // The app's identity has Search Index Data Contributor only: a rebuild must not drop or define the index.
+        var (index, transport) = Adapter(request => request.Uri.AbsolutePath.EndsWith("/docs/search.post.search", StringComparison.Ordinal)
+            ? (HttpStatusCode.OK, """{ "value": [ { "@search.score": 1, "id": "retired-alarm" }, { "@search.score": 1, "id": "wrist-fall-detector" } ] }""")
+            : (HttpStatusCode.OK, """{ "value": [] }"""));
+        var wrist = ConformanceCatalogue.ById("wrist-fall-detector");
+
+        var count = await index.RebuildAsync(new[] { wrist }.ToAsyncEnumerable(), CancellationToken.None);
+
+        Assert.Equal(1, count);
+        Assert.All(transport.Requests, r => Assert.Contains("/docs", r.Uri.AbsolutePath, StringComparison.Ordinal));
+        Assert.Equal(["POST", "POST", "POST"], transport.Requests.Select(r => r.Method));
+        var actions = transport.Requests.Skip(1).Select(r => r.Json!["value"]!.AsArray().Select(d => ((string?)d!["@search.action"], (string?)d["id"])).ToList()).ToList();
+        Assert.Equal([("upload", "wrist-fall-detector")], actions[0]);
+        Assert.Equal([("delete", "retired-alarm")], actions[1]);
+    }
+
+    [Fact]
+    public async Task A_missing_index_is_named_rather_than_created()
+    {
+        var (index, transport) = Adapter(_ => (HttpStatusCode.NotFound, """{ "error": { "code": "", "message": "The index 'offerings' was not found." } }"""));
+
+        var counting = await Assert.ThrowsAsync<CatalogueIndexMissingException>(() => index.CountAsync(CancellationToken.None));
+        var rebuilding = await Assert.ThrowsAsync<CatalogueIndexMissingException>(() => index.RebuildAsync(AsyncEnumerable.Empty<OfferingSearchDocument>(), CancellationToken.None));
+
+        Assert.Equal("offerings", counting.IndexName);
+        Assert.Contains("create-search-index", rebuilding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(transport.Requests, r => r.Method is "PUT" or "DELETE");
     }
 
     private static JsonObject Facet(string value, long count) => new() { ["value"] = value, ["count"] = count };

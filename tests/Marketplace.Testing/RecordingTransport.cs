@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Marketplace.Storage.Tests.Search;
+namespace Marketplace.Testing;
 
 /// <summary>One request the Azure SDK sent: method, path and query, and the JSON body (if any).</summary>
 public sealed record RecordedRequest(string Method, Uri Uri, string Body)
