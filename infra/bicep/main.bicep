@@ -18,7 +18,7 @@ param environmentName string
 })
 param location string
 
-@description('Optional. Object ID of whoever runs the deployment (azd: AZURE_PRINCIPAL_ID). When set, that principal gets the same data roles on storage and search as the app, so the seeder and a reindex can run against this environment. Empty grants nothing.')
+@description('Optional. Object ID of whoever runs the deployment (azd sets AZURE_PRINCIPAL_ID to the signed-in account). When set, that principal gets the data roles on storage and search, and Search Service Contributor, which azd\'s postprovision hook needs to create the search index. Empty grants nothing, and the index must then be created by someone who has that role.')
 param principalId string = ''
 
 @description('Optional. Kind of principal principalId is (azd: AZURE_PRINCIPAL_TYPE).')
@@ -58,7 +58,7 @@ param tableNames string[] = [
 ])
 param searchSku string = 'basic'
 
-@description('Optional. Search index the app creates and queries.')
+@description('Optional. Search index the app queries (created by the create-search-index command).')
 @minLength(2)
 @maxLength(128)
 param searchIndexName string = 'offerings'
@@ -74,8 +74,9 @@ param entraInstance string = environment().authentication.loginEndpoint
 @description('Optional. Entra ID tenant whose tokens the API accepts; defaults to the tenant of the deployment.')
 param entraTenantId string = tenant().tenantId
 
-@description('Optional. Application (client) ID of the API\'s Entra app registration (azd: AZURE_API_CLIENT_ID). May stay empty until the registration exists; the app then rejects every token.')
-param entraClientId string = ''
+@description('Required. Application (client) ID of the API\'s Entra app registration; the app will not start without it. With azd: `azd env set AZURE_API_CLIENT_ID <client id>` before `azd provision` or `azd up`.')
+@minLength(1)
+param entraClientId string
 
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {

@@ -38,8 +38,8 @@ var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 // Search Index Data Contributor: upload, merge and delete documents and query the index.
 var searchIndexDataContributor = '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
-// Search Service Contributor: create and update the index definition (the app calls CreateOrUpdateIndex
-// at start-up and on reindex); the index-data role alone cannot change an index's schema.
+// Search Service Contributor: create and update the index definition, which only the deploying principal does
+// (azd's postprovision hook runs create-search-index); the app's identity writes documents only, so it does not get it.
 var searchServiceContributor = '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
 // Monitoring Metrics Publisher: send telemetry to Application Insights with an Entra token
 // (APPLICATIONINSIGHTS_AUTHENTICATION_STRING = Authorization=AAD).
@@ -51,10 +51,14 @@ var storageRoles = [
   storageQueueDataContributor
 ]
 
-var searchRoles = [
-  searchIndexDataContributor
-  searchServiceContributor
-]
+var searchRoles = functionHost
+  ? [
+      searchIndexDataContributor
+    ]
+  : [
+      searchIndexDataContributor
+      searchServiceContributor
+    ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: storageAccountName
