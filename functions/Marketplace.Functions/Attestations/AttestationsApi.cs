@@ -18,11 +18,7 @@ public static class AttestationsApi
         var api = app.MapFeature("/api", "Attestations");
 
         api.MapPost("/attestations", async (AttestationRequest request, Actor actor, CreateAttestation create, HttpResponse response, CancellationToken ct) =>
-                (await create.RunAsync(actor, request, ct)).ToResult(stored =>
-                {
-                    response.Headers.ETag = stored.ETag;
-                    return TypedResults.Created($"/api/attestations/{stored.Document.Id}", stored.Document);
-                }))
+                (await create.RunAsync(actor, request, ct)).ToCreatedWithETag(response, a => $"/api/attestations/{a.Id}"))
             .WithName("CreateAttestation")
             .WithSummary("Starts a draft attestation for the caller's supplier (organisation-level, or for one of its offerings). " +
                 "expiresOn defaults to issuedOn plus the standard's validity period.")

@@ -71,9 +71,5 @@ public static class CatalogueApi
 
     private static async Task<Results<Created<Offering>, ProblemHttpResult>> CreateAsync(SubmittedListing listing, Actor actor, CreateOffering createOffering,
         HttpResponse response, CancellationToken ct) =>
-        (await createOffering.RunAsync(actor, listing, ct)).ToResult(stored =>
-        {
-            response.Headers.ETag = stored.ETag;
-            return TypedResults.Created($"/api/offerings/{stored.Document.Id}", stored.Document);
-        });
+        (await createOffering.RunAsync(actor, listing, ct)).ToCreatedWithETag(response, o => $"/api/offerings/{o.Id}");
 }

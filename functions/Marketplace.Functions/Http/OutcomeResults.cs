@@ -38,9 +38,21 @@ public static class OutcomeResults
 
     /// <summary>200 with the document and its ETag header, or the failure's problem.</summary>
     public static Results<Ok<T>, ProblemHttpResult> ToOkWithETag<T>(this Outcome<StoredDocument<T>> outcome, HttpResponse response) =>
+        outcome.ToOkWithETag(response, document => document);
+
+    /// <summary>200 with the document as the API shows it (<paramref name="view"/>) and its ETag header, or the failure's problem.</summary>
+    public static Results<Ok<TView>, ProblemHttpResult> ToOkWithETag<T, TView>(this Outcome<StoredDocument<T>> outcome, HttpResponse response, Func<T, TView> view) =>
         outcome.ToResult(stored =>
         {
             response.Headers.ETag = stored.ETag;
-            return TypedResults.Ok(stored.Document);
+            return TypedResults.Ok(view(stored.Document));
+        });
+
+    /// <summary>201 with the new document, its location and its ETag header, or the failure's problem.</summary>
+    public static Results<Created<T>, ProblemHttpResult> ToCreatedWithETag<T>(this Outcome<StoredDocument<T>> outcome, HttpResponse response, Func<T, string> location) =>
+        outcome.ToResult(stored =>
+        {
+            response.Headers.ETag = stored.ETag;
+            return TypedResults.Created(location(stored.Document), stored.Document);
         });
 }

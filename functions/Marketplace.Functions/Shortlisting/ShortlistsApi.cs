@@ -97,7 +97,7 @@ public static partial class ShortlistsApi
 
     public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> GetAsync(
         string id, Actor actor, CommissionerAccess access, HttpResponse response, CancellationToken ct) =>
-        WithETag(await access.ShortlistAsync(actor, id, ct), response);
+        (await access.ShortlistAsync(actor, id, ct)).ToOkWithETag(response, ShortlistView.Of);
 
     public static async Task<Results<Ok<IReadOnlyList<ShortlistSummary>>, ProblemHttpResult>> ListAsync(
         string id, Actor actor, CommissionerAccess access, CancellationToken ct) =>
@@ -105,11 +105,11 @@ public static partial class ShortlistsApi
 
     public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> LockAsync(
         string id, Actor actor, LockShortlist lockShortlist, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-        WithETag(await lockShortlist.RunAsync(actor, id, request.Headers.IfMatch.ToString(), ct), response);
+        (await lockShortlist.RunAsync(actor, id, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of);
 
     public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> RecordOutcomeAsync(
         string id, CallOffRequest outcome, Actor actor, RecordOutcome record, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-        WithETag(await record.RunAsync(actor, id, outcome, request.Headers.IfMatch.ToString(), ct), response);
+        (await record.RunAsync(actor, id, outcome, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         string id, string? format, Actor actor, CommissionerAccess access, HttpRequest request, IOptions<OcdsOptions> ocds, TimeProvider time, CancellationToken ct)
@@ -144,14 +144,6 @@ public static partial class ShortlistsApi
 
     public static async Task<Results<Ok<RecordHistory>, ProblemHttpResult>> HistoryAsync(string id, Actor actor, CommissionerAccess access, CancellationToken ct) =>
         (await access.ShortlistHistoryAsync(actor, id, ct)).ToResult(TypedResults.Ok);
-
-    // The API shows a shortlist without its snapshot (GET …/verify re-scores that).
-    private static Results<Ok<ShortlistView>, ProblemHttpResult> WithETag(Outcome<StoredDocument<ShortlistDocument>> outcome, HttpResponse response) =>
-        outcome.ToResult(stored =>
-        {
-            response.Headers.ETag = stored.ETag;
-            return TypedResults.Ok(ShortlistView.Of(stored.Document));
-        });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shortlist {ShortlistId}: read {Offerings} offerings and {Attestations} attestations in {LoadMs} ms, scored in {ScoreMs} ms, stored in {StoreMs} ms")]
     private static partial void LogScored(ILogger logger, string shortlistId, int offerings, int attestations, long loadMs, long scoreMs, long storeMs);

@@ -50,11 +50,7 @@ public static class SpecificationsApi
 
     public static async Task<Results<Created<SpecificationDocument>, ProblemHttpResult>> CreateAsync(
         JsonElement body, Actor actor, CreateSpecification create, HttpResponse response, CancellationToken ct) =>
-        (await create.RunAsync(actor, DraftOf(body), ct)).ToResult(stored =>
-        {
-            response.Headers.ETag = stored.ETag;
-            return TypedResults.Created($"/api/specifications/{stored.Document.Id}", stored.Document);
-        });
+        (await create.RunAsync(actor, DraftOf(body), ct)).ToCreatedWithETag(response, s => $"/api/specifications/{s.Id}");
 
     public static async Task<Results<Ok<SpecificationDocument>, ProblemHttpResult>> GetAsync(
         string id, Actor actor, CommissionerAccess access, HttpResponse response, CancellationToken ct) =>
