@@ -9,9 +9,6 @@ namespace Marketplace.Storage.Shortlisting;
 /// <summary>Key-requirements templates (every published version), commissioners' specifications and their shortlists.</summary>
 public sealed class ShortlistingTables(TableServiceClient service, StorageNames names, IAuditLog audit, ILogger<ShortlistingTables> logger) : ITemplates
 {
-    public const string SpecificationSubject = ShortlistSubjects.Specification;
-    public const string ShortlistSubject = ShortlistSubjects.Shortlist;
-
     /// <summary>One row per published version, keyed <c>{id}@{version, 4 digits}</c>; rows are only ever added.</summary>
     public DocumentTable<KeyRequirementsTemplate> Templates { get; } = new(service.GetTableClient(names.TemplatesTable), KeyOf,
         t => new Dictionary<string, object?> { ["TemplateId"] = t.Id, ["Version"] = t.Version });
@@ -19,12 +16,12 @@ public sealed class ShortlistingTables(TableServiceClient service, StorageNames 
     public AuditedDocuments<SpecificationDocument> Specifications { get; } = new(
         new DocumentTable<SpecificationDocument>(service.GetTableClient(names.SpecificationsTable), s => s.Id,
             s => new Dictionary<string, object?> { ["CommissionerId"] = s.CommissionerId }),
-        SpecificationSubject, audit, logger);
+        ShortlistSubjects.Specification, audit, logger);
 
     public AuditedDocuments<ShortlistDocument> Shortlists { get; } = new(
         new DocumentTable<ShortlistDocument>(service.GetTableClient(names.ShortlistsTable), s => s.Id,
             s => new Dictionary<string, object?> { ["CommissionerId"] = s.CommissionerId, ["SpecificationId"] = s.SpecificationId, ["Status"] = s.Status }),
-        ShortlistSubject, audit, logger);
+        ShortlistSubjects.Shortlist, audit, logger);
 
     /// <summary>The row key of one template version.</summary>
     public static string KeyOf(KeyRequirementsTemplate template) => KeyOf(template.Id, template.Version);
@@ -42,12 +39,10 @@ public sealed class ShortlistingTables(TableServiceClient service, StorageNames 
         return [.. versions.OrderBy(t => t.Version)];
     }
 
-    Task<IReadOnlyList<KeyRequirementsTemplate>> ITemplates.LatestAsync(CancellationToken ct) => LatestTemplatesAsync(ct);
-
     async Task<bool> ITemplates.AddAsync(KeyRequirementsTemplate template, CancellationToken ct) => await Templates.AddAsync(template, ct) is not null;
 
     /// <summary>The latest version of each template, by id.</summary>
-    public async Task<IReadOnlyList<KeyRequirementsTemplate>> LatestTemplatesAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<KeyRequirementsTemplate>> LatestAsync(CancellationToken ct)
     {
         var latest = new Dictionary<string, KeyRequirementsTemplate>(StringComparer.Ordinal);
         await foreach (var template in Templates.ListAsync(null, ct))
