@@ -162,14 +162,14 @@ public sealed class DocumentSchemasTests : IDisposable
 
     [Theory]
     [InlineData("""{ "status": "rejected" }""", "$.reason", "is required")]
-    [InlineData("""{ "status": "validated", "reason": "n/a" }""", "$.reason", "is not allowed here")]
-    [InlineData("""{ "status": "validated", "reason": "n/a", "decidedBy": "x" }""", "$.reason", "is not allowed here")]
+    [InlineData("""{ "status": "verified", "reason": "n/a" }""", "$.reason", "is not allowed here")]
+    [InlineData("""{ "status": "verified", "reason": "n/a", "decidedBy": "x" }""", "$.reason", "is not allowed here")]
     public void A_broken_if_then_else_reports_the_rule_of_the_branch_that_applies(string json, string path, string message)
     {
         using var conditional = SchemaFolder.With(("attestation.schema.json", """
             {
               "type": "object",
-              "properties": { "status": { "enum": ["validated", "rejected"] }, "reason": { "type": "string" }, "decidedBy": { "type": "string" } },
+              "properties": { "status": { "enum": ["verified", "rejected"] }, "reason": { "type": "string" }, "decidedBy": { "type": "string" } },
               "if": { "properties": { "status": { "const": "rejected" } }, "required": ["status"] },
               "then": { "required": ["reason"] },
               "else": { "properties": { "reason": false } }

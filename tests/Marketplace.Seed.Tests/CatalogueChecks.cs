@@ -12,7 +12,7 @@ internal static class CatalogueChecks
 {
     public static readonly DateOnly Today = new(2026, 11, 23);
 
-    private static readonly string[] DecidedStatuses = ["validated", "rejected", "revoked", "expired"];
+    private static readonly string[] DecidedStatuses = ["verified", "rejected", "revoked", "expired"];
 
     public static IEnumerable<string> All(CatalogueFiles c) =>
     [
@@ -263,11 +263,11 @@ internal static class CatalogueChecks
             }
         }
 
-        var validated = c.Attestations.Where(a => Str(a!, "status") == "validated" && OptionalStr(a!, "expiresOn") is not null).ToList();
-        var current = validated.Count(a => DateOnly.Parse(Str(a!, "expiresOn"), CultureInfo.InvariantCulture) > Today);
-        if (current < validated.Count * 0.8)
+        var verified = c.Attestations.Where(a => Str(a!, "status") == "verified" && OptionalStr(a!, "expiresOn") is not null).ToList();
+        var current = verified.Count(a => DateOnly.Parse(Str(a!, "expiresOn"), CultureInfo.InvariantCulture) > Today);
+        if (current < verified.Count * 0.8)
         {
-            yield return $"only {current} of {validated.Count} validated attestations with an expiry date expire after today";
+            yield return $"only {current} of {verified.Count} verified attestations with an expiry date expire after today";
         }
     }
 

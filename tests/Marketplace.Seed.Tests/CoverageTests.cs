@@ -23,7 +23,7 @@ public sealed class CoverageTests
         Assert.Equal(["analogue", "digital", "both"], Vocabulary("connectivity"));
         Assert.Equal(["per-unit", "per-connection-per-week", "per-patient-per-month", "per-installation", "managed-service-monthly"], Vocabulary("priceModel"));
         Assert.Equal(19, Vocabulary("standardCode").Count);
-        Assert.Equal(["draft", "submitted", "validated", "rejected", "revoked", "expired", "withdrawn"], Vocabulary("attestationStatus"));
+        Assert.Equal(["draft", "submitted", "verified", "declared", "rejected", "revoked", "expired", "lapsed", "withdrawn"], Vocabulary("attestationStatus"));
         Assert.Equal(["coming", "open", "pending", "standstill", "live", "expired"], Vocabulary("frameworkStatus"));
     }
 
@@ -100,12 +100,14 @@ public sealed class CoverageTests
     }
 
     [Fact]
-    public void Every_attestation_status_occurs_and_most_are_validated()
+    public void Every_attestation_status_occurs_and_most_are_verified()
     {
         var statuses = Seed.Attestations.GroupBy(a => Str(a!, "status")).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.Equal(Vocabulary("attestationStatus").Order(StringComparer.Ordinal), statuses.Keys.Order(StringComparer.Ordinal));
-        Assert.True(statuses["validated"] > Seed.Attestations.Count / 2, $"{statuses["validated"]} of {Seed.Attestations.Count} validated");
+        // TODO(issue 12): the seed gains declared (declarations) and lapsed (register imports) with their workflows.
+        string[] notYetSeeded = ["declared", "lapsed"];
+        Assert.Equal(Vocabulary("attestationStatus").Except(notYetSeeded).Order(StringComparer.Ordinal), statuses.Keys.Order(StringComparer.Ordinal));
+        Assert.True(statuses["verified"] > Seed.Attestations.Count / 2, $"{statuses["verified"]} of {Seed.Attestations.Count} verified");
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public sealed class CoverageTests
             .GroupBy(o => Str(o!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.All(Seed.OrganisationsOfKind("supplier"), s => Assert.InRange(perSupplier.GetValueOrDefault(Str(s, "id")), 2, 5 + (telehealth.TryGetValue(Str(s, "id"), out var n) ? n + 1 : 0)));
-        Assert.Contains(Seed.Attestations, a => Str(a!, "standardCode") == "DCB0129" && Str(a!, "status") == "validated");
+        Assert.Contains(Seed.Attestations, a => Str(a!, "standardCode") == "DCB0129" && Str(a!, "status") == "verified");
         Assert.True(perSupplier.Values.Average() >= 2, $"average {perSupplier.Values.Average():0.0} attestations per supplier");
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is null);
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is not null);

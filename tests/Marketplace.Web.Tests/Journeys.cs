@@ -121,9 +121,9 @@ public sealed partial class Journeys(BrowserApp app)
         await Expect(page.Locator("h1 .nhsuk-tag")).ToHaveTextAsync("Submitted");
         await Expect(page.Locator("#history")).ToBeVisibleAsync();
         await PageChecks.AccessibleAsync(page, "validator-attestation");
-        await page.Locator("#validate-button").FocusAsync();
+        await page.Locator("#verify-button").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("validated");
+        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("verified");
         await Expect(rows).ToHaveCountAsync(before - 1);
 
         await rows.First.GetByRole(AriaRole.Link).ClickAsync();
@@ -182,7 +182,7 @@ public sealed partial class Journeys(BrowserApp app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = names[0] }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(names[0]);
-        await Expect(page.Locator("h2", new() { HasText = "Validated standards" })).ToBeVisibleAsync();
+        await Expect(page.Locator("h2", new() { HasText = "Verified standards" })).ToBeVisibleAsync();
         await PageChecks.AccessibleAsync(page, "offering");
 
         // Specification from a template, with a mistake corrected.

@@ -11,10 +11,10 @@ namespace Marketplace.CatalogueGenerator;
 /// </summary>
 internal sealed class Attestations(Random rng)
 {
-    public static readonly string[] Statuses = ["validated", "expired", "submitted", "rejected", "revoked", "draft", "withdrawn"];
+    public static readonly string[] Statuses = ["verified", "expired", "submitted", "rejected", "revoked", "draft", "withdrawn"];
 
     private static readonly (string Status, int Weight)[] StatusWeights =
-        [("validated", 62), ("expired", 8), ("submitted", 9), ("rejected", 6), ("revoked", 4), ("draft", 6), ("withdrawn", 5)];
+        [("verified", 62), ("expired", 8), ("submitted", 9), ("rejected", 6), ("revoked", 4), ("draft", 6), ("withdrawn", 5)];
 
     private static readonly string[] RejectionReasons =
     [
@@ -66,7 +66,7 @@ internal sealed class Attestations(Random rng)
             }
         }
 
-        // Small catalogues could miss a rare status by chance: turn the last suitable validated attestations into the missing ones.
+        // Small catalogues could miss a rare status by chance: turn the last suitable verified attestations into the missing ones.
         foreach (var status in Statuses)
         {
             if (attestations.Exists(a => a.Status == status))
@@ -75,8 +75,8 @@ internal sealed class Attestations(Random rng)
             }
 
             var index = attestations.FindLastIndex(a =>
-                a.Status == "validated" && (status != "expired" || IssueWindowMonths(claims[int.Parse(a.Id.AsSpan(4), CultureInfo.InvariantCulture) - 1].Standard) is not null));
-            if (index >= 0 && attestations.Count(a => a.Status == "validated") > 1)
+                a.Status == "verified" && (status != "expired" || IssueWindowMonths(claims[int.Parse(a.Id.AsSpan(4), CultureInfo.InvariantCulture) - 1].Standard) is not null));
+            if (index >= 0 && attestations.Count(a => a.Status == "verified") > 1)
             {
                 attestations[index] = Make(index + 1, claims[index], status);
             }
@@ -90,8 +90,8 @@ internal sealed class Attestations(Random rng)
     /// <summary>
     /// A telehealth remote-monitoring specification gates on DCB0129 (per product) and DSPT (per organisation). The
     /// random pass above rarely gives a telehealth supplier both, so each supplier with an active telehealth offering
-    /// gets, where one of its associations can validate it, a validated DCB0129 for each such offering and a
-    /// validated DSPT. Appended after the other attestations (their ids and contents are unchanged); suppliers with no
+    /// gets, where one of its associations can validate it, a verified DCB0129 for each such offering and a
+    /// verified DSPT. Appended after the other attestations (their ids and contents are unchanged); suppliers with no
     /// such association stay without, so some offerings fail those gates for real.
     /// </summary>
     public List<Attestation> AddTelehealthClinicalSafety(IReadOnlyList<SupplierDraft> suppliers, IReadOnlyList<Offering> offerings, List<Attestation> attestations)
@@ -107,16 +107,16 @@ internal sealed class Attestations(Random rng)
             }
             var validatable = supplier.Memberships.SelectMany(Associations.Validates).ToHashSet(StringComparer.Ordinal);
             bool Holds(string code, string? offeringId) =>
-                attestations.Exists(a => a.SupplierId == supplier.Id && a.StandardCode == code && a.OfferingId == offeringId && a.Status == "validated");
+                attestations.Exists(a => a.SupplierId == supplier.Id && a.StandardCode == code && a.OfferingId == offeringId && a.Status == "verified");
             if (validatable.Contains(dspt.Code) && !Holds(dspt.Code, null))
             {
-                attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dspt, null), "validated"));
+                attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dspt, null), "verified"));
             }
             if (validatable.Contains(dcb0129.Code))
             {
                 foreach (var offering in telehealth.Where(o => !Holds(dcb0129.Code, o.Id)))
                 {
-                    attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dcb0129, offering), "validated"));
+                    attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dcb0129, offering), "verified"));
                 }
             }
         }
@@ -141,11 +141,11 @@ internal sealed class Attestations(Random rng)
         {
             if ((roll -= weight) < 0)
             {
-                return status == "expired" && IssueWindowMonths(standard) is null ? "validated" : status;
+                return status == "expired" && IssueWindowMonths(standard) is null ? "verified" : status;
             }
         }
 
-        return "validated";
+        return "verified";
     }
 
     /// <summary>
@@ -168,13 +168,13 @@ internal sealed class Attestations(Random rng)
         string? reason = null;
         switch (status)
         {
-            case "validated" when window is int m:
+            case "verified" when window is int m:
                 // Expiry always follows from the issue date (issuedOn + validity), so a 29 February round-trips.
                 issued = (rng.Next(100) < 5 ? Today.AddDays(-rng.Next(1, 21)) : Today.AddDays(rng.Next(14, (m * 30) - 20))).AddMonths(-m);
                 expires = months is null ? null : issued.AddMonths(m);
                 decided = Clamp(issued.AddDays(rng.Next(3, 41)));
                 break;
-            case "validated":
+            case "verified":
                 issued = Today.AddDays(-rng.Next(60, 2200));
                 decided = Clamp(issued.AddDays(rng.Next(3, 41)));
                 break;

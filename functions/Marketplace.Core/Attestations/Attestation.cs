@@ -32,16 +32,47 @@ public sealed record Attestation
     public string? Reason { get; init; }
     /// <summary>Evidence files recorded against it.</summary>
     public IReadOnlyList<EvidenceFile> Evidence { get; init; } = [];
+    /// <summary>The certification body named to verify it (certifier-route standards only).</summary>
+    public string? CertifierId { get; init; }
+    /// <summary>
+    /// The public register's own reference for the supplier or product (register-route standards): DSPT organisation
+    /// code, CQC provider id, ICO registration number or MHRA registration number.
+    /// </summary>
+    public string? RegisterReference { get; init; }
+    /// <summary>The product release or version it is about (per-release standards: DCB0129, WCAG).</summary>
+    public string? ProductRelease { get; init; }
+    /// <summary>The named Clinical Safety Officer who signed the clinical safety case (DCB0129).</summary>
+    public string? ClinicalSafetyOfficer { get; init; }
+    /// <summary>The independent test house whose report backs a declaration; null for a self-declaration.</summary>
+    public string? TestedBy { get; init; }
+    /// <summary>Associations that vouch for a declaration (shown to buyers, never a gate).</summary>
+    public IReadOnlyList<Endorsement> Endorsements { get; init; } = [];
+    /// <summary>
+    /// Set when the supplier claims an equivalent of <see cref="StandardCode"/> (Procurement Act 2023 s.56) rather than
+    /// the standard itself: what it holds instead and why that is equivalent. Only the buyer decides, per shortlist.
+    /// </summary>
+    public EquivalentClaim? Equivalent { get; init; }
 
     /// <summary>
-    /// A standard counts only through an attestation that is validated and not expired on the evaluation date
+    /// A standard counts only through an attestation that is verified and not expired on the evaluation date
     /// (ARCHITECTURE.md scoring rules): the expiry date itself is still valid.
     /// </summary>
-    public bool CountsOn(DateOnly date) => Status == AttestationStatus.Validated && (ExpiresOn is null || ExpiresOn >= date);
+    public bool CountsOn(DateOnly date) => Status == AttestationStatus.Verified && (ExpiresOn is null || ExpiresOn >= date);
 }
 
 /// <summary>An evidence file's record: name, sniffed type, size and SHA-256.</summary>
 public sealed record EvidenceFile(string FileName, string ContentType, long SizeBytes, string Sha256);
+
+/// <summary>An association's endorsement of a member's declaration ("vouched for by …").</summary>
+/// <param name="AssociationId">The association.</param>
+/// <param name="EndorsedAt">When it endorsed.</param>
+public sealed record Endorsement(string AssociationId, DateTimeOffset EndorsedAt);
+
+/// <summary>A standard held in place of the one asked for, claimed as its equivalent.</summary>
+/// <param name="Name">The equivalent standard, e.g. "ISO/IEC 27001:2022 certificate covering the service".</param>
+/// <param name="IssuedBy">Who issued or certifies it.</param>
+/// <param name="Reason">Why it meets the same need.</param>
+public sealed record EquivalentClaim(string Name, string IssuedBy, string Reason);
 
 /// <summary>Attestation workflow statuses.</summary>
 public static class AttestationStatus
@@ -51,13 +82,17 @@ public static class AttestationStatus
     /// <summary>Awaiting its association.</summary>
     public const string Submitted = "submitted";
     /// <summary>Accepted by its association.</summary>
-    public const string Validated = "validated";
+    public const string Verified = "verified";
     /// <summary>Refused by its association, with a reason.</summary>
     public const string Rejected = "rejected";
     /// <summary>Withdrawn by its association after validation, with a reason.</summary>
     public const string Revoked = "revoked";
-    /// <summary>Validated but past its expiry date.</summary>
+    /// <summary>Verified but past its expiry date.</summary>
     public const string Expired = "expired";
     /// <summary>Withdrawn by the supplier before a decision.</summary>
     public const string Withdrawn = "withdrawn";
+    /// <summary>A declaration-route standard, declared by the supplier (with its report); shown as a declaration.</summary>
+    public const string Declared = "declared";
+    /// <summary>Verified from a public register, then dropped out of the register's newest snapshot.</summary>
+    public const string Lapsed = "lapsed";
 }

@@ -34,7 +34,7 @@ public static class AttestationAccess
             : $"Only {attestation.SupplierId}'s own users upload evidence to its attestations.",
         AttestationAction.Submit or AttestationAction.Withdraw => IsOwner(actor, attestation.SupplierId) ? null
             : $"Only {attestation.SupplierId}'s own users may {operation.Name} its attestations.",
-        AttestationAction.Validate or AttestationAction.Reject or AttestationAction.Revoke =>
+        AttestationAction.Verify or AttestationAction.Reject or AttestationAction.Revoke =>
             MayDecide(actor, context.ActorOrganisation, context.Supplier, context.Standard) ? null
             : $"Only a validator of an association that {attestation.SupplierId} belongs to, and whose remit covers {attestation.StandardCode} " +
               $"({string.Join(", ", context.Standard.ValidatingAssociations)}), may {operation.Name} this attestation.",

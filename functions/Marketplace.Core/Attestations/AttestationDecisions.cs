@@ -75,7 +75,7 @@ public static class AttestationDecisions
     /// Decides a user's action on <paramref name="current"/> at <paramref name="now"/>. Checks in order: who may (403),
     /// the state machine (409 naming the status and allowed actions), the reason (rejections and revocations need one,
     /// other actions take none), evidence (submitting needs a file when the standard requires evidence) and the
-    /// certificate's expiry date (a lapsed certificate is neither submitted nor validated).
+    /// certificate's expiry date (a lapsed certificate is neither submitted nor verified).
     /// </summary>
     public static AttestationDecision Decide(Attestation current, AttestationAction action, Actor actor, AttestationContext context, string? reason, DateTimeOffset now)
     {
@@ -107,7 +107,7 @@ public static class AttestationDecisions
             return AttestationDecision.Refuse(new Refusal(RefusalKind.EvidenceRequired,
                 $"{context.Standard.Code} needs evidence ({context.Standard.EvidenceKind}); upload at least one file before submitting."));
         }
-        if (action is AttestationAction.Submit or AttestationAction.Validate && current.ExpiresOn < today)
+        if (action is AttestationAction.Submit or AttestationAction.Verify && current.ExpiresOn < today)
         {
             return AttestationDecision.Refuse(new Refusal(RefusalKind.Conflict,
                 $"The certificate expired on {current.ExpiresOn:yyyy-MM-dd}; attest with a current certificate instead."));
@@ -121,11 +121,11 @@ public static class AttestationDecisions
     }
 
     /// <summary>
-    /// The expiry job's decision: a validated attestation whose expiry date is before <paramref name="today"/> becomes
+    /// The expiry job's decision: a verified attestation whose expiry date is before <paramref name="today"/> becomes
     /// expired (it still counts on its expiry date itself). Null when it should be left alone.
     /// </summary>
     public static Attestation? Expire(Attestation current, DateOnly today) =>
-        current.Status == AttestationStatus.Validated && current.ExpiresOn < today && AttestationWorkflow.Next(current.Status, AttestationAction.Expire) is { } next
+        current.Status == AttestationStatus.Verified && current.ExpiresOn < today && AttestationWorkflow.Next(current.Status, AttestationAction.Expire) is { } next
             ? current with { Status = next }
             : null;
 }

@@ -8,18 +8,18 @@ public enum AttestationAction
     /// <summary>The supplier takes a submitted attestation back before a decision.</summary>
     Withdraw,
     /// <summary>An association accepts it.</summary>
-    Validate,
+    Verify,
     /// <summary>An association refuses it, with a reason.</summary>
     Reject,
     /// <summary>An association withdraws a validation, with a reason.</summary>
     Revoke,
-    /// <summary>The expiry job marks a validated attestation past its expiry date.</summary>
+    /// <summary>The expiry job marks a verified attestation past its expiry date.</summary>
     Expire,
 }
 
 /// <summary>
-/// The attestation state machine of ARCHITECTURE.md: <c>draft → submitted → validated | rejected</c>,
-/// <c>validated → expired | revoked</c>, <c>submitted → withdrawn</c>. Rejected, revoked, expired and withdrawn are final.
+/// The attestation state machine of ARCHITECTURE.md: <c>draft → submitted → verified | rejected</c>,
+/// <c>verified → expired | revoked</c>, <c>submitted → withdrawn</c>. Rejected, revoked, expired and withdrawn are final.
 /// </summary>
 public static class AttestationWorkflow
 {
@@ -32,11 +32,11 @@ public static class AttestationWorkflow
             },
             [AttestationStatus.Submitted] = new Dictionary<AttestationAction, string>
             {
-                [AttestationAction.Validate] = AttestationStatus.Validated,
+                [AttestationAction.Verify] = AttestationStatus.Verified,
                 [AttestationAction.Reject] = AttestationStatus.Rejected,
                 [AttestationAction.Withdraw] = AttestationStatus.Withdrawn,
             },
-            [AttestationStatus.Validated] = new Dictionary<AttestationAction, string>
+            [AttestationStatus.Verified] = new Dictionary<AttestationAction, string>
             {
                 [AttestationAction.Revoke] = AttestationStatus.Revoked,
                 [AttestationAction.Expire] = AttestationStatus.Expired,
@@ -46,7 +46,7 @@ public static class AttestationWorkflow
     /// <summary>Every status an attestation can be in.</summary>
     public static IReadOnlyList<string> Statuses { get; } =
     [
-        AttestationStatus.Draft, AttestationStatus.Submitted, AttestationStatus.Validated, AttestationStatus.Rejected,
+        AttestationStatus.Draft, AttestationStatus.Submitted, AttestationStatus.Verified, AttestationStatus.Rejected,
         AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Withdrawn,
     ];
 

@@ -7,7 +7,7 @@ namespace Marketplace.Core.Attestations;
 public sealed record ExpiryRun(int Expired, int OfferingsUpdated);
 
 /// <summary>
-/// The nightly expiry: validated attestations whose expiry date has passed become expired (each write conditional on
+/// The nightly expiry: verified attestations whose expiry date has passed become expired (each write conditional on
 /// the version just read, each with its audit event), then every affected offering's search document is updated.
 /// </summary>
 public sealed class ExpireLapsedAttestations(IAttestationRecords records, SearchFollowsAttestations search, TimeProvider clock)
@@ -21,7 +21,7 @@ public sealed class ExpireLapsedAttestations(IAttestationRecords records, Search
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var lapsed = new List<string>();
-        await foreach (var attestation in records.ListByStatusAsync(AttestationStatus.Validated, ct))
+        await foreach (var attestation in records.ListByStatusAsync(AttestationStatus.Verified, ct))
         {
             if (AttestationDecisions.Expire(attestation, today) is not null)
             {

@@ -22,7 +22,7 @@ public sealed record AttestationReview(
 /// <summary>Everything an attestation's page shows, for those allowed to see the attestation.</summary>
 public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecords records, IOrganisations organisations, IAttestedOfferings offerings, TimeProvider clock)
 {
-    /// <summary>How far ahead a validated certificate's expiry is called out.</summary>
+    /// <summary>How far ahead a verified certificate's expiry is called out.</summary>
     public const int ExpiryWarningDays = 60;
 
     /// <summary>The review; 404 when there is no such attestation, 403 when the viewer may not see it.</summary>
@@ -44,11 +44,11 @@ public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecord
         // The same decision the actions themselves ask, so the page offers nothing it would refuse for who is asking.
         var actions = AttestationWorkflow.UserActionsFrom(attestation.Status)
             .Where(a => AttestationAccess.WhyNot(actor, AttestationOperation.Of(a), attestation, context) is null)
-            .OrderBy(a => a is AttestationAction.Validate or AttestationAction.Submit ? 0 : 1)
+            .OrderBy(a => a is AttestationAction.Verify or AttestationAction.Submit ? 0 : 1)
             .ToList();
         var offeringName = attestation.OfferingId is { } offeringId ? (await offerings.FindAsync(offeringId, ct))?.Name ?? offeringId : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var expiresSoon = attestation.Status == AttestationStatus.Validated && attestation.ExpiresOn is { } e && e >= today && e <= today.AddDays(ExpiryWarningDays);
+        var expiresSoon = attestation.Status == AttestationStatus.Verified && attestation.ExpiresOn is { } e && e >= today && e <= today.AddDays(ExpiryWarningDays);
         return new AttestationReview(stored, context, offeringName, history, names, AttestationAccess.IsOwner(actor, attestation.SupplierId), actions, expiresSoon);
     }
 }

@@ -46,14 +46,14 @@ public sealed class GetSupplierProfile(IOrganisations organisations, IOfferings 
     /// <param name="Price">Price.</param>
     public sealed record OfferingSummary(string Id, string Name, string Category, string Summary, OfferingPrice Price);
 
-    /// <summary>A standard held through a validated, unexpired attestation, for the organisation or one offering.</summary>
+    /// <summary>A standard held through a verified, unexpired attestation, for the organisation or one offering.</summary>
     /// <param name="Code">Standard code.</param>
     /// <param name="Name">Standard name.</param>
     /// <param name="OfferingId">The offering it is held for; null for the whole organisation.</param>
-    /// <param name="ValidatedBy">The association that validated it.</param>
-    /// <param name="ValidatedByName">That association's name.</param>
+    /// <param name="VerifiedBy">The association that verified it.</param>
+    /// <param name="VerifiedByName">That association's name.</param>
     /// <param name="ExpiresOn">When it expires; null when open-ended.</param>
-    public sealed record StandardHeld(string Code, string Name, string? OfferingId, string? ValidatedBy, string? ValidatedByName, DateOnly? ExpiresOn);
+    public sealed record StandardHeld(string Code, string Name, string? OfferingId, string? VerifiedBy, string? VerifiedByName, DateOnly? ExpiresOn);
 
     /// <summary>The profile, or 404 when <paramref name="supplierId"/> is no supplier (an association or commissioner has none).</summary>
     public async Task<Outcome<SupplierProfile>> RunAsync(Actor actor, string supplierId, CancellationToken ct)

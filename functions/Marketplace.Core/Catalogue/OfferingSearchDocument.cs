@@ -31,8 +31,8 @@ public sealed record OfferingSearchDocument
     public IReadOnlyList<string> Interoperability { get; init; } = [];
     /// <summary>Short feature phrases, searched.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
-    /// <summary>Standard codes held through validated, unexpired attestations only.</summary>
-    public IReadOnlyList<string> ValidatedStandards { get; init; } = [];
+    /// <summary>Standard codes held through verified, unexpired attestations only.</summary>
+    public IReadOnlyList<string> VerifiedStandards { get; init; } = [];
     /// <summary>Price model slug.</summary>
     public string PriceModel { get; init; } = "";
     /// <summary>Price in GBP under the price model.</summary>

@@ -37,7 +37,7 @@ public static class SearchProjection
             Connectivity = offering.Connectivity ?? "",
             Interoperability = offering.Interoperability,
             Features = offering.Features,
-            ValidatedStandards = standards,
+            VerifiedStandards = standards,
             PriceModel = offering.Price.Model,
             PriceGbp = offering.Price.AmountGbp,
             LeadTimeDays = offering.LeadTimeDays,

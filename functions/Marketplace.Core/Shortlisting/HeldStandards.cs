@@ -5,7 +5,7 @@ namespace Marketplace.Core.Shortlisting;
 
 /// <summary>
 /// The attestations of each supplier, indexed for scoring: which standards count on the evaluation date at organisation
-/// level and per offering (ARCHITECTURE.md: validated and unexpired, organisation-level or on that offering).
+/// level and per offering (ARCHITECTURE.md: verified and unexpired, organisation-level or on that offering).
 /// </summary>
 internal sealed class HeldStandards
 {
@@ -112,15 +112,15 @@ internal sealed class HeldStandards
             return nearest switch
             {
                 null => $"no {code} attestation",
-                { Status: AttestationStatus.Validated or AttestationStatus.Expired, ExpiresOn: { } expired } =>
+                { Status: AttestationStatus.Verified or AttestationStatus.Expired, ExpiresOn: { } expired } =>
                     $"{code} expired on {expired.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
                 { Status: AttestationStatus.Expired } => $"{code} has expired",
-                { Status: AttestationStatus.Submitted } => $"{code} is submitted but not yet validated",
+                { Status: AttestationStatus.Submitted } => $"{code} is submitted but not yet verified",
                 { Status: AttestationStatus.Draft } => $"{code} is a draft, not yet submitted",
                 { Status: AttestationStatus.Rejected } a => $"{code} was rejected by {associationName(a.DecidedBy)}{Because(a.Reason)}",
                 { Status: AttestationStatus.Revoked } a => $"{code} was revoked by {associationName(a.DecidedBy)}{Because(a.Reason)}",
                 { Status: AttestationStatus.Withdrawn } => $"{code} was withdrawn before a decision",
-                { } a => $"{code} is {a.Status}, not validated",
+                { } a => $"{code} is {a.Status}, not verified",
             };
         }
 
@@ -140,7 +140,7 @@ internal sealed class HeldStandards
 
         private static int Closeness(string status) => status switch
         {
-            AttestationStatus.Validated => 0,
+            AttestationStatus.Verified => 0,
             AttestationStatus.Expired => 1,
             AttestationStatus.Submitted => 2,
             AttestationStatus.Draft => 3,

@@ -69,7 +69,7 @@ public enum RuleValueKind
 }
 
 /// <summary>
-/// Passes (s = 1) when the offering holds the standard: an attestation to <paramref name="Code"/> that is validated
+/// Passes (s = 1) when the offering holds the standard: an attestation to <paramref name="Code"/> that is verified
 /// and unexpired on the evaluation date, at organisation level or on that offering. Takes no value.
 /// </summary>
 /// <param name="Code">Standard code from the register, e.g. <c>DSPT</c>.</param>

@@ -10,12 +10,12 @@ namespace Marketplace.Core.Shortlisting;
 /// <list type="bullet">
 /// <item>Eligible: the offering lists the specification's lot, its supplier is admitted to that lot, and every gate
 /// passes. A retired offering is never eligible.</item>
-/// <item>A standard counts only through an attestation validated and unexpired on the evaluation date,
+/// <item>A standard counts only through an attestation verified and unexpired on the evaluation date,
 /// organisation-level or on that offering.</item>
 /// <item>Points of criterion i = 100·wᵢ·sᵢ/Σw; total = the sum of the points (so the breakdown always adds up),
 /// = 100 × Σ(wᵢ·sᵢ)/Σw, in [0, 100].</item>
 /// <item>Price: sᵢ = lowest eligible whole-life cost / this offering's (<see cref="WholeLifeCost"/>); a free offering scores 1.</item>
-/// <item>Ranking: higher total, then more validated standards, then lower whole-life cost, then offering id (ordinal).
+/// <item>Ranking: higher total, then more verified standards, then lower whole-life cost, then offering id (ordinal).
 /// The total ranked on is the total shown.</item>
 /// </list>
 /// Pure and deterministic: the same inputs in any order give an equal shortlist.
@@ -111,7 +111,7 @@ public static class Scorer
             var s = scored[i];
             var within = specification.BudgetGbp is { } budget && s.Candidate.Cost is { } cost ? cost <= budget : (bool?)null;
             entries[i] = new ShortlistEntry(i + 1, s.Candidate.Offering.Id, s.Candidate.Offering.Name, s.Candidate.Supplier.Id, s.Candidate.Supplier.Name,
-                s.Total, s.Candidate.Cost, s.ValidatedStandards, within, s.Lines);
+                s.Total, s.Candidate.Cost, s.VerifiedStandards, within, s.Lines);
         }
         exclusions.Sort((a, b) => string.CompareOrdinal(a.OfferingId, b.OfferingId));
 
@@ -120,7 +120,7 @@ public static class Scorer
 
     private static string Describe(IEnumerable<SpecificationError> errors) => string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
 
-    // Higher total, then more validated standards, then lower whole-life cost (unknown last), then offering id.
+    // Higher total, then more verified standards, then lower whole-life cost (unknown last), then offering id.
     private static int Ranking(Scored a, Scored b)
     {
         var byTotal = b.Total.CompareTo(a.Total);
@@ -128,7 +128,7 @@ public static class Scorer
         {
             return byTotal;
         }
-        var byStandards = b.ValidatedStandards.CompareTo(a.ValidatedStandards);
+        var byStandards = b.VerifiedStandards.CompareTo(a.VerifiedStandards);
         if (byStandards != 0)
         {
             return byStandards;
@@ -198,7 +198,7 @@ public static class Scorer
                     return (0, $"Does not hold {r.Code}: {held.WhyNot(r.Code, context.Date, context.AssociationName)}");
                 }
                 var scope = attestation.OfferingId is null ? "" : " for this offering";
-                var by = attestation.DecidedBy is null ? "validated" : $"validated by {context.AssociationName(attestation.DecidedBy)}";
+                var by = attestation.DecidedBy is null ? "verified" : $"verified by {context.AssociationName(attestation.DecidedBy)}";
                 var until = attestation.ExpiresOn is { } expires ? $"expires {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "no expiry date";
                 return (1, $"Holds {r.Code}{scope}, {by}, {until}");
             }
@@ -325,5 +325,5 @@ public static class Scorer
 
     private sealed record Eligible(Offering Offering, Organisation Supplier, HeldStandards.OfferingStandards Held, decimal? Cost);
 
-    private sealed record Scored(Eligible Candidate, double Total, int ValidatedStandards, CriterionLine[] Lines);
+    private sealed record Scored(Eligible Candidate, double Total, int VerifiedStandards, CriterionLine[] Lines);
 }

@@ -10,13 +10,13 @@ public sealed record ScoringInput
 {
     /// <summary>The candidate offerings, each with its supplier; offering ids must be distinct. Input order never matters.</summary>
     public required IReadOnlyList<CandidateOffering> Offerings { get; init; }
-    /// <summary>The attestations of the candidates' suppliers (any status; only validated, unexpired ones count). Others are ignored.</summary>
+    /// <summary>The attestations of the candidates' suppliers (any status; only verified, unexpired ones count). Others are ignored.</summary>
     public IReadOnlyList<Attestation> Attestations { get; init; } = [];
     /// <summary>The framework whose lot the specification names: its lots and the suppliers admitted to each.</summary>
     public required Framework Framework { get; init; }
-    /// <summary>The day the standards are judged on: an attestation counts when validated and not expired on this date.</summary>
+    /// <summary>The day the standards are judged on: an attestation counts when verified and not expired on this date.</summary>
     public required DateOnly EvaluationDate { get; init; }
-    /// <summary>Optional: the trade associations, so explanations name who validated a standard rather than its id.</summary>
+    /// <summary>Optional: the trade associations, so explanations name who verified a standard rather than its id.</summary>
     public IReadOnlyList<Organisation> Associations { get; init; } = [];
 }
 

@@ -34,7 +34,7 @@ public sealed record Shortlist(
 /// <param name="SupplierName">Supplier name.</param>
 /// <param name="Total">100 × Σ(wᵢ·sᵢ)/Σwᵢ, computed as the sum of <see cref="Criteria"/> points; in [0, 100].</param>
 /// <param name="WholeLifeCostGbp">Cost over the contract per the price model (see <see cref="WholeLifeCost"/>); null for an unknown price model.</param>
-/// <param name="ValidatedStandards">How many distinct standards the offering holds (validated and unexpired, organisation-level or its own).</param>
+/// <param name="VerifiedStandards">How many distinct standards the offering holds (verified and unexpired, organisation-level or its own).</param>
 /// <param name="WithinBudget">Whether the whole-life cost is within the specification's budget; null when there is no budget or no cost.</param>
 /// <param name="Criteria">One line per criterion, in template order, zero weights included.</param>
 public sealed record ShortlistEntry(
@@ -45,7 +45,7 @@ public sealed record ShortlistEntry(
     string SupplierName,
     double Total,
     decimal? WholeLifeCostGbp,
-    int ValidatedStandards,
+    int VerifiedStandards,
     bool? WithinBudget,
     IReadOnlyList<CriterionLine> Criteria);
 
@@ -54,7 +54,7 @@ public sealed record ShortlistEntry(
 /// <param name="Weight">Weight used, integer ≥ 0.</param>
 /// <param name="Score">sᵢ ∈ [0, 1].</param>
 /// <param name="Points">100·wᵢ·sᵢ/Σw; the points of an entry sum to its total.</param>
-/// <param name="Explanation">Why, in plain English, e.g. "Holds TSA-QSF, validated by the TEC Services Association, expires 2027-03-01".</param>
+/// <param name="Explanation">Why, in plain English, e.g. "Holds TSA-QSF, verified by the TEC Services Association, expires 2027-03-01".</param>
 public sealed record CriterionLine(string RequirementId, int Weight, double Score, double Points, string Explanation);
 
 /// <summary>An offering left out of the shortlist, with every reason.</summary>

@@ -26,6 +26,6 @@ public sealed record ShortlistSnapshot
     public required IReadOnlyList<CandidateOffering> Offerings { get; init; }
     /// <summary>Every attestation of those suppliers, by id.</summary>
     public required IReadOnlyList<Attestation> Attestations { get; init; }
-    /// <summary>The trade associations, so explanations name who validated.</summary>
+    /// <summary>The trade associations, so explanations name who verified.</summary>
     public required IReadOnlyList<Organisation> Associations { get; init; }
 }

@@ -60,13 +60,13 @@ public static class AttestationsApi
             "The owning supplier submits a draft for validation; standards that require evidence need at least one file first.");
         api.MapTransition(AttestationAction.Withdraw, "WithdrawAttestation",
             "The owning supplier withdraws a submitted attestation before its association decides.");
-        api.MapTransition(AttestationAction.Validate, "ValidateAttestation",
+        api.MapTransition(AttestationAction.Verify, "VerifyAttestation",
             "A validator of an association the supplier belongs to, whose remit covers the standard, validates a submitted attestation " +
             "(stamping decidedBy and decidedAt); the standard shows in search at once.");
         api.MapTransition(AttestationAction.Reject, "RejectAttestation",
             "A validator of the supplier's association (with the standard in its remit) rejects a submitted attestation; body { \"reason\": \"…\" } is required.");
         api.MapTransition(AttestationAction.Revoke, "RevokeAttestation",
-            "A validator of the supplier's association (with the standard in its remit) revokes a validated attestation; body { \"reason\": \"…\" } " +
+            "A validator of the supplier's association (with the standard in its remit) revokes a verified attestation; body { \"reason\": \"…\" } " +
             "is required. The standard leaves search at once.");
 
         api.MapGet("/associations/{id}/queue", async (string id, Actor actor, ReadValidationQueue read, CancellationToken ct) =>

@@ -4,7 +4,7 @@ using Marketplace.Core.Attestations;
 namespace Marketplace.Functions.Background;
 
 /// <summary>
-/// Timer function: every night at 00:30 UTC marks validated attestations whose expiry date has passed as expired
+/// Timer function: every night at 00:30 UTC marks verified attestations whose expiry date has passed as expired
 /// (each write conditional on the ETag just read, each with its audit event), then updates the search document of
 /// every affected offering — the attestation's offering, or all the supplier's active offerings for an
 /// organisation-level one. Standalone, it also runs at start-up.

@@ -35,7 +35,7 @@ public sealed class TableOfferingSearchSource(CatalogueTables tables, TimeProvid
             suppliers[organisation.Id] = organisation;
         }
         var attestations = new Dictionary<string, List<Attestation>>(StringComparer.Ordinal);
-        await foreach (var attestation in tables.Attestations.ListAsync(TableFilter.Equal("Status", AttestationStatus.Validated), ct))
+        await foreach (var attestation in tables.Attestations.ListAsync(TableFilter.Equal("Status", AttestationStatus.Verified), ct))
         {
             (attestations.TryGetValue(attestation.SupplierId, out var list) ? list : attestations[attestation.SupplierId] = []).Add(attestation);
         }

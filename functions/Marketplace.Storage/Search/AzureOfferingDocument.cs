@@ -24,7 +24,7 @@ internal sealed record AzureOfferingDocument
     [JsonPropertyName(CatalogueFields.Connectivity)] public string? Connectivity { get; init; }
     [JsonPropertyName("interoperability")] public IReadOnlyList<string>? Interoperability { get; init; }
     [JsonPropertyName(CatalogueFields.Features)] public IReadOnlyList<string>? Features { get; init; }
-    [JsonPropertyName(CatalogueFields.ValidatedStandards)] public IReadOnlyList<string>? ValidatedStandards { get; init; }
+    [JsonPropertyName(CatalogueFields.VerifiedStandards)] public IReadOnlyList<string>? VerifiedStandards { get; init; }
     [JsonPropertyName("priceModel")] public string? PriceModel { get; init; }
     [JsonPropertyName(CatalogueFields.PriceGbp)] public decimal PriceGbp { get; init; }
     [JsonPropertyName("leadTimeDays")] public int LeadTimeDays { get; init; }
@@ -46,7 +46,7 @@ internal sealed record AzureOfferingDocument
         Connectivity = d.Connectivity,
         Interoperability = d.Interoperability,
         Features = d.Features,
-        ValidatedStandards = d.ValidatedStandards,
+        VerifiedStandards = d.VerifiedStandards,
         PriceModel = d.PriceModel,
         PriceGbp = d.PriceGbp,
         LeadTimeDays = d.LeadTimeDays,
@@ -69,7 +69,7 @@ internal sealed record AzureOfferingDocument
         Connectivity = Connectivity ?? "",
         Interoperability = Interoperability ?? [],
         Features = Features ?? [],
-        ValidatedStandards = ValidatedStandards ?? [],
+        VerifiedStandards = VerifiedStandards ?? [],
         PriceModel = PriceModel ?? "",
         PriceGbp = PriceGbp,
         LeadTimeDays = LeadTimeDays,

@@ -277,7 +277,7 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
             new SimpleField("connectivity", SearchFieldDataType.String) { IsFilterable = true, IsFacetable = true },
             new SimpleField("interoperability", SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true, IsFacetable = true },
             new SearchableField("features", collection: true),
-            new SimpleField("validatedStandards", SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true, IsFacetable = true },
+            new SimpleField("verifiedStandards", SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true, IsFacetable = true },
             new SimpleField("priceModel", SearchFieldDataType.String) { IsFilterable = true },
             new SimpleField("priceGbp", SearchFieldDataType.Double) { IsFilterable = true, IsSortable = true },
             new SimpleField("leadTimeDays", SearchFieldDataType.Int32) { IsFilterable = true, IsSortable = true },

@@ -21,7 +21,7 @@ internal static class CatalogueFields
     public const string Regions = "regions";
     public const string Lots = "lots";
     public const string Connectivity = "connectivity";
-    public const string ValidatedStandards = "validatedStandards";
+    public const string VerifiedStandards = "verifiedStandards";
     public const string PriceGbp = "priceGbp";
     public const string FairKey = "fairKey";
     public const string NameSort = "nameSort";
@@ -46,7 +46,7 @@ internal static class CatalogueFields
     {
         CatalogueFilter.Category => Category,
         CatalogueFilter.Condition => Conditions,
-        CatalogueFilter.Standard => ValidatedStandards,
+        CatalogueFilter.Standard => VerifiedStandards,
         CatalogueFilter.Region => Regions,
         CatalogueFilter.Lot => Lots,
         CatalogueFilter.Connectivity => Connectivity,
@@ -62,7 +62,7 @@ internal static class CatalogueFields
     {
         CatalogueFilter.Category => [d.Category],
         CatalogueFilter.Condition => d.Conditions,
-        CatalogueFilter.Standard => d.ValidatedStandards,
+        CatalogueFilter.Standard => d.VerifiedStandards,
         CatalogueFilter.Region => d.Regions,
         CatalogueFilter.Lot => d.Lots,
         CatalogueFilter.Connectivity => [d.Connectivity],

@@ -44,21 +44,21 @@ public sealed class AttestationDecisionsTests
     }
 
     [Fact]
-    public void A_lapsed_certificate_is_neither_submitted_nor_validated()
+    public void A_lapsed_certificate_is_neither_submitted_nor_verified()
     {
         var lapsed = Draft(A2dReady) with { ExpiresOn = Today.AddDays(-1) };
 
         Assert.Equal(RefusalKind.Conflict, Decide(lapsed, AttestationAction.Submit, SupplierUser()).Refusal!.Kind);
-        Assert.Equal(RefusalKind.Conflict, Decide(lapsed with { Status = AttestationStatus.Submitted }, AttestationAction.Validate, Validator(Tsa.Id)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Conflict, Decide(lapsed with { Status = AttestationStatus.Submitted }, AttestationAction.Verify, Validator(Tsa.Id)).Refusal!.Kind);
         Assert.Null(Decide(lapsed with { ExpiresOn = Today }, AttestationAction.Submit, SupplierUser()).Refusal);
     }
 
     [Fact]
     public void The_members_association_with_the_standard_in_its_remit_validates_and_is_stamped()
     {
-        var decision = Decide(Submitted, AttestationAction.Validate, Validator(Tsa.Id));
+        var decision = Decide(Submitted, AttestationAction.Verify, Validator(Tsa.Id));
 
-        Assert.Equal(AttestationStatus.Validated, decision.Next!.Status);
+        Assert.Equal(AttestationStatus.Verified, decision.Next!.Status);
         Assert.Equal(Tsa.Id, decision.Next.DecidedBy);
         Assert.Equal(Now, decision.Next.DecidedAt);
         Assert.Null(decision.Next.Reason);
@@ -70,12 +70,12 @@ public sealed class AttestationDecisionsTests
     [InlineData("nhs-kent-icb")]                       // not an association at all
     public void Only_a_member_association_whose_remit_covers_the_standard_decides(string organisation)
     {
-        foreach (var action in new[] { AttestationAction.Validate, AttestationAction.Reject })
+        foreach (var action in new[] { AttestationAction.Verify, AttestationAction.Reject })
         {
             Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, action, Validator(organisation), "reason").Refusal!.Kind);
         }
         Assert.Equal(RefusalKind.Forbidden,
-            Decide(Submitted with { Status = AttestationStatus.Validated }, AttestationAction.Revoke, Validator(organisation), "reason").Refusal!.Kind);
+            Decide(Submitted with { Status = AttestationStatus.Verified }, AttestationAction.Revoke, Validator(organisation), "reason").Refusal!.Kind);
     }
 
     [Fact]
@@ -83,14 +83,14 @@ public sealed class AttestationDecisionsTests
     {
         var disowned = A2dReady with { ValidatingAssociations = [TechUk.Id] };
 
-        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Validate, Validator(Tsa.Id), standard: disowned).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Verify, Validator(Tsa.Id), standard: disowned).Refusal!.Kind);
         Assert.True(AttestationAccess.Covers(Regional, Cqc));
         Assert.False(AttestationAccess.Covers(Regional, A2dReady));
     }
 
     [Fact]
     public void A_supplier_cannot_decide_its_own_attestation() =>
-        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Validate, SupplierUser()).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Verify, SupplierUser()).Refusal!.Kind);
 
     [Theory]
     [InlineData(AttestationAction.Reject, null)]
@@ -98,7 +98,7 @@ public sealed class AttestationDecisionsTests
     [InlineData(AttestationAction.Revoke, "")]
     public void Rejecting_and_revoking_need_a_reason(AttestationAction action, string? reason)
     {
-        var current = action == AttestationAction.Revoke ? Submitted with { Status = AttestationStatus.Validated } : Submitted;
+        var current = action == AttestationAction.Revoke ? Submitted with { Status = AttestationStatus.Verified } : Submitted;
 
         var refusal = Decide(current, action, Validator(Tsa.Id), reason).Refusal!;
 
@@ -110,7 +110,7 @@ public sealed class AttestationDecisionsTests
     public void Rejecting_keeps_the_reason_trimmed_and_other_actions_take_none()
     {
         Assert.Equal("Certificate is for another company.", Decide(Submitted, AttestationAction.Reject, Validator(Tsa.Id), "  Certificate is for another company. ").Next!.Reason);
-        Assert.Equal("reason", Decide(Submitted, AttestationAction.Validate, Validator(Tsa.Id), "looks fine").Refusal!.Field);
+        Assert.Equal("reason", Decide(Submitted, AttestationAction.Verify, Validator(Tsa.Id), "looks fine").Refusal!.Field);
         Assert.Equal("reason", Decide(Submitted, AttestationAction.Reject, Validator(Tsa.Id), new string('x', 1001)).Refusal!.Field);
     }
 
@@ -121,24 +121,24 @@ public sealed class AttestationDecisionsTests
 
         Assert.Equal(RefusalKind.InvalidTransition, refusal.Kind);
         Assert.Equal(AttestationStatus.Submitted, refusal.CurrentStatus);
-        Assert.Equal(["withdraw", "validate", "reject"], refusal.AllowedActions);
+        Assert.Equal(["withdraw", "verify", "reject"], refusal.AllowedActions);
     }
 
     [Fact]
     public void Who_may_is_decided_before_the_state_machine()
     {
-        var validated = Submitted with { Status = AttestationStatus.Validated };
+        var verified = Submitted with { Status = AttestationStatus.Verified };
 
-        Assert.Equal(RefusalKind.Forbidden, Decide(validated, AttestationAction.Validate, Validator(TechUk.Id)).Refusal!.Kind);
-        Assert.Equal(RefusalKind.InvalidTransition, Decide(validated, AttestationAction.Validate, Validator(Tsa.Id)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, Decide(verified, AttestationAction.Verify, Validator(TechUk.Id)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.InvalidTransition, Decide(verified, AttestationAction.Verify, Validator(Tsa.Id)).Refusal!.Kind);
     }
 
     [Fact]
     public void Revoking_records_who_revoked_when_and_why()
     {
-        var validated = Submitted with { Status = AttestationStatus.Validated, DecidedBy = Tsa.Id, DecidedAt = Now.AddDays(-30) };
+        var verified = Submitted with { Status = AttestationStatus.Verified, DecidedBy = Tsa.Id, DecidedAt = Now.AddDays(-30) };
 
-        var revoked = Decide(validated, AttestationAction.Revoke, Validator(Tsa.Id), "Test report withdrawn by the lab.").Next!;
+        var revoked = Decide(verified, AttestationAction.Revoke, Validator(Tsa.Id), "Test report withdrawn by the lab.").Next!;
 
         Assert.Equal(AttestationStatus.Revoked, revoked.Status);
         Assert.Equal(Now, revoked.DecidedAt);
@@ -147,19 +147,19 @@ public sealed class AttestationDecisionsTests
 
     [Fact]
     public void Nobody_expires_an_attestation_by_hand() =>
-        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted with { Status = AttestationStatus.Validated }, AttestationAction.Expire, With(MarketplaceRole.Admin, null)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted with { Status = AttestationStatus.Verified }, AttestationAction.Expire, With(MarketplaceRole.Admin, null)).Refusal!.Kind);
 
     [Fact]
-    public void Only_validated_attestations_past_their_expiry_date_expire_and_they_keep_their_decision()
+    public void Only_verified_attestations_past_their_expiry_date_expire_and_they_keep_their_decision()
     {
-        var validated = Draft(A2dReady) with { Status = AttestationStatus.Validated, DecidedBy = Tsa.Id, DecidedAt = Now.AddYears(-1) };
+        var verified = Draft(A2dReady) with { Status = AttestationStatus.Verified, DecidedBy = Tsa.Id, DecidedAt = Now.AddYears(-1) };
 
-        var expired = AttestationDecisions.Expire(validated with { ExpiresOn = Today.AddDays(-1) }, Today);
+        var expired = AttestationDecisions.Expire(verified with { ExpiresOn = Today.AddDays(-1) }, Today);
 
         Assert.Equal(AttestationStatus.Expired, expired!.Status);
         Assert.Equal(Tsa.Id, expired.DecidedBy);
-        Assert.Null(AttestationDecisions.Expire(validated with { ExpiresOn = Today }, Today));
-        Assert.Null(AttestationDecisions.Expire(validated with { ExpiresOn = null }, Today));
-        Assert.Null(AttestationDecisions.Expire(validated with { Status = AttestationStatus.Submitted, ExpiresOn = Today.AddDays(-1) }, Today));
+        Assert.Null(AttestationDecisions.Expire(verified with { ExpiresOn = Today }, Today));
+        Assert.Null(AttestationDecisions.Expire(verified with { ExpiresOn = null }, Today));
+        Assert.Null(AttestationDecisions.Expire(verified with { Status = AttestationStatus.Submitted, ExpiresOn = Today.AddDays(-1) }, Today));
     }
 }

@@ -28,7 +28,7 @@ public sealed class AttestationUseCaseTests
     public async Task Another_organisation_is_refused_before_it_learns_anything_from_the_precondition_or_the_state()
     {
         var world = new World();
-        world.Put(Draft(A2dReady) with { Status = AttestationStatus.Validated });
+        world.Put(Draft(A2dReady) with { Status = AttestationStatus.Verified });
 
         var supplier = await world.ChangeStatus().RunAsync(SupplierUser("pennine-careline-services"), "att-1", AttestationAction.Submit, null, null, Ct);
         var validator = await world.ChangeStatus().RunAsync(Validator(Regional.Id), "att-1", AttestationAction.Revoke, "why", null, Ct);
@@ -42,7 +42,7 @@ public sealed class AttestationUseCaseTests
     {
         var world = new World();
         var stale = world.Put(Draft(A2dReady));
-        var current = world.Put(Draft(A2dReady) with { Status = AttestationStatus.Validated });
+        var current = world.Put(Draft(A2dReady) with { Status = AttestationStatus.Verified });
 
         var missing = await world.ChangeStatus().RunAsync(SupplierUser(), "att-1", AttestationAction.Submit, null, null, Ct);
         var moved = await world.ChangeStatus().RunAsync(SupplierUser(), "att-1", AttestationAction.Submit, null, stale, Ct);
@@ -50,7 +50,7 @@ public sealed class AttestationUseCaseTests
 
         Assert.Equal(FailureKind.PreconditionRequired, missing.Failure!.Kind);
         Assert.Equal((FailureKind.Conflict, Problems.InvalidTransition), (invalid.Failure!.Kind, invalid.Failure.Code));
-        Assert.Equal(AttestationStatus.Validated, invalid.Failure.Extensions["currentStatus"]);
+        Assert.Equal(AttestationStatus.Verified, invalid.Failure.Extensions["currentStatus"]);
         Assert.Equal(["revoke"], (IEnumerable<string>)invalid.Failure.Extensions["allowedActions"]!);
         Assert.Equal(FailureKind.Stale, moved.Failure!.Kind);
         Assert.Empty(world.Audit);
@@ -62,13 +62,13 @@ public sealed class AttestationUseCaseTests
         var world = new World();
         var etag = world.Put(Draft(A2dReady) with { Status = AttestationStatus.Submitted });
 
-        var outcome = await world.ChangeStatus().RunAsync(Validator(Tsa.Id), "att-1", AttestationAction.Validate, null, etag, Ct);
+        var outcome = await world.ChangeStatus().RunAsync(Validator(Tsa.Id), "att-1", AttestationAction.Verify, null, etag, Ct);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal((AttestationStatus.Validated, Tsa.Id, Now), (outcome.Value.Document.Status, outcome.Value.Document.DecidedBy, outcome.Value.Document.DecidedAt));
+        Assert.Equal((AttestationStatus.Verified, Tsa.Id, Now), (outcome.Value.Document.Status, outcome.Value.Document.DecidedBy, outcome.Value.Document.DecidedAt));
         Assert.NotEqual(etag, outcome.Value.ETag);
         var audited = Assert.Single(world.Audit);
-        Assert.Equal(("validate", "submitted", "validated", "Association", Tsa.Id), (audited.Action, audited.From, audited.To, audited.ActorRole, audited.ActorOrganisationId));
+        Assert.Equal(("verify", "submitted", "verified", "Association", Tsa.Id), (audited.Action, audited.From, audited.To, audited.ActorRole, audited.ActorOrganisationId));
         Assert.Equal(["off-000009"], world.Reindexed);
     }
 
@@ -168,15 +168,15 @@ public sealed class AttestationUseCaseTests
     public async Task The_expiry_marks_lapsed_validations_as_the_system_and_updates_each_affected_offering_once()
     {
         var world = new World();
-        world.Put(Draft(Cqc, offeringId: null) with { Id = "att-org", Status = AttestationStatus.Validated, ExpiresOn = Today.AddDays(-1) });
-        world.Put(Draft(A2dReady) with { Id = "att-off", Status = AttestationStatus.Validated, ExpiresOn = Today.AddDays(-2) });
-        world.Put(Draft(A2dReady) with { Id = "att-today", Status = AttestationStatus.Validated, ExpiresOn = Today });
+        world.Put(Draft(Cqc, offeringId: null) with { Id = "att-org", Status = AttestationStatus.Verified, ExpiresOn = Today.AddDays(-1) });
+        world.Put(Draft(A2dReady) with { Id = "att-off", Status = AttestationStatus.Verified, ExpiresOn = Today.AddDays(-2) });
+        world.Put(Draft(A2dReady) with { Id = "att-today", Status = AttestationStatus.Verified, ExpiresOn = Today });
 
         var run = await world.Expire().RunAsync(new Actor("ExpireAttestations", null, new HashSet<MarketplaceRole>()), Ct);
 
         Assert.Equal(new ExpiryRun(2, 2), run);
         Assert.Equal(AttestationStatus.Expired, world.Attestations["att-org"].Document.Status);
-        Assert.Equal(AttestationStatus.Validated, world.Attestations["att-today"].Document.Status);
+        Assert.Equal(AttestationStatus.Verified, world.Attestations["att-today"].Document.Status);
         Assert.All(world.Audit, e => Assert.Equal(("expire", Actor.SystemRole, "ExpireAttestations"), (e.Action, e.ActorRole, e.ActorUserId)));
         Assert.Equal(["off-000009", "off-000010"], world.Reindexed);
     }
@@ -186,8 +186,8 @@ public sealed class AttestationUseCaseTests
     [InlineData("read", MarketplaceRole.Association, "techuk", false)]
     [InlineData("upload", MarketplaceRole.Supplier, "downs-careline-systems", true)]
     [InlineData("upload", MarketplaceRole.Admin, null, false)]
-    [InlineData("Validate", MarketplaceRole.Association, "tec-services-association", true)]
-    [InlineData("Validate", MarketplaceRole.Association, "northern-health-technology-network", false)]
+    [InlineData("Verify", MarketplaceRole.Association, "tec-services-association", true)]
+    [InlineData("Verify", MarketplaceRole.Association, "northern-health-technology-network", false)]
     [InlineData("Withdraw", MarketplaceRole.Association, "tec-services-association", false)]
     [InlineData("Expire", MarketplaceRole.Admin, null, false)]
     public void One_scope_decision_answers_every_operation(string name, MarketplaceRole role, string? organisation, bool allowed)

@@ -5,15 +5,15 @@ namespace Marketplace.Core.Tests.Attestations;
 
 public sealed class AttestationWorkflowTests
 {
-    // ARCHITECTURE.md: Draft → Submitted → Validated | Rejected; Validated → Expired | Revoked; Submitted → Withdrawn.
+    // ARCHITECTURE.md: Draft → Submitted → Verified | Rejected; Verified → Expired | Revoked; Submitted → Withdrawn.
     private static readonly (string From, AttestationAction Action, string To)[] Allowed =
     [
         (AttestationStatus.Draft, AttestationAction.Submit, AttestationStatus.Submitted),
-        (AttestationStatus.Submitted, AttestationAction.Validate, AttestationStatus.Validated),
+        (AttestationStatus.Submitted, AttestationAction.Verify, AttestationStatus.Verified),
         (AttestationStatus.Submitted, AttestationAction.Reject, AttestationStatus.Rejected),
         (AttestationStatus.Submitted, AttestationAction.Withdraw, AttestationStatus.Withdrawn),
-        (AttestationStatus.Validated, AttestationAction.Expire, AttestationStatus.Expired),
-        (AttestationStatus.Validated, AttestationAction.Revoke, AttestationStatus.Revoked),
+        (AttestationStatus.Verified, AttestationAction.Expire, AttestationStatus.Expired),
+        (AttestationStatus.Verified, AttestationAction.Revoke, AttestationStatus.Revoked),
     ];
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class AttestationWorkflowTests
     [Fact]
     public void Users_are_offered_every_action_but_expiry()
     {
-        Assert.Equal([AttestationAction.Withdraw, AttestationAction.Validate, AttestationAction.Reject], AttestationWorkflow.UserActionsFrom(AttestationStatus.Submitted));
-        Assert.Equal([AttestationAction.Revoke], AttestationWorkflow.UserActionsFrom(AttestationStatus.Validated));
+        Assert.Equal([AttestationAction.Withdraw, AttestationAction.Verify, AttestationAction.Reject], AttestationWorkflow.UserActionsFrom(AttestationStatus.Submitted));
+        Assert.Equal([AttestationAction.Revoke], AttestationWorkflow.UserActionsFrom(AttestationStatus.Verified));
         Assert.Equal([AttestationAction.Submit], AttestationWorkflow.UserActionsFrom(AttestationStatus.Draft));
     }
 
@@ -62,5 +62,5 @@ public sealed class AttestationWorkflowTests
 
     [Fact]
     public void Action_names_are_lower_case_words() =>
-        Assert.Equal(["submit", "withdraw", "validate", "reject", "revoke", "expire"], Enum.GetValues<AttestationAction>().Select(AttestationWorkflow.NameOf));
+        Assert.Equal(["submit", "withdraw", "verify", "reject", "revoke", "expire"], Enum.GetValues<AttestationAction>().Select(AttestationWorkflow.NameOf));
 }

@@ -21,7 +21,7 @@ public sealed class SearchProjectionTests
         Price = new OfferingPrice("per-unit", 150m),
     };
 
-    private static Attestation Attest(string code, string status = AttestationStatus.Validated, DateOnly? expires = null, string? offeringId = null, string supplier = "pennine-careline") => new()
+    private static Attestation Attest(string code, string status = AttestationStatus.Verified, DateOnly? expires = null, string? offeringId = null, string supplier = "pennine-careline") => new()
     {
         Id = Guid.NewGuid().ToString("N"),
         SupplierId = supplier,
@@ -32,7 +32,7 @@ public sealed class SearchProjectionTests
     };
 
     [Fact]
-    public void Standards_are_the_offerings_own_and_its_suppliers_that_are_validated_and_unexpired()
+    public void Standards_are_the_offerings_own_and_its_suppliers_that_are_verified_and_unexpired()
     {
         var document = SearchProjection.Project(Hub, new Organisation { Id = "pennine-careline", Kind = "supplier", Name = "Pennine Careline Ltd" },
         [
@@ -46,7 +46,7 @@ public sealed class SearchProjectionTests
             Attest("DTAC", supplier: "someone-else"),
         ], Today);
 
-        Assert.Equal(["BS8521-2", "MHRA-REG", "TSA-QSF"], document!.ValidatedStandards);
+        Assert.Equal(["BS8521-2", "MHRA-REG", "TSA-QSF"], document!.VerifiedStandards);
         Assert.Equal("Pennine Careline Ltd", document.SupplierName);
         Assert.Equal("digital", document.Connectivity);
     }
@@ -63,7 +63,7 @@ public sealed class SearchProjectionTests
     }
 
     [Fact]
-    public void An_open_ended_validated_attestation_always_counts_and_other_statuses_never_do()
+    public void An_open_ended_verified_attestation_always_counts_and_other_statuses_never_do()
     {
         Assert.True(Attest("CQC").CountsOn(Today.AddYears(20)));
         foreach (var status in new[] { AttestationStatus.Draft, AttestationStatus.Submitted, AttestationStatus.Rejected, AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Withdrawn })

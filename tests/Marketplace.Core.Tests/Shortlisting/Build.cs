@@ -52,7 +52,7 @@ internal static class Build
         ],
     };
 
-    public static Attestation Attestation(string supplier, string code, string? offering = null, string status = AttestationStatus.Validated,
+    public static Attestation Attestation(string supplier, string code, string? offering = null, string status = AttestationStatus.Verified,
         DateOnly? expires = null, string? decidedBy = "techuk", string? reason = null, string? id = null) => new()
     {
         Id = id ?? $"att-{supplier}-{code}-{offering ?? "org"}-{status}".ToLowerInvariant(),

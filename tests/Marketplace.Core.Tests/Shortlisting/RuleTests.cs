@@ -8,13 +8,13 @@ namespace Marketplace.Core.Tests.Shortlisting;
 public sealed class RuleTests
 {
     [Fact]
-    public void A_validated_organisation_level_standard_scores_full_marks_and_names_its_validator_and_expiry()
+    public void A_verified_organisation_level_standard_scores_full_marks_and_names_its_validator_and_expiry()
     {
         var line = Line(new StandardHeldRule("TSA-QSF"), Offering("off-1"),
             [Attestation("pennine", "TSA-QSF", expires: new DateOnly(2027, 3, 1), decidedBy: "tec-services-association")]);
 
         Assert.Equal(1.0, line.Score);
-        Assert.Equal("Holds TSA-QSF, validated by TEC Services Association, expires 2027-03-01", line.Explanation);
+        Assert.Equal("Holds TSA-QSF, verified by TEC Services Association, expires 2027-03-01", line.Explanation);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class RuleTests
             [Attestation("pennine", "BS8521-2", offering: "off-1", decidedBy: "tec-services-association")]);
 
         Assert.Equal(1.0, line.Score);
-        Assert.Equal("Holds BS8521-2 for this offering, validated by TEC Services Association, no expiry date", line.Explanation);
+        Assert.Equal("Holds BS8521-2 for this offering, verified by TEC Services Association, no expiry date", line.Explanation);
     }
 
     [Fact]
@@ -55,12 +55,12 @@ public sealed class RuleTests
     }
 
     [Theory]
-    [InlineData(AttestationStatus.Submitted, "Does not hold DSPT: DSPT is submitted but not yet validated")]
+    [InlineData(AttestationStatus.Submitted, "Does not hold DSPT: DSPT is submitted but not yet verified")]
     [InlineData(AttestationStatus.Draft, "Does not hold DSPT: DSPT is a draft, not yet submitted")]
     [InlineData(AttestationStatus.Rejected, "Does not hold DSPT: DSPT was rejected by techUK: Certificate is for another company")]
     [InlineData(AttestationStatus.Revoked, "Does not hold DSPT: DSPT was revoked by techUK: Certificate is for another company")]
     [InlineData(AttestationStatus.Withdrawn, "Does not hold DSPT: DSPT was withdrawn before a decision")]
-    public void A_standard_that_is_not_validated_scores_nothing_and_says_why(string status, string explanation)
+    public void A_standard_that_is_not_verified_scores_nothing_and_says_why(string status, string explanation)
     {
         var reason = status is AttestationStatus.Rejected or AttestationStatus.Revoked ? "Certificate is for another company." : null;
 

@@ -60,7 +60,7 @@ public sealed class ScoringProperties
     }
 
     [Property(Arbitrary = [typeof(Scenarios)])]
-    public bool Adding_a_validated_standard_a_criterion_asks_for_to_an_offering_never_lowers_its_score(Scenario scenario)
+    public bool Adding_a_verified_standard_a_criterion_asks_for_to_an_offering_never_lowers_its_score(Scenario scenario)
     {
         var before = scenario.Score();
         if (before.Entries.Count == 0)
@@ -110,7 +110,7 @@ public sealed class ScoringProperties
     }
 
     [Property(Arbitrary = [typeof(Scenarios)])]
-    public bool An_offering_lacking_a_gated_validated_standard_is_only_among_the_exclusions_with_that_gate_named(Scenario scenario)
+    public bool An_offering_lacking_a_gated_verified_standard_is_only_among_the_exclusions_with_that_gate_named(Scenario scenario)
     {
         // Gate on DSPT, and take away every DSPT attestation that would count for one chosen offering.
         var gate = new Requirement { Id = "dspt-gate", Text = "Holds DSPT.", Kind = RequirementKind.Gate, Rule = new StandardHeldRule("DSPT") };
@@ -163,7 +163,7 @@ public sealed class ScoringProperties
         SupplierId = supplier,
         StandardCode = code,
         OfferingId = offering,
-        Status = AttestationStatus.Validated,
+        Status = AttestationStatus.Verified,
         DecidedBy = "tec-services-association",
         ExpiresOn = Scenarios.Today.AddYears(1),
     };
@@ -204,7 +204,7 @@ public static class Scenarios
     private static readonly string[] Lots = ["lot-a", "lot-b"];
     private static readonly string[] Statuses =
     [
-        AttestationStatus.Validated, AttestationStatus.Validated, AttestationStatus.Validated, AttestationStatus.Submitted,
+        AttestationStatus.Verified, AttestationStatus.Verified, AttestationStatus.Verified, AttestationStatus.Submitted,
         AttestationStatus.Rejected, AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Draft,
     ];
 
@@ -307,7 +307,7 @@ public static class Scenarios
             Status = status,
             IssuedOn = Today.AddYears(-2),
             ExpiresOn = openEnded ? null : Today.AddDays(expiresInDays),
-            DecidedBy = status == AttestationStatus.Validated ? "tec-services-association" : null,
+            DecidedBy = status == AttestationStatus.Verified ? "tec-services-association" : null,
         };
 
     // Gates come from a pool that never asks for a criterion's standard, so adding an organisation-level criterion

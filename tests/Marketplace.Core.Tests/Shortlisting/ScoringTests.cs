@@ -49,13 +49,13 @@ public sealed class ScoringTests
     }
 
     [Fact]
-    public void Equal_totals_rank_more_validated_standards_first()
+    public void Equal_totals_rank_more_verified_standards_first()
     {
         var template = Template(Criterion("scaip", new InteroperabilityRule(["scaip"]), 1));
         var shortlist = Scorer.Score(template, Specification(template),
             Input([Offering("a"), Offering("b", supplier: "wear")], [Attestation("wear", "ISO27001"), Attestation("wear", "CQC"), Attestation("pennine", "CQC")]));
 
-        Assert.Equal([("b", 2), ("a", 1)], shortlist.Entries.Select(e => (e.OfferingId, e.ValidatedStandards)));
+        Assert.Equal([("b", 2), ("a", 1)], shortlist.Entries.Select(e => (e.OfferingId, e.VerifiedStandards)));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ScoringTests
         var entry = Assert.Single(Scorer.Score(template, Specification(template), Input([Offering("a")],
             [Attestation("pennine", "TSA-QSF"), Attestation("pennine", "TSA-QSF", offering: "a"), Attestation("pennine", "SCAIP", offering: "a")])).Entries);
 
-        Assert.Equal(2, entry.ValidatedStandards);
+        Assert.Equal(2, entry.VerifiedStandards);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ namespace Marketplace.Functions.Tests.Access;
 /// </summary>
 public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<SeededApp>
 {
-    // Seed resources: att-000001 is Downs Careline Systems' validated EN50134 attestation on off-000009, with two
+    // Seed resources: att-000001 is Downs Careline Systems' verified EN50134 attestation on off-000009, with two
     // evidence files; Downs belongs to the TEC Services Association (EN50134 in its remit) and the Northern Health
     // Technology Network (CQC only).
     private const string Attestation = "att-000001";
@@ -42,12 +42,12 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
     {
         ["GetAttestation"] = _ => new(HttpMethod.Get, $"/api/attestations/{Attestation}"),
         ["GetAttestationHistory"] = _ => new(HttpMethod.Get, $"/api/attestations/{Attestation}/history"),
-        ["ListSupplierAttestations"] = _ => new(HttpMethod.Get, $"/api/suppliers/{Supplier}/attestations?status=validated"),
+        ["ListSupplierAttestations"] = _ => new(HttpMethod.Get, $"/api/suppliers/{Supplier}/attestations?status=verified"),
         ["GetEvidenceLink"] = _ => new(HttpMethod.Get, $"/api/attestations/{Attestation}/evidence/{EvidenceFile}"),
         ["UploadEvidence"] = _ => new(HttpMethod.Put, $"/api/attestations/{Attestation}/evidence/matrix.pdf") { Content = new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()) },
         ["SubmitAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/submit"), e.Attestation),
         ["WithdrawAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/withdraw"), e.Attestation),
-        ["ValidateAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/validate"), e.Attestation),
+        ["VerifyAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/verify"), e.Attestation),
         ["RejectAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/reject") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Attestation),
         ["RevokeAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/revoke") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Attestation),
         ["GetAssociationQueue"] = _ => new(HttpMethod.Get, $"/api/associations/{Association}/queue"),
@@ -76,7 +76,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         },
         ["SubmitAttestationForm"] = e => Form($"/attestations/{Attestation}/submit", e.Attestation),
         ["WithdrawAttestationForm"] = e => Form($"/attestations/{Attestation}/withdraw", e.Attestation),
-        ["ValidateAttestationForm"] = e => Form($"/attestations/{Attestation}/validate", e.Attestation),
+        ["VerifyAttestationForm"] = e => Form($"/attestations/{Attestation}/verify", e.Attestation),
         ["RejectAttestationForm"] = e => Form($"/attestations/{Attestation}/reject", e.Attestation, ("reject-reason", "matrix")),
         ["RevokeAttestationForm"] = e => Form($"/attestations/{Attestation}/revoke", e.Attestation, ("revoke-reason", "matrix")),
         ["EditListingPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/edit"),
@@ -184,7 +184,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         Assert.True(checkedCalls > 100, $"Only {checkedCalls} calls were checked.");
         // Nothing the matrix sent changed the sample attestation.
         var unchanged = (await App.Services.GetRequiredService<CatalogueTables>().Attestations.FindAsync(Attestation, CancellationToken.None))!.Document;
-        Assert.Equal((AttestationStatus.Validated, 2), (unchanged.Status, unchanged.Evidence.Count));
+        Assert.Equal((AttestationStatus.Verified, 2), (unchanged.Status, unchanged.Evidence.Count));
     }
 
     private List<RouteEndpoint> Routes() =>
@@ -200,7 +200,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         var offering = (await tables.Offerings.FindAsync(Offering, CancellationToken.None))!;
         await tables.Attestations.WriteAsync(Attestation, attestation.Document, CancellationToken.None);
         await tables.Offerings.WriteAsync(Offering, offering.Document, CancellationToken.None);
-        // A valid listing is the offering without the fields the marketplace owns (the body is validated first).
+        // A valid listing is the offering without the fields the marketplace owns (the body is verified first).
         var listing = JsonSerializer.SerializeToNode(offering.Document, Marketplace.Storage.DocumentJson.Options)!.AsObject();
         listing.Remove("id");
         listing.Remove("supplierId");

@@ -41,25 +41,25 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         Assert.Contains(queue.EnumerateArray(), q => q.GetProperty("attestation").GetProperty("id").GetString() == draft.Id);
         var (seen, etag) = await Calls.GetAsync(validator, draft.Id);
         Assert.Equal(AttestationStatus.Submitted, seen.Status);
-        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.ValidatedStandards);
+        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.VerifiedStandards);
 
-        var validated = await validator.SendAsync(AttestationCalls.Act(draft.Id, "validate", etag));
+        var verified = await validator.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag));
 
-        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
-        var decided = await AttestationCalls.ReadAsync(validated);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var decided = await AttestationCalls.ReadAsync(verified);
         Assert.Equal(Tsa, decided.DecidedBy);
         Assert.NotNull(decided.DecidedAt);
-        Assert.Contains("A2D-READY", (await Search.FindAsync("off-000001"))!.ValidatedStandards);
-        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000003"))?.ValidatedStandards ?? []);
+        Assert.Contains("A2D-READY", (await Search.FindAsync("off-000001"))!.VerifiedStandards);
+        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000003"))?.VerifiedStandards ?? []);
 
-        var revoked = await validator.SendAsync(AttestationCalls.Act(draft.Id, "revoke", validated.Headers.ETag!.ToString(), "The test house withdrew its report."));
+        var revoked = await validator.SendAsync(AttestationCalls.Act(draft.Id, "revoke", verified.Headers.ETag!.ToString(), "The test house withdrew its report."));
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.ValidatedStandards);
+        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.VerifiedStandards);
         var history = (await Calls.HistoryAsync(draft.Id)).EnumerateArray().ToList();
-        Assert.Equal(["create", "upload-evidence", "submit", "validate", "revoke"], history.Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal([null, "draft", "draft", "submitted", "validated"], history.Select(e => e.TryGetProperty("from", out var f) ? f.GetString() : null));
-        Assert.Equal(["draft", "draft", "submitted", "validated", "revoked"], history.Select(e => e.GetProperty("to").GetString()));
+        Assert.Equal(["create", "upload-evidence", "submit", "verify", "revoke"], history.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal([null, "draft", "draft", "submitted", "verified"], history.Select(e => e.TryGetProperty("from", out var f) ? f.GetString() : null));
+        Assert.Equal(["draft", "draft", "submitted", "verified", "revoked"], history.Select(e => e.GetProperty("to").GetString()));
         Assert.Equal(["Supplier", "Supplier", "Supplier", "Association", "Association"], history.Select(e => e.GetProperty("actorRole").GetString()));
         Assert.Equal([Supplier, Supplier, Supplier, Tsa, Tsa], history.Select(e => e.GetProperty("actorOrganisationId").GetString()));
         Assert.All(history, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("actorUserId").GetString())));
@@ -80,15 +80,15 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         var etag = await Calls.ETagAsync(draft.Id);
 
         var answers = await Task.WhenAll(
-            first.SendAsync(AttestationCalls.Act(draft.Id, "validate", etag)),
+            first.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)),
             second.SendAsync(AttestationCalls.Act(draft.Id, "reject", etag, "Certificate names another company.")));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], answers.Select(a => a.StatusCode).Order());
         await ProblemAssert.IsProblemAsync(answers.Single(a => a.StatusCode == HttpStatusCode.PreconditionFailed), HttpStatusCode.PreconditionFailed, "stale-etag");
         var winner = await AttestationCalls.ReadAsync(answers.Single(a => a.StatusCode == HttpStatusCode.OK));
         var history = (await Calls.HistoryAsync(draft.Id)).EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
-        Assert.Single(history, a => a is "validate" or "reject");
-        Assert.Equal(winner.Status == AttestationStatus.Validated ? "validate" : "reject", history[^1]);
+        Assert.Single(history, a => a is "verify" or "reject");
+        Assert.Equal(winner.Status == AttestationStatus.Verified ? "verify" : "reject", history[^1]);
     }
 
     [Fact]
@@ -100,12 +100,12 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         using var regional = await Calls.ValidatorAsync(Regional);
 
-        var validated = await regional.SendAsync(AttestationCalls.Act(draft.Id, "validate", submitted.Headers.ETag!.ToString()));
+        var verified = await regional.SendAsync(AttestationCalls.Act(draft.Id, "verify", submitted.Headers.ETag!.ToString()));
 
-        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var offerings = Enumerable.Range(1, 13).Select(i => $"off-{i:D6}").ToList();
-        Assert.All(await Search.FindEachAsync(offerings), found => Assert.Contains("CQC", found!.ValidatedStandards));
-        Assert.DoesNotContain("CQC", (await Search.FindAsync("off-000014"))?.ValidatedStandards ?? []);
+        Assert.All(await Search.FindEachAsync(offerings), found => Assert.Contains("CQC", found!.VerifiedStandards));
+        Assert.DoesNotContain("CQC", (await Search.FindAsync("off-000014"))?.VerifiedStandards ?? []);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         var (draft, etag) = await Calls.CreateAsync(Supplier, "A2D-READY", "off-000004");
         using var validator = await Calls.ValidatorAsync(Tsa);
 
-        var response = await validator.SendAsync(AttestationCalls.Act(draft.Id, "validate", etag));
+        var response = await validator.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "invalid-transition");
         Assert.Equal("draft", problem.GetProperty("currentStatus").GetString());
@@ -176,11 +176,11 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         using var techUk = await Calls.ValidatorAsync(TechUk);
         using var regional = await Calls.ValidatorAsync(Regional);
 
-        await ProblemAssert.IsProblemAsync(await techUk.SendAsync(AttestationCalls.Act(draft.Id, "validate", etag)), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await techUk.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)), HttpStatusCode.Forbidden, "forbidden");
         await ProblemAssert.IsProblemAsync(await techUk.GetAsync($"/api/attestations/{draft.Id}"), HttpStatusCode.Forbidden, "forbidden");
-        await ProblemAssert.IsProblemAsync(await regional.SendAsync(AttestationCalls.Act(draft.Id, "validate", etag)), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await regional.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)), HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.OK, (await regional.GetAsync($"/api/attestations/{draft.Id}")).StatusCode);
-        await ProblemAssert.IsProblemAsync(await supplier.SendAsync(AttestationCalls.Act(draft.Id, "validate", etag)), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await supplier.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)), HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(AttestationStatus.Submitted, (await Calls.GetAsync(supplier, draft.Id)).Attestation.Status);
     }
 
@@ -227,7 +227,7 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         var expiring = JsonDocument.Parse(await commissioner.GetStringAsync($"/api/suppliers/{OtherSupplier}/attestations?expiringWithinDays=365")).RootElement;
         var bad = await commissioner.GetAsync($"/api/suppliers/{OtherSupplier}/attestations?status=archived&expiringWithinDays=-1");
 
-        // Seed: Pennine has a DSPT draft (expires 2027-07-09), two rejections, and TSA-QSF validated to 2028.
+        // Seed: Pennine has a DSPT draft (expires 2027-07-09), two rejections, and TSA-QSF verified to 2028.
         Assert.Equal(["att-000006", "att-000008", "att-000010"], drafts.GetProperty("attestations").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
         Assert.Contains("att-000006", expiring.GetProperty("attestations").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
         Assert.DoesNotContain("att-000007", expiring.GetProperty("attestations").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
@@ -285,7 +285,7 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
             await ProblemAssert.IsProblemAsync(await admin.GetAsync(path), HttpStatusCode.NotFound, "not-found");
         }
         using var validator = await Calls.ValidatorAsync(Tsa);
-        await ProblemAssert.IsProblemAsync(await validator.SendAsync(AttestationCalls.Act("%01x", "validate", "\"x\"")), HttpStatusCode.NotFound, "not-found");
+        await ProblemAssert.IsProblemAsync(await validator.SendAsync(AttestationCalls.Act("%01x", "verify", "\"x\"")), HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]

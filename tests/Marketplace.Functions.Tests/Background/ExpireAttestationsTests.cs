@@ -15,10 +15,10 @@ public sealed class ExpireAttestationsTests
 {
     private static readonly InvocationRequest Timer = new(new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>());
 
-    // Seed: validated attestations whose expiry date is before 2026-11-23, awaiting the job.
+    // Seed: verified attestations whose expiry date is before 2026-11-23, awaiting the job.
     private static List<(string Id, string Supplier, string? Offering, string Code)> LapsedBy(DateOnly today) =>
         JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement.EnumerateArray()
-            .Where(a => a.GetProperty("status").GetString() == "validated" && a.TryGetProperty("expiresOn", out var e) && DateOnly.Parse(e.GetString()!) < today)
+            .Where(a => a.GetProperty("status").GetString() == "verified" && a.TryGetProperty("expiresOn", out var e) && DateOnly.Parse(e.GetString()!) < today)
             .Select(a => (a.GetProperty("id").GetString()!, a.GetProperty("supplierId").GetString()!,
                 a.TryGetProperty("offeringId", out var o) ? o.GetString() : null, a.GetProperty("standardCode").GetString()!))
             .ToList();
@@ -41,7 +41,7 @@ public sealed class ExpireAttestationsTests
             portland.Add(offering.Id);
         }
         Assert.NotEmpty(portland);
-        Assert.All(await search.FindEachAsync(portland), found => Assert.Contains("CYBER-ESSENTIALS", found!.ValidatedStandards));
+        Assert.All(await search.FindEachAsync(portland), found => Assert.Contains("CYBER-ESSENTIALS", found!.VerifiedStandards));
 
         time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero));
         var lapsed = LapsedBy(new DateOnly(2026, 11, 23));
@@ -56,21 +56,21 @@ public sealed class ExpireAttestationsTests
             Assert.Equal(AttestationStatus.Expired, stored.Status);
             Assert.False(string.IsNullOrEmpty(stored.DecidedBy));
             var expiry = Assert.Single(await store.HistoryAsync(id, CancellationToken.None));
-            Assert.Equal(("expire", "validated", "expired", "System", ExpireAttestations.Name), (expiry.Action, expiry.From, expiry.To, expiry.ActorRole, expiry.ActorUserId));
+            Assert.Equal(("expire", "verified", "expired", "System", ExpireAttestations.Name), (expiry.Action, expiry.From, expiry.To, expiry.ActorRole, expiry.ActorUserId));
         }
-        Assert.All(await search.FindEachAsync(portland), found => Assert.DoesNotContain("CYBER-ESSENTIALS", found!.ValidatedStandards));
+        Assert.All(await search.FindEachAsync(portland), found => Assert.DoesNotContain("CYBER-ESSENTIALS", found!.VerifiedStandards));
         foreach (var (_, _, offering, code) in lapsed.Where(l => l.Offering is not null))
         {
-            Assert.DoesNotContain(code, (await search.FindAsync(offering!))?.ValidatedStandards ?? []);
+            Assert.DoesNotContain(code, (await search.FindAsync(offering!))?.VerifiedStandards ?? []);
         }
-        var stillValidated = 0;
-        await foreach (var _ in store.ListByStatusAsync(AttestationStatus.Validated, CancellationToken.None))
+        var stillVerified = 0;
+        await foreach (var _ in store.ListByStatusAsync(AttestationStatus.Verified, CancellationToken.None))
         {
-            stillValidated++;
+            stillVerified++;
         }
-        var seededValidated = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement.EnumerateArray()
-            .Count(a => a.GetProperty("status").GetString() == "validated");
-        Assert.Equal(seededValidated - lapsed.Count, stillValidated);
+        var seededVerified = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement.EnumerateArray()
+            .Count(a => a.GetProperty("status").GetString() == "verified");
+        Assert.Equal(seededVerified - lapsed.Count, stillVerified);
 
         var again = await ExpireAttestations.RunAsync(Timer, app.Services, CancellationToken.None);
         Assert.StartsWith("Expired 0 attestations", again.Logs[0], StringComparison.Ordinal);

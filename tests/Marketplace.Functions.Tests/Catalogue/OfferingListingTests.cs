@@ -73,7 +73,7 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
         var indexed = await App.Services.GetRequiredService<ICatalogueSearch>().FindAsync(id);
         Assert.Equal("Downs Guardian Fall Detector", indexed!.Name);
         Assert.False(string.IsNullOrEmpty(indexed.SupplierName));
-        Assert.Equal(OrganisationLevelStandardsHeldToday(Supplier), indexed.ValidatedStandards);
+        Assert.Equal(OrganisationLevelStandardsHeldToday(Supplier), indexed.VerifiedStandards);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
         JsonDocument.Parse(File.ReadAllText(Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement
             .EnumerateArray()
             .Where(a => a.GetProperty("supplierId").GetString() == supplier && !a.TryGetProperty("offeringId", out _)
-                && a.GetProperty("status").GetString() == "validated"
+                && a.GetProperty("status").GetString() == "verified"
                 && (!a.TryGetProperty("expiresOn", out var e) || DateOnly.Parse(e.GetString()!) >= DateOnly.FromDateTime(DateTime.UtcNow)))
             .Select(a => a.GetProperty("standardCode").GetString()!)
             .Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -278,12 +278,12 @@ public sealed class OfferingListingTests(SeededApp seeded) : IClassFixture<Seede
         var listed = profile.GetProperty("offerings").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ToHashSet();
         Assert.Superset(seedOfferings, listed);
         var seedHeld = JsonDocument.Parse(File.ReadAllText(Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement
-            .EnumerateArray().Where(a => a.GetProperty("supplierId").GetString() == Supplier && a.GetProperty("status").GetString() == "validated"
+            .EnumerateArray().Where(a => a.GetProperty("supplierId").GetString() == Supplier && a.GetProperty("status").GetString() == "verified"
                 && (!a.TryGetProperty("expiresOn", out var e) || DateOnly.Parse(e.GetString()!) >= DateOnly.FromDateTime(DateTime.UtcNow)))
             .Select(a => a.GetProperty("standardCode").GetString()).ToHashSet();
         var held = profile.GetProperty("standardsHeld").EnumerateArray().ToList();
         Assert.Equal(seedHeld, held.Select(s => s.GetProperty("code").GetString()).ToHashSet());
-        Assert.All(held, s => Assert.False(string.IsNullOrEmpty(s.GetProperty("validatedByName").GetString())));
+        Assert.All(held, s => Assert.False(string.IsNullOrEmpty(s.GetProperty("verifiedByName").GetString())));
     }
 
     [Fact]

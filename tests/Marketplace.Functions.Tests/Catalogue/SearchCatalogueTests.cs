@@ -33,7 +33,7 @@ public sealed class SearchCatalogueApp : IAsyncLifetime
         PriceModel = "per-unit",
         Connectivity = connectivity,
         Conditions = conditions,
-        ValidatedStandards = standards,
+        VerifiedStandards = standards,
         Regions = ["london"],
         Lots = ["lot-1"],
     };
@@ -81,7 +81,7 @@ public sealed class SearchCatalogueTests(SearchCatalogueApp fixture) : IClassFix
         Assert.Equal("Supplier Ltd", wrist.GetProperty("supplierName").GetString());
         Assert.Equal("fall-detector", wrist.GetProperty("category").GetString());
         Assert.Equal(["falls-risk", "frailty"], wrist.GetProperty("conditions").EnumerateArray().Select(c => c.GetString()!));
-        Assert.Equal(["BS8521-2"], wrist.GetProperty("validatedStandards").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal(["BS8521-2"], wrist.GetProperty("verifiedStandards").EnumerateArray().Select(c => c.GetString()!));
         Assert.Equal("per-unit", wrist.GetProperty("priceModel").GetString());
         Assert.Equal(89m, wrist.GetProperty("priceGbp").GetDecimal());
         Assert.Equal("Automatic <mark>fall</mark> <mark>detector</mark> worn on the wrist.", wrist.GetProperty("snippet").GetString());

@@ -174,7 +174,7 @@ public sealed partial class WebPageTests(SeededApp seeded) : IClassFixture<Seede
         {
             Id = "off-000014", Name = "Vouched-for offering", Category = "home-alarm-hub", Summary = "A home alarm hub.",
             SupplierId = "pennine-careline-services", SupplierName = "Pennine Careline Services Ltd", PriceGbp = 100m, PriceModel = "per-unit",
-            Connectivity = "digital", Conditions = [], ValidatedStandards = [], Regions = ["london"], Lots = [],
+            Connectivity = "digital", Conditions = [], VerifiedStandards = [], Regions = ["london"], Lots = [],
         }, CancellationToken.None);
         var offering = WebUtility.HtmlDecode(await client.GetStringAsync("/catalogue/offerings/off-000014"));
         var results = WebUtility.HtmlDecode(await client.GetStringAsync("/catalogue?supplier=pennine-careline-services"));

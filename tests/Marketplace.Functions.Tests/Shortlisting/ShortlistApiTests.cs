@@ -252,7 +252,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         await app.Services.GetRequiredService<CatalogueImport>().RunAsync(Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
         var tables = app.Services.GetRequiredService<CatalogueTables>();
         var renewed = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
-        await foreach (var attestation in tables.Attestations.ListAsync("Status eq 'validated'", CancellationToken.None))
+        await foreach (var attestation in tables.Attestations.ListAsync("Status eq 'verified'", CancellationToken.None))
         {
             await tables.Attestations.WriteAsync(attestation.Id, attestation with { ExpiresOn = renewed }, CancellationToken.None);
         }

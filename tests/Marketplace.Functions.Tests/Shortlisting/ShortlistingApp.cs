@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Functions.Tests.Shortlisting;
 
 /// <summary>
-/// The seed catalogue, with every validated DSPT and DCB0129 attestation renewed to a year from today, so that which
+/// The seed catalogue, with every verified DSPT and DCB0129 attestation renewed to a year from today, so that which
 /// telehealth offerings pass those gates does not depend on the day the suite runs (the seed was generated for
 /// 2026-11-23), and an OCID prefix configured.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class ShortlistingApp : IAsyncLifetime
         await App.Services.GetRequiredService<CatalogueImport>().RunAsync(Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
         var tables = App.Services.GetRequiredService<CatalogueTables>();
         var renewed = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
-        await foreach (var attestation in tables.Attestations.ListAsync("Status eq 'validated'", CancellationToken.None))
+        await foreach (var attestation in tables.Attestations.ListAsync("Status eq 'verified'", CancellationToken.None))
         {
             if (attestation.StandardCode is "DSPT" or "DCB0129")
             {
@@ -33,7 +33,7 @@ public sealed class ShortlistingApp : IAsyncLifetime
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
-    /// <summary>Validated attestations as the app reads them now.</summary>
+    /// <summary>Verified attestations as the app reads them now.</summary>
     public async Task<Attestation> AttestationAsync(string id) =>
         (await App.Services.GetRequiredService<CatalogueTables>().Attestations.FindAsync(id, CancellationToken.None))!.Document;
 }

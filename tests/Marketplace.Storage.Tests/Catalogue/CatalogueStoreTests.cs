@@ -178,12 +178,12 @@ public sealed class CatalogueStoreTests
         await tables.Organisations.WriteAsync("pennine-careline", new Organisation { Id = "pennine-careline", Kind = OrganisationKind.Supplier, Name = "Pennine Careline Ltd" }, CancellationToken.None);
         await tables.Offerings.WriteAsync("hub-1", Offering("hub-1"), CancellationToken.None);
         await tables.Offerings.WriteAsync("hub-2", Offering("hub-2", status: OfferingStatus.Retired), CancellationToken.None);
-        await tables.Attestations.WriteAsync("a1", Attest("a1", "TSA-QSF", AttestationStatus.Validated, new DateOnly(2027, 3, 1)), CancellationToken.None);
-        await tables.Attestations.WriteAsync("a2", Attest("a2", "DSPT", AttestationStatus.Validated, new DateOnly(2026, 11, 22)), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a1", Attest("a1", "TSA-QSF", AttestationStatus.Verified, new DateOnly(2027, 3, 1)), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a2", Attest("a2", "DSPT", AttestationStatus.Verified, new DateOnly(2026, 11, 22)), CancellationToken.None);
         await tables.Attestations.WriteAsync("a3", Attest("a3", "ISO27001", AttestationStatus.Submitted, new DateOnly(2028, 1, 1)), CancellationToken.None);
-        await tables.Attestations.WriteAsync("a4", Attest("a4", "BS8521-2", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-1"), CancellationToken.None);
-        await tables.Attestations.WriteAsync("a5", Attest("a5", "SCAIP", AttestationStatus.Validated, new DateOnly(2027, 1, 1), offeringId: "hub-9"), CancellationToken.None);
-        await tables.Attestations.WriteAsync("a6", Attest("a6", "CQC", AttestationStatus.Validated, new DateOnly(2026, 11, 23)), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a4", Attest("a4", "BS8521-2", AttestationStatus.Verified, new DateOnly(2027, 1, 1), offeringId: "hub-1"), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a5", Attest("a5", "SCAIP", AttestationStatus.Verified, new DateOnly(2027, 1, 1), offeringId: "hub-9"), CancellationToken.None);
+        await tables.Attestations.WriteAsync("a6", Attest("a6", "CQC", AttestationStatus.Verified, new DateOnly(2026, 11, 23)), CancellationToken.None);
         var source = new TableOfferingSearchSource(tables, time);
 
         var listed = new List<OfferingSearchDocument>();
@@ -196,8 +196,8 @@ public sealed class CatalogueStoreTests
         var hub = Assert.Single(listed);
         Assert.Equal("hub-1", hub.Id);
         Assert.Equal("Pennine Careline Ltd", hub.SupplierName);
-        Assert.Equal(["BS8521-2", "CQC", "TSA-QSF"], hub.ValidatedStandards);
-        Assert.Equal(hub.ValidatedStandards, found!.ValidatedStandards);
+        Assert.Equal(["BS8521-2", "CQC", "TSA-QSF"], hub.VerifiedStandards);
+        Assert.Equal(hub.VerifiedStandards, found!.VerifiedStandards);
         Assert.Null(await source.FindAsync("hub-2", CancellationToken.None));
         Assert.Null(await source.FindAsync("no-such", CancellationToken.None));
     }

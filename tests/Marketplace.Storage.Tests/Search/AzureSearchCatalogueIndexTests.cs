@@ -63,7 +63,7 @@ public sealed class AzureSearchCatalogueIndexTests
             ["connectivity"] = new("Edm.String", false, false, true, true, false, true),
             ["interoperability"] = new("Collection(Edm.String)", false, false, true, true, false, true),
             ["features"] = new("Collection(Edm.String)", false, true, false, false, false, true),
-            ["validatedStandards"] = new("Collection(Edm.String)", false, false, true, true, false, true),
+            ["verifiedStandards"] = new("Collection(Edm.String)", false, false, true, true, false, true),
             ["priceModel"] = new("Edm.String", false, false, true, false, false, true),
             ["priceGbp"] = new("Edm.Double", false, false, true, false, true, true),
             ["leadTimeDays"] = new("Edm.Int32", false, false, true, false, true, true),
@@ -101,7 +101,7 @@ public sealed class AzureSearchCatalogueIndexTests
         },
         {
             nameof(ConformanceQueries.StandardLotAndSupplier), "*",
-            "validatedStandards/any(v: search.in(v, 'A2D-READY', ',')) and lots/any(v: search.in(v, 'lot-1', ',')) and search.in(supplierId, 'pennine-careline', ',')",
+            "verifiedStandards/any(v: search.in(v, 'A2D-READY', ',')) and lots/any(v: search.in(v, 'lot-1', ',')) and search.in(supplierId, 'pennine-careline', ',')",
             "search.score() desc,fairKey asc,id asc", 0, 30
         },
         {
@@ -152,7 +152,7 @@ public sealed class AzureSearchCatalogueIndexTests
         Assert.Equal("simple", (string?)body["queryType"]);
         Assert.True((bool?)body["count"]);
         Assert.Equal(
-            ["category,count:100", "conditions,count:100", "validatedStandards,count:100", "regions,count:100", "lots,count:100", "connectivity,count:100"],
+            ["category,count:100", "conditions,count:100", "verifiedStandards,count:100", "regions,count:100", "lots,count:100", "connectivity,count:100"],
             body["facets"]!.AsArray().Select(f => (string)f!));
         Assert.Equal("name,summary,description,features,supplierName", (string?)body["searchFields"]);
         Assert.Equal("summary,description", (string?)body["highlight"]);
@@ -170,12 +170,12 @@ public sealed class AzureSearchCatalogueIndexTests
         { nameof(ConformanceQueries.ConditionsAndRegion), "*", "conditions,count:100", "regions/any(v: search.in(v, 'london', ','))" },
         { nameof(ConformanceQueries.ConditionsAndRegion), "*", "regions,count:100", "conditions/any(v: search.in(v, 'falls-risk,dementia', ','))" },
         {
-            nameof(ConformanceQueries.StandardLotAndSupplier), "*", "validatedStandards,count:100",
+            nameof(ConformanceQueries.StandardLotAndSupplier), "*", "verifiedStandards,count:100",
             "lots/any(v: search.in(v, 'lot-1', ',')) and search.in(supplierId, 'pennine-careline', ',')"
         },
         {
             nameof(ConformanceQueries.StandardLotAndSupplier), "*", "lots,count:100",
-            "validatedStandards/any(v: search.in(v, 'A2D-READY', ',')) and search.in(supplierId, 'pennine-careline', ',')"
+            "verifiedStandards/any(v: search.in(v, 'A2D-READY', ',')) and search.in(supplierId, 'pennine-careline', ',')"
         },
         { nameof(ConformanceQueries.TextFiltersAndCeiling), "alarm", "lots,count:100", "priceGbp le 100" },
     };

@@ -202,7 +202,7 @@ public abstract class CatalogueSearchConformance
         Assert.Equal(IdsWhere(o => o.Category is "fall-detector" or "pendant-alarm"), Ids(either).Order(StringComparer.Ordinal));
         Assert.Equal(IdsWhere(o => o.Category is "fall-detector" or "pendant-alarm" && o.Connectivity == "digital"), Ids(both).Order(StringComparer.Ordinal));
         Assert.Equal(IdsWhere(o => o.Conditions.Intersect(["falls-risk", "dementia"]).Any() && o.Regions.Contains("london")), Ids(collections).Order(StringComparer.Ordinal));
-        Assert.Equal(IdsWhere(o => o.ValidatedStandards.Contains("A2D-READY") && o.Lots.Contains("lot-1") && o.SupplierId == "pennine-careline"), Ids(three).Order(StringComparer.Ordinal));
+        Assert.Equal(IdsWhere(o => o.VerifiedStandards.Contains("A2D-READY") && o.Lots.Contains("lot-1") && o.SupplierId == "pennine-careline"), Ids(three).Order(StringComparer.Ordinal));
         Assert.Equal(3, Ids(both).Count());
         Assert.True(collections.Total > 1 && three.Total > 1);
     }
@@ -521,7 +521,7 @@ public abstract class CatalogueSearchConformance
     {
         CatalogueFilter.Category => [o.Category],
         CatalogueFilter.Condition => o.Conditions,
-        CatalogueFilter.Standard => o.ValidatedStandards,
+        CatalogueFilter.Standard => o.VerifiedStandards,
         CatalogueFilter.Region => o.Regions,
         CatalogueFilter.Lot => o.Lots,
         CatalogueFilter.Connectivity => [o.Connectivity],

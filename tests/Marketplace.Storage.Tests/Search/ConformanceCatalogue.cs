@@ -29,7 +29,7 @@ public static partial class ConformanceCatalogue
         Conditions = conditions ?? [],
         Regions = regions ?? England,
         Lots = lots ?? ["lot-1"],
-        ValidatedStandards = standards ?? [],
+        VerifiedStandards = standards ?? [],
         Features = features ?? [],
         LeadTimeDays = 10,
     };

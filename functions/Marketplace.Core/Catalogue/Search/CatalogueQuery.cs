@@ -7,7 +7,7 @@ public enum CatalogueFilter
     Category,
     /// <summary>Condition slugs the offering supports.</summary>
     Condition,
-    /// <summary>Validated standard codes.</summary>
+    /// <summary>Verified standard codes.</summary>
     Standard,
     /// <summary>Region slugs served.</summary>
     Region,

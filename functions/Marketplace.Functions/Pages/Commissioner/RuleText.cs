@@ -11,7 +11,7 @@ public static partial class RuleText
 
     public static string Explain(RequirementRule rule, PageLabels labels) => rule switch
     {
-        StandardHeldRule s => $"Met when the supplier, or this offering, holds {s.Code} through an attestation that is validated and in date.",
+        StandardHeldRule s => $"Met when the supplier, or this offering, holds {s.Code} through an attestation that is verified and in date.",
         CategoryRule c => $"Met when the offering's category is one of: {string.Join(", ", c.Categories.Select(labels.Category))}.",
         ConditionCoveredRule c => $"Scores the share of these conditions the offering supports: {string.Join(", ", c.Conditions.Select(labels.Condition))}.",
         InteroperabilityRule i => $"Met when it supports at least one of: {string.Join(", ", i.Interoperability.Select(labels.Interoperability))}.",
