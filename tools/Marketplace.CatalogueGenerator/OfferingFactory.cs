@@ -142,22 +142,29 @@ internal sealed class OfferingFactory(Random rng)
     private List<OutcomeEvidence> OutcomeEvidenceFor(CategorySpec spec)
     {
         var evidence = new List<OutcomeEvidence>();
+        // The Whole System Demonstrator tested telehealth monitoring and telecare, not video consultation (DOMAIN.md):
+        // it is quoted only for monitoring. The draws are made as before so no other generated record changes.
         var telehealth = spec.Group == CategoryGroup.TelehealthProduct || spec.Slug is "clinical-triage-service" or "managed-service";
-        if (telehealth && rng.Next(100) < 45)
+        var monitoring = telehealth && spec.Slug != "video-consultation";
+        if (telehealth && rng.Next(100) < 45 && monitoring)
         {
             evidence.Add(new OutcomeEvidence
             {
-                Summary = "Whole System Demonstrator, telehealth arm (6,191 patients, 238 GP practices in Newham, Kent and Cornwall): mortality down 45 %, emergency admissions down 20 %, A&E visits down 15 %, bed days down 14 %.",
+                Summary = "Whole System Demonstrator (Newham, Kent and Cornwall; 6,191 people in 238 GP practices overall), telehealth arm " +
+                    "of 3,230 people with diabetes, COPD or heart failure in 179 practices: headline mortality down 45 % and emergency " +
+                    "admissions down 20 %. Caveats: an unusual rise in admissions in the control group; about £92,000 per QALY " +
+                    "(Henderson, BMJ 2013;346:f1035); no gain in quality of life (Cartwright, BMJ 2013;346:f653).",
                 Source = "Department of Health, Whole System Demonstrator headline findings",
                 Year = 2011,
             });
         }
 
-        if (telehealth && rng.Next(100) < 30)
+        if (telehealth && rng.Next(100) < 30 && monitoring)
         {
             evidence.Add(new OutcomeEvidence
             {
-                Summary = "Telehealth for patients with diabetes, COPD or heart failure (3,230 patients): mortality 4.6 % vs 8.3 %; 43 % vs 48 % admitted to hospital.",
+                Summary = "Whole System Demonstrator telehealth arm (3,230 people with diabetes, COPD or heart failure in 179 GP practices): " +
+                    "mortality 4.6 % vs 8.3 %; 43 % vs 48 % admitted to hospital. Caveat: admissions rose unusually in the control group.",
                 Source = "Steventon A et al. BMJ 2012;344:e3874",
                 Year = 2012,
             });
