@@ -17,6 +17,7 @@ using Marketplace.Functions.Validation;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseHostingMode()
     .AddRequestCorrelation()
+    .AddAbuseLimits()
     .AddMarketplaceStorage()
     .AddAttestations()
     .AddCatalogue()
@@ -38,11 +39,13 @@ builder.Services.AddActors();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseRequestCorrelation();
 app.UseExceptionHandler();
 app.UseMarketplaceStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 var operations = app.MapFeature("", "Operations");
 operations.MapReadiness();

@@ -31,6 +31,9 @@ public class MarketplaceApp : WebApplicationFactory<Program>
             ["Search:LucenePath"] = "",
             ["Background:QueuePollInterval"] = "00:00:00.100",
             ["Health:ProbeTimeout"] = "00:00:02",
+            // Every request of a test comes from one in-process client; tests of the limits set their own.
+            ["AbuseLimits:SearchPerMinute"] = "100000",
+            ["AbuseLimits:DevTokensPerMinute"] = "100000",
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:LogLevel:Default"] = "Warning",
         };

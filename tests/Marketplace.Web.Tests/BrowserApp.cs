@@ -65,6 +65,9 @@ public sealed class BrowserApp : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         // No network here: the design system's web font host is unreachable, so its requests are refused at once.
         await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.AbortAsync());
+        // Records what the Content-Security-Policy blocks, so every page check can prove nothing was.
+        await context.AddInitScriptAsync(
+            "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));");
         return await context.NewPageAsync();
     }
 
@@ -101,6 +104,8 @@ public sealed class BrowserApp : IAsyncLifetime
                 ["Search:Provider"] = "Lucene",
                 ["Search:LucenePath"] = "",
                 ["Background:QueuePollInterval"] = "00:00:00.200",
+                ["AbuseLimits:SearchPerMinute"] = "100000",
+                ["AbuseLimits:DevTokensPerMinute"] = "100000",
                 ["Logging:Console:FormatterName"] = "simple",
                 ["Logging:LogLevel:Default"] = "Warning",
             };

@@ -10,9 +10,14 @@ public static class PageChecks
 {
     public static readonly string ScreenshotFolder = RepositoryPaths.Combine("out", "screenshots");
 
-    /// <summary>No serious or critical axe violation; a full-page screenshot when <paramref name="screenshot"/> names it.</summary>
+    /// <summary>
+    /// No serious or critical axe violation and nothing blocked by the Content-Security-Policy (the design system's
+    /// scripts and styles work under it); a full-page screenshot when <paramref name="screenshot"/> names it.
+    /// </summary>
     public static async Task AccessibleAsync(IPage page, string? screenshot = null)
     {
+        var blocked = await page.EvaluateAsync<string[]>("() => window.cspViolations ?? []");
+        Assert.True(blocked.Length == 0, $"{page.Url}: the Content-Security-Policy blocked {string.Join(", ", blocked)}");
         var results = await page.RunAxe();
         var blocking = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(blocking.Count == 0, $"{page.Url}: {string.Join("\n", blocking.Select(Describe))}");

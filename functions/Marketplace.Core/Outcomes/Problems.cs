@@ -33,6 +33,8 @@ public static class Problems
     public const string PreconditionRequired = "precondition-required";
     /// <summary>503: storage or search unavailable; retry.</summary>
     public const string DependencyUnavailable = "dependency-unavailable";
+    /// <summary>429: too many requests from one client; wait as Retry-After says.</summary>
+    public const string TooManyRequests = "too-many-requests";
     /// <summary>500.</summary>
     public const string InternalError = "internal-error";
     /// <summary>409: not an allowed workflow step from the current status.</summary>
@@ -57,6 +59,7 @@ public static class Problems
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
         428 => PreconditionRequired,
+        429 => TooManyRequests,
         503 => DependencyUnavailable,
         _ when status >= 500 => InternalError,
         _ => ValidationFailed,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.Access;
+using Marketplace.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Functions.Access;
@@ -19,6 +20,8 @@ public static class IssueDevToken
     public static RouteHandlerBuilder MapIssueDevToken(this RouteGroupBuilder signIn) =>
         signIn.MapPost("/dev/token", Handle)
             .WithName("IssueDevToken")
+            .RequireRateLimiting(AbuseLimits.DevTokens)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithTags("Development")
             .WithSummary("Issues a development bearer token for a role and organisation (Development environment only).")

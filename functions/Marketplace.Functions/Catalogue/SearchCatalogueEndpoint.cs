@@ -1,5 +1,6 @@
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue.Search;
+using Marketplace.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 
@@ -37,6 +38,8 @@ public static class SearchCatalogueEndpoint
     public static RouteHandlerBuilder MapSearchCatalogue(this RouteGroupBuilder catalogue) =>
         catalogue.MapGet("/catalogue/search", HandleAsync)
             .WithName("SearchCatalogue")
+            .RequireRateLimiting(AbuseLimits.PublicSearch)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Searches the catalogue: free text, comma-separated filters, a price ceiling, sort and paging, with facet counts.")
             .WithDescription(
                 "Text uses the simple syntax: words are ANDed, `|` is OR, `-` excludes, `\"…\"` is a phrase, `word*` a prefix " +

@@ -1,0 +1,3 @@
+// Starts the NHS.UK design system's components (error summary focus, header menu, skip link).
+import { initAll } from '/assets/nhsuk-frontend.min.js';
+initAll();
