@@ -31,6 +31,9 @@ public sealed class StorageNames
 
     public string EvidenceContainer => Lower("evidence");
 
+    /// <summary>The ASP.NET Core Data Protection key ring every instance shares (cookies, antiforgery tokens).</summary>
+    public string DataProtectionContainer => Lower("data-protection");
+
     public string SearchIndexUpdatesQueue => Lower("search-index-updates");
 
     /// <summary>Where the Functions host (and the standalone runner) moves messages that failed every attempt.</summary>
@@ -40,7 +43,7 @@ public sealed class StorageNames
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
          TemplatesTable, SpecificationsTable, ShortlistsTable];
 
-    public IReadOnlyList<string> Containers => [EvidenceContainer];
+    public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer];
 
     public IReadOnlyList<string> Queues => [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue)];
 

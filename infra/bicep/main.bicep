@@ -90,6 +90,9 @@ var searchServiceName = 'srch-${token}'
 var functionAppName = 'func-${token}'
 var applicationInsightsName = 'appi-${token}'
 var evidenceContainerName = 'evidence'
+var dataProtectionContainerName = 'data-protection'
+var keyVaultName = 'kv-${token}'
+var dataProtectionCertificateName = 'data-protection'
 var deploymentContainerName = 'deployment'
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -116,6 +119,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     tableNames: tableNames
     evidenceContainerName: evidenceContainerName
+    dataProtectionContainerName: dataProtectionContainerName
     deploymentContainerName: deploymentContainerName
   }
 }
@@ -148,6 +152,8 @@ module app 'modules/app.bicep' = {
     entraInstance: entraInstance
     entraTenantId: entraTenantId
     entraClientId: entraClientId
+    keyVaultUri: 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
+    dataProtectionCertificateName: dataProtectionCertificateName
     maximumInstanceCount: maximumInstanceCount
   }
   // app.bicep reads the Application Insights connection string by name.
@@ -173,6 +179,20 @@ module appRoles 'modules/rbac.bicep' = {
     principalId: app.outputs.principalId
     principalType: 'ServicePrincipal'
     functionHost: true
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    // As for appRoles: the identity exists only once the app does.
+    #disable-next-line what-if-short-circuiting
+    appPrincipalId: app.outputs.principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
   }
 }
 
@@ -234,3 +254,9 @@ output AZURE_SEARCH_INDEX_NAME string = searchIndexName
 
 @description('Name of the Application Insights component.')
 output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+
+@description('Key Vault holding the Data Protection certificate (postprovision creates the certificate).')
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+
+@description('Name of the Data Protection certificate in that vault (the app\'s DataProtection__CertificateName).')
+output AZURE_DATA_PROTECTION_CERTIFICATE_NAME string = dataProtectionCertificateName

@@ -10,6 +10,29 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 : "${AZURE_SEARCH_ENDPOINT:?postprovision: AZURE_SEARCH_ENDPOINT is not set (an output of infra/bicep/main.bicep; run azd provision)}"
 
+# The certificate that encrypts the app's Data Protection key ring (sign-in cookies, antiforgery tokens) at rest.
+# Bicep cannot create a Key Vault certificate, so the deploying user (Key Vault Certificates Officer, keyvault.bicep)
+# creates a self-signed one with Key Vault's default policy (RSA 2048, 12 months, renewed automatically before expiry;
+# the app still opens keys encrypted to earlier versions). Needs the Azure CLI, signed in (`az login`).
+if [[ -n "${AZURE_KEY_VAULT_NAME:-}" ]]; then
+  certificate="${AZURE_DATA_PROTECTION_CERTIFICATE_NAME:-data-protection}"
+  if az keyvault certificate show --vault-name "$AZURE_KEY_VAULT_NAME" --name "$certificate" --only-show-errors >/dev/null 2>&1; then
+    echo "postprovision: Key Vault certificate $certificate exists."
+  else
+    created=""
+    for attempt in 1 2 3 4 5; do
+      if az keyvault certificate create --vault-name "$AZURE_KEY_VAULT_NAME" --name "$certificate" \
+          --policy "$(az keyvault certificate get-default-policy --only-show-errors)" --only-show-errors >/dev/null; then
+        created=1
+        break
+      fi
+      ((attempt < 5)) && { echo "postprovision: creating the Data Protection certificate failed (attempt $attempt of 5); the Key Vault role may still be propagating. Retrying in 60 s." >&2; sleep 60; }
+    done
+    [[ -n "$created" ]] || { echo "postprovision: could not create Key Vault certificate $certificate in $AZURE_KEY_VAULT_NAME." >&2; exit 1; }
+    echo "postprovision: created Key Vault certificate $certificate."
+  fi
+fi
+
 # The app's own configuration keys (the app settings app.bicep sets), so the command reads what the app reads.
 export Search__Provider=AzureAISearch
 export Search__Endpoint="$AZURE_SEARCH_ENDPOINT"

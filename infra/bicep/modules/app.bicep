@@ -55,6 +55,12 @@ param entraTenantId string
 @description('Optional. Application (client) ID of the API\'s Entra app registration, for AzureAd__ClientId. Empty until the registration exists.')
 param entraClientId string = ''
 
+@description('Required. URI of the Key Vault whose certificate encrypts the Data Protection key ring at rest.')
+param keyVaultUri string
+
+@description('Required. Name of that certificate.')
+param dataProtectionCertificateName string
+
 @description('Optional. Upper bound on instances the plan scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -165,6 +171,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureAd__Instance: entraInstance
     AzureAd__TenantId: entraTenantId
     AzureAd__ClientId: entraClientId
+    // One Data Protection key ring for every instance: blobs (data-protection container) encrypted to this certificate.
+    DataProtection__KeyVaultUri: keyVaultUri
+    DataProtection__CertificateName: dataProtectionCertificateName
     ASPNETCORE_ENVIRONMENT: 'Production'
   }
 }

@@ -43,6 +43,9 @@ param tableNames string[] = [
 @description('Required. Private blob container for compliance evidence files.')
 param evidenceContainerName string
 
+@description('Required. Private blob container for the app\'s Data Protection key ring (shared by every instance).')
+param dataProtectionContainerName string
+
 @description('Required. Private blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
@@ -99,6 +102,14 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
 resource evidenceContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
   parent: blobService
   name: evidenceContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource dataProtectionContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: dataProtectionContainerName
   properties: {
     publicAccess: 'None'
   }
