@@ -86,11 +86,17 @@ var tags = {
 // Names follow the Azure abbreviations (st, srch, func, plan, log, appi) plus the token; all within limits:
 // storage 3-24 lower-case alphanumerics, search 2-60, function app 2-60.
 var storageAccountName = 'st${token}'
+var hostStorageAccountName = 'sth${token}'
 var searchServiceName = 'srch-${token}'
 var functionAppName = 'func-${token}'
 var applicationInsightsName = 'appi-${token}'
 var evidenceContainerName = 'evidence'
 var dataProtectionContainerName = 'data-protection'
+// Blob containers of the data account the app reads and writes (its blob role is scoped to these).
+var appContainerNames = [
+  evidenceContainerName
+  dataProtectionContainerName
+]
 var keyVaultName = 'kv-${token}'
 var dataProtectionCertificateName = 'data-protection'
 var deploymentContainerName = 'deployment'
@@ -118,9 +124,23 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     tableNames: tableNames
-    evidenceContainerName: evidenceContainerName
-    dataProtectionContainerName: dataProtectionContainerName
-    deploymentContainerName: deploymentContainerName
+    containerNames: appContainerNames
+    queueNames: [
+      'search-index-updates'
+      'search-index-updates-poison'
+    ]
+  }
+}
+
+module hostStorage 'modules/storage.bicep' = {
+  scope: rg
+  params: {
+    name: hostStorageAccountName
+    location: location
+    tags: tags
+    containerNames: [
+      deploymentContainerName
+    ]
   }
 }
 
@@ -141,8 +161,9 @@ module app 'modules/app.bicep' = {
     planName: 'plan-${token}'
     location: location
     tags: tags
-    storageAccountName: storage.outputs.name
-    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    hostStorageAccountName: hostStorage.outputs.name
+    deploymentContainerUrl: '${hostStorage.outputs.blobEndpoint}${deploymentContainerName}'
+
     tableEndpoint: storage.outputs.tableEndpoint
     blobEndpoint: storage.outputs.blobEndpoint
     queueEndpoint: storage.outputs.queueEndpoint
@@ -169,6 +190,8 @@ module appRoles 'modules/rbac.bicep' = {
   scope: rg
   params: {
     storageAccountName: storageAccountName
+    hostStorageAccountName: hostStorageAccountName
+    appContainerNames: appContainerNames
     searchServiceName: searchServiceName
     applicationInsightsName: applicationInsightsName
     // A system-assigned identity's object ID exists only once the app does, and it belongs in the

@@ -17,6 +17,9 @@ public sealed record FunctionDefinition(string Name, JsonObject FunctionJson);
 /// </summary>
 public static class FunctionTable
 {
+    /// <summary>The app-setting prefix of the storage account queue triggers read (set in infra/bicep/modules/app.bicep).</summary>
+    public const string DataStorageConnection = "DataStorage";
+
     public static TBuilder NotAFunction<TBuilder>(this TBuilder builder, string reason) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new NotAFunctionMetadata(reason));
 
@@ -91,7 +94,9 @@ public static class FunctionTable
                 ["direction"] = "in",
                 ["name"] = queue.BindingName,
                 ["queueName"] = queue.QueueName,
-                ["connection"] = "AzureWebJobsStorage",
+                // The data account's queues (app settings DataStorage__queueServiceUri, DataStorage__credential), not
+                // the host's own account (AzureWebJobsStorage), which holds host state only.
+                ["connection"] = DataStorageConnection,
             },
             TimerTriggerBinding timer => new JsonObject
             {

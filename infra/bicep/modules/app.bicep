@@ -22,8 +22,8 @@ param tags { *: string }
 @description('Optional. The azd service this app hosts (azure.yaml services key); azd finds the app by this tag.')
 param serviceName string = 'api'
 
-@description('Required. Storage account the Functions host keeps its state in (AzureWebJobsStorage), reached by identity.')
-param storageAccountName string
+@description('Required. The host\'s own storage account (AzureWebJobsStorage, reached by identity): host state only, never the app\'s data.')
+param hostStorageAccountName string
 
 @description('Required. URL of the private blob container the plan deploys the app package from.')
 param deploymentContainerUrl string
@@ -156,8 +156,14 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   name: 'appsettings'
   properties: {
     // Functions host state, by identity (the system-assigned one, as no clientId is given).
-    AzureWebJobsStorage__accountName: storageAccountName
+    AzureWebJobsStorage__accountName: hostStorageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
+    // The queue triggers' connection (function.json "connection": "DataStorage"): the background queues live on the
+    // data account beside the records, not on the host's account.
+    DataStorage__queueServiceUri: queueEndpoint
+    DataStorage__credential: 'managedidentity'
+    // "/" reaches the app (which answers it) instead of the host's splash page.
+    AzureWebJobsDisableHomepage: 'true'
     // Telemetry is sent with an Entra token of the app's identity (Monitoring Metrics Publisher), not the key.
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'

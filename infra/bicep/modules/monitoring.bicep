@@ -45,6 +45,9 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
     IngestionMode: 'LogAnalytics'
+    // Telemetry only with an Entra token (the app's identity has Monitoring Metrics Publisher); the connection
+    // string's key alone can no longer be used to send (or spoof) telemetry.
+    DisableLocalAuth: true
   }
 }
 

@@ -1,6 +1,7 @@
-// The one storage account: the app's tables (source of truth), evidence blobs, the search-index queue,
-// the Functions host's own state (AzureWebJobsStorage) and the Flex Consumption deployment package.
-// Keys are off: everything reaches it with Entra ID tokens (managed identity, or the developer's sign-in).
+// A storage account, used twice (main.bicep): the data account holds the app's tables (source of truth), evidence
+// blobs, the Data Protection key ring and the background queues; the host account holds only the Functions host's own
+// state (AzureWebJobsStorage) and the Flex Consumption deployment package, so nothing that can rewrite the app's code
+// sits beside its data, and the app's identity is owner of the host account only. Keys are off: everything reaches it with Entra ID tokens (managed identity, or the developer's sign-in).
 // The app also creates these names at start-up if they are missing (StorageProvisioner); creating them
 // here means a fresh deployment is complete before the first request, and the names stay in one list
 // with functions/Marketplace.Storage/StorageNames.cs.
@@ -25,35 +26,14 @@ param tags { *: string }
 ])
 param skuName string = 'Standard_LRS'
 
-@description('Optional. Tables the app keeps its records in (names as in StorageNames.cs).')
-param tableNames string[] = [
-  'organisations'
-  'offerings'
-  'standards'
-  'attestations'
-  'frameworks'
-  'memberships'
-  'audit'
-  'users'
-  'templates'
-  'specifications'
-  'shortlists'
-]
+@description('Optional. Tables to create (names as in StorageNames.cs).')
+param tableNames string[] = []
 
-@description('Required. Private blob container for compliance evidence files.')
-param evidenceContainerName string
+@description('Optional. Private blob containers to create.')
+param containerNames string[] = []
 
-@description('Required. Private blob container for the app\'s Data Protection key ring (shared by every instance).')
-param dataProtectionContainerName string
-
-@description('Required. Private blob container the Flex Consumption plan deploys the app package from.')
-param deploymentContainerName string
-
-@description('Optional. Queues: the search-index update queue and the poison queue the Functions host moves failed messages to.')
-param queueNames string[] = [
-  'search-index-updates'
-  'search-index-updates-poison'
-]
+@description('Optional. Queues to create.')
+param queueNames string[] = []
 
 @description('Optional. Days a deleted blob or container can be restored (evidence must not vanish by mistake).')
 @minValue(1)
@@ -99,29 +79,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
   }
 }
 
-resource evidenceContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
-  parent: blobService
-  name: evidenceContainerName
-  properties: {
-    publicAccess: 'None'
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = [
+  for containerName in containerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
   }
-}
-
-resource dataProtectionContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
-  parent: blobService
-  name: dataProtectionContainerName
-  properties: {
-    publicAccess: 'None'
-  }
-}
-
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
-  parent: blobService
-  name: deploymentContainerName
-  properties: {
-    publicAccess: 'None'
-  }
-}
+]
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' = {
   parent: account
@@ -158,6 +124,3 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 
 @description('Queue service endpoint.')
 output queueEndpoint string = account.properties.primaryEndpoints.queue
-
-@description('URL of the container the Flex Consumption plan deploys from.')
-output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

@@ -3,6 +3,7 @@ using Marketplace.Functions.FunctionMetadata;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.FunctionMetadata;
@@ -66,7 +67,7 @@ public sealed class FunctionJsonTests
     }
 
     [Fact]
-    public async Task The_repository_host_json_validates_and_points_the_host_at_the_forwarding_custom_handler()
+    public async Task The_repository_host_json_validates_and_points_the_host_at_the_proxying_custom_handler()
     {
         var schema = VendorSchema.Load("host.json.schema.json");
         var hostJson = await File.ReadAllTextAsync(RepositoryPaths.Combine("host.json"));
@@ -77,9 +78,38 @@ public sealed class FunctionJsonTests
         var host = JsonNode.Parse(hostJson)!;
         Assert.Equal("2.0", (string?)host["version"]);
         Assert.Equal("Marketplace.Functions", (string?)host["customHandler"]!["description"]!["defaultExecutablePath"]);
-        Assert.True((bool)host["customHandler"]!["enableForwardingHttpRequest"]!);
+        // Proxying (YARP in the host) streams bodies whatever their framing; the legacy forwarding rebuilt each request
+        // and dropped a body sent without Content-Length.
+        Assert.True((bool)host["customHandler"]!["enableProxyingHttpRequest"]!);
+        Assert.Null(host["customHandler"]!["enableForwardingHttpRequest"]);
         Assert.Equal("[4.*, 5.0.0)", (string?)host["extensionBundle"]!["version"]);
         Assert.Equal("", (string?)host["extensions"]!["http"]!["routePrefix"]);
+    }
+
+    [Fact]
+    public async Task No_public_route_reaches_a_background_function_and_queue_triggers_read_the_data_account()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        var functions = FunctionTable.From(app.Services.GetRequiredService<EndpointDataSource>().Endpoints);
+        var background = functions.Where(f => (string?)f.FunctionJson["bindings"]![0]!["type"] != "httpTrigger").ToList();
+        var routes = functions.Where(f => (string?)f.FunctionJson["bindings"]![0]!["type"] == "httpTrigger")
+            .Select(f => (f.Name, Matcher: new TemplateMatcher(TemplateParser.Parse((string)f.FunctionJson["bindings"]![0]!["route"]!), new RouteValueDictionary())))
+            .ToList();
+
+        Assert.NotEmpty(background);
+        // The host invokes a background function as POST /{name}; a public HTTP route matching that path would let
+        // anyone on the internet run it through the host's proxy.
+        foreach (var function in background)
+        {
+            var exposedBy = routes.Where(r => r.Matcher.TryMatch("/" + function.Name, new RouteValueDictionary())).Select(r => r.Name).ToList();
+            Assert.True(exposedBy.Count == 0, $"{function.Name} is reachable through {string.Join(", ", exposedBy)}");
+        }
+        var appBicep = await File.ReadAllTextAsync(RepositoryPaths.Combine("infra", "bicep", "modules", "app.bicep"));
+        foreach (var queue in background.Select(f => f.FunctionJson["bindings"]![0]!).Where(b => (string?)b["type"] == "queueTrigger"))
+        {
+            Assert.Equal(FunctionTable.DataStorageConnection, (string?)queue["connection"]);
+            Assert.Contains($"{FunctionTable.DataStorageConnection}__queueServiceUri:", appBicep, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
