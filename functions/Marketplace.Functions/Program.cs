@@ -17,6 +17,7 @@ using Marketplace.Functions.Validation;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseHostingMode()
     .AddRequestCorrelation()
+    .AddHostForwarding()
     .AddAbuseLimits()
     .AddMarketplaceStorage()
     .AddSharedKeyRing()
@@ -40,6 +41,7 @@ builder.Services.AddActors();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseRequestCorrelation();
 app.UseExceptionHandler();
@@ -53,6 +55,7 @@ operations.MapReadiness();
 operations.MapGetHealth();
 operations.MapMarketplaceOpenApi();
 app.MapAccess();
+app.MapOpenIdConnectCallbacks();
 app.MapCatalogue();
 app.MapStandards();
 app.MapAttestations();

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -59,24 +58,8 @@ public static class AbuseLimits
         });
     }
 
-    /// <summary>
-    /// Who is asking. The app listens on loopback only, so a loopback peer is the Functions host (or a local proxy)
-    /// and the client is the first address it forwarded; otherwise the peer itself.
-    /// </summary>
-    public static string ClientOf(HttpContext context)
-    {
-        var peer = context.Connection.RemoteIpAddress;
-        if (peer is null || IPAddress.IsLoopback(peer))
-        {
-            var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
-            var first = forwarded.Split(',', 2)[0].Trim();
-            if (IPAddress.TryParse(first, out var client))
-            {
-                return client.ToString();
-            }
-        }
-        return peer?.ToString() ?? "unknown";
-    }
+    /// <summary>Who is asking: the public client address (<see cref="HostForwarding"/> has applied the host's X-Forwarded-For).</summary>
+    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {

@@ -26,6 +26,8 @@ public static class WebPages
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "marketplace_antiforgery";
+            // Secure over HTTPS (in Azure, where the host's X-Forwarded-Proto says so); plain HTTP on a laptop still works.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__RequestVerificationToken";
         });
         builder.Services.AddSingleton(_ => PageLabels.Load(Path.Combine(AppContext.BaseDirectory, "schemas", "vocabulary.schema.json")));

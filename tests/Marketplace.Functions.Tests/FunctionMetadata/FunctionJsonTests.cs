@@ -28,6 +28,12 @@ public sealed class FunctionJsonTests
         var expiry = functions.Single(f => f.Name == "ExpireAttestations").FunctionJson["bindings"]![0]!;
         Assert.Equal(("timerTrigger", "0 30 0 * * *"), ((string?)expiry["type"], (string?)expiry["schedule"]));
         Assert.DoesNotContain(functions, f => f.Name == "Readiness");
+        // Entra ID returns the browser to these; without a function.json the host would answer 404.
+        foreach (var (callback, route) in new[] { ("SignInCallback", "signin-oidc"), ("SignOutCallback", "signout-callback-oidc") })
+        {
+            var binding = functions.Single(f => f.Name == callback).FunctionJson["bindings"]![0]!;
+            Assert.Equal((route, "get,post"), ((string?)binding["route"], string.Join(",", binding["methods"]!.AsArray().Select(m => (string)m!))));
+        }
         foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<NotAFunctionMetadata>() is null && e.Metadata.GetMetadata<Marketplace.Functions.Background.BackgroundFunctionMetadata>() is null))
         {
             var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName;
