@@ -5,7 +5,7 @@ using Marketplace.Core.Outcomes;
 namespace Marketplace.Core.Attestations;
 
 /// <summary>
-/// A workflow action on an attestation (submit, withdraw, validate, reject, revoke): found (404) → the caller may (403)
+/// A workflow action on an attestation (submit, withdraw, verify, reject, revoke): found (404) → the caller may (403)
 /// → If-Match present (428) → the workflow's rules (409 naming the current status and allowed actions, 400 for the
 /// reason) → written only if still at If-Match (412), with its audit event → search updated for every affected offering.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class ChangeAttestationStatus(AttestationScope scope, IAttestation
         {
             return decision.ToFailure();
         }
-        var role = action is AttestationAction.Submit or AttestationAction.Withdraw ? MarketplaceRole.Supplier : MarketplaceRole.Association;
+        var role = action is AttestationAction.Submit or AttestationAction.Withdraw ? MarketplaceRole.Supplier : MarketplaceRole.Certifier;
         var change = AuditEvent.By(actor, role, Attestation.SubjectKind, id, AttestationWorkflow.NameOf(action), current.Status, next.Status, now)
             with { Reason = action is AttestationAction.Reject or AttestationAction.Revoke ? next.Reason : null, EvidenceSha256 = [.. next.Evidence.Select(e => e.Sha256)] };
         // Conditional on the version the caller read: of two concurrent decisions exactly one is written.
