@@ -14,15 +14,10 @@ public sealed class EndorseAttestation(AttestationScope scope, IAttestationRecor
     /// <summary>The attestation with the caller's association among its endorsements, and its ETag.</summary>
     public async Task<Outcome<StoredDocument<Attestation>>> RunAsync(Actor actor, string id, string? ifMatch, CancellationToken ct)
     {
-        var scoped = await scope.OpenAsync(actor, id, AttestationOperation.Endorse, ct);
+        var scoped = await scope.OpenToChangeAsync(actor, id, AttestationOperation.Endorse, ifMatch, ct);
         if (!scoped.Succeeded)
         {
             return scoped.Failure;
-        }
-        var version = Precondition.Require(ifMatch, scoped.Value.Stored.ETag);
-        if (!version.Succeeded)
-        {
-            return version.Failure;
         }
         var current = scoped.Value.Attestation;
         var association = actor.OrganisationId!;
@@ -40,6 +35,6 @@ public sealed class EndorseAttestation(AttestationScope scope, IAttestationRecor
         var next = current with { Endorsements = [.. current.Endorsements, new Endorsement(association, now)] };
         var change = AuditEvent.By(actor, MarketplaceRole.Association, Attestation.SubjectKind, id, "endorse", current.Status, next.Status, now)
             with { Detail = $"Vouched for by {association}." };
-        return await records.ReplaceAsync(next, current, version.Value, change, ct) is { } stored ? stored : Failure.Stale();
+        return await records.ReplaceAsync(next, current, scoped.Value.Stored.ETag, change, ct) is { } stored ? stored : Failure.Stale();
     }
 }
