@@ -16,7 +16,7 @@ internal static class CatalogueChecks
 
     public static IEnumerable<string> All(CatalogueFiles c) =>
     [
-        .. UniqueIds(c), .. OfferingSuppliers(c), .. Memberships(c), .. Commitments(c), .. AssociationsFollowTheSeedRule(c), .. AttestationReferences(c),
+        .. UniqueIds(c), .. OfferingSuppliers(c), .. Memberships(c), .. Commitments(c), .. CertifiersAreAccredited(c), .. AttestationReferences(c),
         .. AttestationScope(c), .. Decisions(c), .. AttestationDates(c), .. EvidenceWhereRequired(c), .. FrameworkLots(c),
         .. OfferingLots(c), .. Users(c),
     ];
@@ -103,39 +103,29 @@ internal static class CatalogueChecks
         }
     }
 
-    /// <summary>DOMAIN.md's seed rule, and the standards register agreeing with the associations' lists.</summary>
-    public static IEnumerable<string> AssociationsFollowTheSeedRule(CatalogueFiles c)
+    /// <summary>Certification bodies are accredited only for certifier-route standards, and every such standard has one.</summary>
+    public static IEnumerable<string> CertifiersAreAccredited(CatalogueFiles c)
     {
-        var expected = new Dictionary<string, string[]>
+        var routes = c.Standards.ToDictionary(s => Str(s!, "code"), s => Str(s!, "route"));
+        var certifiers = c.OrganisationsOfKind("certifier").ToDictionary(o => Str(o, "id"), o => Strs(o, "accreditedFor"));
+        foreach (var (id, codes) in certifiers)
         {
-            ["tec-services-association"] = ["TSA-QSF", "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "EN50518", "A2D-READY", "CQC"],
-            ["abhi"] = ["MHRA-REG", "ISO13485", "DCB0129", "NICE-ESF", "CQC"],
-            ["medilink-uk"] = ["MHRA-REG", "ISO13485", "DCB0129", "NICE-ESF", "CQC"],
-            ["techuk"] = ["DTAC", "DSPT", "CYBER-ESSENTIALS", "CYBER-ESSENTIALS-PLUS", "ISO27001", "ICO-REG", "WCAG21-AA", "CQC"],
-            ["northern-health-technology-network"] = ["CQC"],
-        };
-        var associations = c.OrganisationsOfKind("association").ToDictionary(a => Str(a, "id"), a => Strs(a, "validates").ToHashSet());
-        foreach (var (id, codes) in expected)
-        {
-            if (!associations.TryGetValue(id, out var validates))
+            foreach (var code in codes.Where(code => routes.GetValueOrDefault(code) != "certifier"))
             {
-                yield return $"association {id} is missing";
-            }
-            else if (!validates.SetEquals(codes))
-            {
-                yield return $"association {id} validates [{string.Join(", ", validates.Order())}], expected [{string.Join(", ", codes.Order())}]";
+                yield return $"certifier {id}: accredited for {code}, which is not a certifier-route standard";
             }
         }
-
-        foreach (var standard in c.Standards)
+        foreach (var code in routes.Where(r => r.Value == "certifier").Select(r => r.Key).Where(code => !certifiers.Values.Any(a => a.Contains(code))))
         {
-            var code = Str(standard!, "code");
-            var listed = Strs(standard!, "validatingAssociations").ToHashSet();
-            var byAssociations = associations.Where(a => a.Value.Contains(code)).Select(a => a.Key).ToHashSet();
-            if (!listed.SetEquals(byAssociations))
-            {
-                yield return $"standard {code}: validatingAssociations [{string.Join(", ", listed.Order())}] but associations that validate it are [{string.Join(", ", byAssociations.Order())}]";
-            }
+            yield return $"standard {code}: no certification body is accredited for it";
+        }
+        if (!certifiers.GetValueOrDefault("tec-quality", []).Contains("TSA-QSF"))
+        {
+            yield return "TEC Quality is missing or not accredited for TSA-QSF";
+        }
+        foreach (var association in c.OrganisationsOfKind("association").Where(a => a["validates"] is not null))
+        {
+            yield return $"association {Str(association, "id")}: still lists standards it validates; associations decide nothing";
         }
     }
 
@@ -191,35 +181,72 @@ internal static class CatalogueChecks
         }
     }
 
-    /// <summary>Only a member association that validates the standard decides; undecided attestations carry no decision.</summary>
+    /// <summary>
+    /// Each route decides as DOMAIN.md says: a certifier-route attestation names a certification body accredited for
+    /// the standard, which is the one that decided it; a declaration is the supplier's own (declared, never decided,
+    /// with its release and Clinical Safety Officer where the standard needs them, endorsed only by the supplier's own
+    /// associations). No association decides a certified standard or a declaration; undecided attestations carry no decision.
+    /// </summary>
     public static IEnumerable<string> Decisions(CatalogueFiles c)
     {
         var memberships = c.OrganisationsOfKind("supplier").ToDictionary(s => Str(s, "id"), s => Strs(s, "memberships"));
-        var validates = c.OrganisationsOfKind("association").ToDictionary(a => Str(a, "id"), a => Strs(a, "validates"));
+        var accredited = c.OrganisationsOfKind("certifier").ToDictionary(o => Str(o, "id"), o => Strs(o, "accreditedFor"));
+        var standards = c.Standards.ToDictionary(s => Str(s!, "code"), s => s!);
         foreach (var a in c.Attestations.Select(a => a!))
         {
             var id = Str(a, "id");
+            var code = Str(a, "standardCode");
+            var status = Str(a, "status");
             var decidedBy = OptionalStr(a, "decidedBy");
-            var decided = DecidedStatuses.Contains(Str(a, "status"));
+            var certifier = OptionalStr(a, "certifierId");
+            var standard = standards[code];
+            var route = Str(standard, "route");
+            var decided = DecidedStatuses.Contains(status) && !(route == "declaration" && status == "expired");
             if (decided != (decidedBy is not null))
             {
-                yield return $"attestation {id}: status {Str(a, "status")} with decidedBy '{decidedBy}'";
+                yield return $"attestation {id}: status {status} with decidedBy '{decidedBy}'";
                 continue;
             }
-
-            if (decidedBy is null)
+            if (route == "certifier")
             {
-                continue;
+                if (certifier is null || !accredited.GetValueOrDefault(certifier, []).Contains(code))
+                {
+                    yield return $"attestation {id}: {code} names certifier '{certifier}', which is not a certification body accredited for it";
+                }
+                if (decidedBy is not null && decidedBy != certifier)
+                {
+                    yield return $"attestation {id}: decided by {decidedBy}, not by the certification body it names ({certifier})";
+                }
             }
-
-            if (!memberships.GetValueOrDefault(Str(a, "supplierId"), []).Contains(decidedBy))
+            else if (certifier is not null)
             {
-                yield return $"attestation {id}: decided by {decidedBy}, which {Str(a, "supplierId")} is not a member of";
+                yield return $"attestation {id}: {code} is a {route}-route standard but names certifier {certifier}";
             }
-
-            if (!validates.GetValueOrDefault(decidedBy, []).Contains(Str(a, "standardCode")))
+            if (route == "declaration")
             {
-                yield return $"attestation {id}: decided by {decidedBy}, which does not validate {Str(a, "standardCode")}";
+                if (status is not ("draft" or "declared" or "withdrawn" or "expired"))
+                {
+                    yield return $"attestation {id}: a declaration of {code} is {status}; declarations are declared, withdrawn or expired";
+                }
+                if (Str(standard["validity"]!, "kind") == "per-release" && OptionalStr(a, "productRelease") is null)
+                {
+                    yield return $"attestation {id}: {code} holds per release but names none";
+                }
+                if (code == "DCB0129" && OptionalStr(a, "clinicalSafetyOfficer") is null)
+                {
+                    yield return $"attestation {id}: a DCB0129 declaration names no Clinical Safety Officer";
+                }
+                foreach (var endorser in (a["endorsements"]?.AsArray() ?? []).Select(e => Str(e!, "associationId")))
+                {
+                    if (!memberships.GetValueOrDefault(Str(a, "supplierId"), []).Contains(endorser))
+                    {
+                        yield return $"attestation {id}: endorsed by {endorser}, which {Str(a, "supplierId")} is not a member of";
+                    }
+                }
+            }
+            else if (a["endorsements"] is not null)
+            {
+                yield return $"attestation {id}: only declarations are endorsed, and {code} is a {route}-route standard";
             }
         }
     }
@@ -333,7 +360,7 @@ internal static class CatalogueChecks
         {
             var role = Str(u, "role");
             var organisation = OptionalStr(u, "organisationId");
-            var expectedKind = role switch { "Supplier" => "supplier", "Association" => "association", "Commissioner" => "commissioner", _ => null };
+            var expectedKind = role switch { "Supplier" => "supplier", "Association" => "association", "Commissioner" => "commissioner", "Certifier" => "certifier", _ => null };
             if (expectedKind is null)
             {
                 continue;

@@ -100,26 +100,27 @@ public sealed class CoverageTests
     }
 
     [Fact]
-    public void Every_attestation_status_occurs_and_most_are_verified()
+    public void Every_attestation_status_occurs_and_most_are_verified_or_declared()
     {
         var statuses = Seed.Attestations.GroupBy(a => Str(a!, "status")).ToDictionary(g => g.Key, g => g.Count());
 
-        // TODO(issue 12): the seed gains declared (declarations) and lapsed (register imports) with their workflows.
-        string[] notYetSeeded = ["declared", "lapsed"];
+        // TODO(issue 12): the seed gains lapsed (register imports) with its workflow.
+        string[] notYetSeeded = ["lapsed"];
         Assert.Equal(Vocabulary("attestationStatus").Except(notYetSeeded).Order(StringComparer.Ordinal), statuses.Keys.Order(StringComparer.Ordinal));
-        Assert.True(statuses["verified"] > Seed.Attestations.Count / 2, $"{statuses["verified"]} of {Seed.Attestations.Count} verified");
+        var held = statuses["verified"] + statuses["declared"];
+        Assert.True(held > Seed.Attestations.Count / 2, $"{held} of {Seed.Attestations.Count} verified or declared");
     }
 
     [Fact]
     public void Every_supplier_has_two_to_five_attestations_plus_clinical_safety_for_telehealth_and_both_levels_occur()
     {
         var perSupplier = Seed.Attestations.GroupBy(a => Str(a!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
-        // The generator's telehealth pass adds a DSPT and one DCB0129 per active telehealth offering, where an association can validate them.
+        // The generator's telehealth pass adds a DSPT (where the supplier's trade keeps one) and a DCB0129 declaration per active telehealth offering.
         var telehealth = Seed.Offerings.Where(o => Str(o!, "status") == "active" && Str(o!, "category") is "remote-monitoring-platform" or "vital-signs-hub")
             .GroupBy(o => Str(o!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.All(Seed.OrganisationsOfKind("supplier"), s => Assert.InRange(perSupplier.GetValueOrDefault(Str(s, "id")), 2, 5 + (telehealth.TryGetValue(Str(s, "id"), out var n) ? n + 1 : 0)));
-        Assert.Contains(Seed.Attestations, a => Str(a!, "standardCode") == "DCB0129" && Str(a!, "status") == "verified");
+        Assert.Contains(Seed.Attestations, a => Str(a!, "standardCode") == "DCB0129" && Str(a!, "status") == "declared");
         Assert.True(perSupplier.Values.Average() >= 2, $"average {perSupplier.Values.Average():0.0} attestations per supplier");
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is null);
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is not null);
@@ -142,12 +143,12 @@ public sealed class CoverageTests
     }
 
     [Fact]
-    public void There_are_users_for_every_association_and_commissioner_each_supplier_and_one_admin()
+    public void There_are_users_for_every_association_commissioner_and_certifier_each_supplier_and_one_admin()
     {
         var users = Seed.Users.Select(u => u!).ToList();
 
         Assert.Single(users, u => Str(u, "role") == "Admin");
-        foreach (var (kind, role) in new[] { ("association", "Association"), ("commissioner", "Commissioner"), ("supplier", "Supplier") })
+        foreach (var (kind, role) in new[] { ("association", "Association"), ("commissioner", "Commissioner"), ("supplier", "Supplier"), ("certifier", "Certifier") })
         {
             var covered = users.Where(u => Str(u, "role") == role).Select(u => Str(u, "organisationId")).ToHashSet();
             Assert.All(Seed.OrganisationsOfKind(kind), o => Assert.Contains(Str(o, "id"), covered));

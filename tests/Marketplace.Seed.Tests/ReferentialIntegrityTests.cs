@@ -23,7 +23,7 @@ public sealed class ReferentialIntegrityTests
     public void Every_commitment_is_vouched_for_by_one_of_the_suppliers_associations() => None(CatalogueChecks.Commitments(Seed));
 
     [Fact]
-    public void Associations_validate_what_the_seed_rule_says_and_the_register_agrees() => None(CatalogueChecks.AssociationsFollowTheSeedRule(Seed));
+    public void Certification_bodies_are_accredited_for_certifier_route_standards_only_and_associations_validate_nothing() => None(CatalogueChecks.CertifiersAreAccredited(Seed));
 
     [Fact]
     public void Every_attestation_names_an_existing_supplier_standard_and_an_offering_of_that_supplier() => None(CatalogueChecks.AttestationReferences(Seed));
@@ -32,7 +32,7 @@ public sealed class ReferentialIntegrityTests
     public void Every_attestation_is_at_a_level_its_standard_allows() => None(CatalogueChecks.AttestationScope(Seed));
 
     [Fact]
-    public void Every_decision_is_by_a_member_association_that_validates_the_standard() => None(CatalogueChecks.Decisions(Seed));
+    public void A_certifier_accredited_for_the_standard_decides_declarations_are_declared_and_no_association_decides_them() => None(CatalogueChecks.Decisions(Seed));
 
     [Fact]
     public void Attestation_dates_are_coherent_with_status_validity_and_today() => None(CatalogueChecks.AttestationDates(Seed));

@@ -12,7 +12,8 @@ namespace Marketplace.Web.Tests;
 public sealed partial class Journeys(BrowserApp app)
 {
     private const string Supplier = "usr-000019";      // Imran Ahmed, Downs Careline Systems (a TEC Services Association member)
-    private const string Validator = "usr-000002";     // Liam Murray, TEC Services Association
+    private const string Association = "usr-000002";   // Liam Murray, TEC Services Association
+    private const string Certifier = "usr-000062";     // Priya Reid, TEC Quality
     private const string Commissioner = "usr-000007";  // Gareth Hughes, NHS Wolds and Humber ICB
 
     [Fact]
@@ -72,8 +73,15 @@ public sealed partial class Journeys(BrowserApp app)
         await page.Locator("#issued-month").FillAsync(issued.Month.ToString());
         await page.Locator("#issued-year").FillAsync(issued.Year.ToString());
         await PageChecks.AccessibleAsync(page);
+        // TSA-QSF is certified by a certification body: saving without naming it is refused by field.
+        await page.Locator("#create-attestation").ClickAsync();
+        await Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("certification body");
+        await page.Locator(".nhsuk-error-summary a").First.ClickAsync();
+        await Expect(page.Locator("#certifier")).ToBeFocusedAsync();
+        await page.Locator("#certifier").SelectOptionAsync("tec-quality");
         await page.Locator("#create-attestation").ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("TSA-QSF attestation");
+        await Expect(page.Locator("#route")).ToContainTextAsync("Certification body: TEC Quality.");
         await Expect(page.Locator("h1 .nhsuk-tag")).ToHaveTextAsync("Draft");
 
         // TSA-QSF needs evidence: submitting first is refused with the reason, beside the file input.
@@ -96,18 +104,19 @@ public sealed partial class Journeys(BrowserApp app)
         await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Submitted.");
         await Expect(page.Locator("h1 .nhsuk-tag")).ToHaveTextAsync("Submitted");
         await Expect(page.Locator("#history")).ToContainTextAsync("submit (draft → submitted)");
+        await Expect(page.Locator("#route")).ToContainTextAsync("Awaiting verification by TEC Quality.");
         await Expect(page.Locator("#withdraw-button")).ToBeVisibleAsync();
         await PageChecks.AccessibleAsync(page);
         await page.Context.CloseAsync();
     }
 
     [Fact]
-    public async Task A_validator_works_the_queue_oldest_first_validating_one_and_rejecting_another_with_a_reason()
+    public async Task A_certifier_works_the_queue_oldest_first_verifying_one_and_rejecting_another_with_a_reason()
     {
         var page = await app.NewPageAsync();
-        await PageChecks.SignInAsync(page, Validator, "Liam Murray, TEC Services Association (Association validator)");
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Validation queue");
-        await PageChecks.AccessibleAsync(page, "validation-queue");
+        await PageChecks.SignInAsync(page, Certifier, "Priya Reid, TEC Quality (Certification body)");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Certification queue");
+        await PageChecks.AccessibleAsync(page, "certifier-queue");
 
         var rows = page.Locator("#queue tbody tr");
         var before = await rows.CountAsync();
@@ -120,7 +129,8 @@ public sealed partial class Journeys(BrowserApp app)
         await Expect(page.Locator(".nhsuk-caption-l")).ToHaveTextAsync(first);
         await Expect(page.Locator("h1 .nhsuk-tag")).ToHaveTextAsync("Submitted");
         await Expect(page.Locator("#history")).ToBeVisibleAsync();
-        await PageChecks.AccessibleAsync(page, "validator-attestation");
+        await Expect(page.Locator("#route")).ToContainTextAsync("Awaiting verification by TEC Quality.");
+        await PageChecks.AccessibleAsync(page, "certifier-attestation");
         await page.Locator("#verify-button").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("verified");
@@ -136,6 +146,31 @@ public sealed partial class Journeys(BrowserApp app)
         await page.Locator("#reject-button").ClickAsync();
         await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("rejected");
         await Expect(rows).ToHaveCountAsync(before - 2);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_association_sees_its_members_at_a_glance_and_vouches_for_a_members_declaration()
+    {
+        var page = await app.NewPageAsync();
+        await PageChecks.SignInAsync(page, Association, "Liam Murray, TEC Services Association (Trade association)");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Our members" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("TEC Services Association");
+        await Expect(page.Locator("#members")).ToContainTextAsync("Downs Careline Systems Ltd");
+        await PageChecks.AccessibleAsync(page, "association-members");
+
+        // att-000001: Downs Careline Systems' EN 50134 declaration, not yet vouched for.
+        await page.GotoAsync("/attestations/att-000001");
+        await Expect(page.Locator("#route")).ToContainTextAsync("Declared by the supplier");
+        await Expect(page.Locator("#verify-button")).ToHaveCountAsync(0);
+        await PageChecks.AccessibleAsync(page, "association-declaration");
+        await page.Locator("#endorse-button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("You now vouch for this declaration.");
+        await Expect(page.Locator("#route")).ToContainTextAsync("Vouched for by TEC Services Association.");
+        await Expect(page.Locator("#endorse-button")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#history")).ToContainTextAsync("endorse");
+        await PageChecks.AccessibleAsync(page);
         await page.Context.CloseAsync();
     }
 

@@ -11,7 +11,7 @@ public sealed class NarrowScreenAndErrors(BrowserApp app)
     public async Task The_main_pages_fit_a_320_pixel_screen_and_pass_axe()
     {
         var page = await app.NewPageAsync(width: 320, height: 640);
-        string[] publicPages = ["/sign-in", "/catalogue", "/catalogue?q=alarm&category=pendant-alarm", "/catalogue/offerings/off-000009", "/catalogue/compare?offering=off-000009&offering=off-000010"];
+        string[] publicPages = ["/sign-in", "/catalogue", "/catalogue?q=alarm&category=pendant-alarm", "/catalogue/offerings/off-000009", "/catalogue/compare?offering=off-000009&offering=off-000010", "/associations/tec-services-association"];
         foreach (var path in publicPages)
         {
             await page.GotoAsync(path);
@@ -48,10 +48,14 @@ public sealed class NarrowScreenAndErrors(BrowserApp app)
         await PageChecks.FitsWidthAsync(page);
         await PageChecks.AccessibleAsync(page, "shortlist-narrow");
 
-        await PageChecks.SignInAsync(page, "usr-000002", "Liam Murray");
-        await page.GotoAsync("/association/queue");
-        await PageChecks.FitsWidthAsync(page);
-        await PageChecks.AccessibleAsync(page, "validation-queue-narrow");
+        await PageChecks.SignInAsync(page, "usr-000062", "Priya Reid");
+        foreach (var path in new[] { "/certifier/queue", "/attestations/att-000032" })
+        {
+            await page.GotoAsync(path);
+            await PageChecks.FitsWidthAsync(page);
+            await PageChecks.AccessibleAsync(page);
+        }
+        await PageChecks.AccessibleAsync(page, "certifier-queue-narrow");
         await page.Context.CloseAsync();
     }
 

@@ -5,9 +5,9 @@ using System.Text;
 namespace Marketplace.CatalogueGenerator;
 
 /// <summary>
-/// Two to five attestations per supplier, organisation-level and offering-level as each standard's scope allows, only
-/// for standards that one of the supplier's associations validates (so <c>decidedBy</c> is always a member association
-/// that validates the standard). Every status occurs.
+/// Two to five attestations per supplier, organisation-level and offering-level as each standard's scope allows, for
+/// standards typical of the supplier's trade. Each route then shapes them (<see cref="SeedRoutes"/>): a certification
+/// body decides certified standards, declarations are declared. Every status occurs.
 /// </summary>
 internal sealed class Attestations(Random rng)
 {
@@ -90,9 +90,8 @@ internal sealed class Attestations(Random rng)
     /// <summary>
     /// A telehealth remote-monitoring specification gates on DCB0129 (per product) and DSPT (per organisation). The
     /// random pass above rarely gives a telehealth supplier both, so each supplier with an active telehealth offering
-    /// gets, where one of its associations can validate it, a verified DCB0129 for each such offering and a
-    /// verified DSPT. Appended after the other attestations (their ids and contents are unchanged); suppliers with no
-    /// such association stay without, so some offerings fail those gates for real.
+    /// declares DCB0129 for each such offering, and, where it is in the trades that keep DSPT (the old association
+    /// rule, kept so the register records stay put), gets a verified DSPT. Appended after the other attestations.
     /// </summary>
     public List<Attestation> AddTelehealthClinicalSafety(IReadOnlyList<SupplierDraft> suppliers, IReadOnlyList<Offering> offerings, List<Attestation> attestations)
     {
@@ -107,17 +106,15 @@ internal sealed class Attestations(Random rng)
             }
             var validatable = supplier.Memberships.SelectMany(Associations.Validates).ToHashSet(StringComparer.Ordinal);
             bool Holds(string code, string? offeringId) =>
-                attestations.Exists(a => a.SupplierId == supplier.Id && a.StandardCode == code && a.OfferingId == offeringId && a.Status == "verified");
+                attestations.Exists(a => a.SupplierId == supplier.Id && a.StandardCode == code && a.OfferingId == offeringId && a.Status is "verified" or "declared");
             if (validatable.Contains(dspt.Code) && !Holds(dspt.Code, null))
             {
                 attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dspt, null), "verified"));
             }
-            if (validatable.Contains(dcb0129.Code))
+            // DCB0129 is the manufacturer's declaration: every telehealth supplier makes it, member of any association or none.
+            foreach (var offering in telehealth.Where(o => !Holds(dcb0129.Code, o.Id)))
             {
-                foreach (var offering in telehealth.Where(o => !Holds(dcb0129.Code, o.Id)))
-                {
-                    attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dcb0129, offering), "verified"));
-                }
+                attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dcb0129, offering), "verified"));
             }
         }
         return attestations;
@@ -205,11 +202,14 @@ internal sealed class Attestations(Random rng)
         string? decidedBy = null;
         if (decided is not null)
         {
-            var deciders = claim.Supplier.Memberships.Where(claim.Standard.ValidatingAssociations.Contains).ToList();
-            decidedBy = deciders[rng.Next(deciders.Count)];
+            // Register-route and buyer-assessed records keep this pick until their own routes decide them; the draw
+            // itself keeps every later record of the seed where it was.
+            var deciders = claim.Supplier.Memberships.Where(a => Associations.Validates(a).Contains(claim.Standard.Code)).ToList();
+            var pick = rng.Next(Math.Max(1, deciders.Count));
+            decidedBy = deciders.Count > 0 ? deciders[pick] : null;
         }
 
-        return new Attestation
+        return SeedRoutes.Apply(new Attestation
         {
             Id = id,
             SupplierId = claim.Supplier.Id,
@@ -224,7 +224,7 @@ internal sealed class Attestations(Random rng)
             SubmittedAt = SubmittedOn(number, status, issued, decided),
             Reason = reason,
             Evidence = Evidence(id, claim, status, issued),
-        };
+        }, claim.Standard, claim.Supplier.Memberships, number);
     }
 
     // When the supplier submitted it, derived from the number (no draw from rng, so the rest of the catalogue is

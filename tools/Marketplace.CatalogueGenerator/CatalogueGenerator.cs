@@ -83,6 +83,8 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         var organisations = new List<Organisation>(Associations.Documents);
         organisations.AddRange(Commissioners.Documents);
         organisations.AddRange(suppliers.Select(ToDocument));
+        // After the suppliers, so that the users drawn for every other organisation stay as they were.
+        organisations.AddRange(Certifiers.Documents);
 
         return new Catalogue(organisations, StandardsRegister.Documents, offerings, [framework], attestations, Users(organisations));
     }
@@ -276,6 +278,7 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
                 {
                     "supplier" => "Supplier",
                     "association" => "Association",
+                    "certifier" => "Certifier",
                     _ => "Commissioner",
                 },
                 OrganisationId = organisation.Id,

@@ -18,7 +18,7 @@ public sealed record Organisation
     public string? CompanyNumber { get; init; }
     public IReadOnlyList<string>? Memberships { get; init; }
     public IReadOnlyList<SupplierCommitment>? Commitments { get; init; }
-    public IReadOnlyList<string>? Validates { get; init; }
+    public IReadOnlyList<string>? AccreditedFor { get; init; }
     public string? CommissionerType { get; init; }
 }
 
@@ -42,7 +42,6 @@ public sealed record Standard
     public required int? ValidityMonths { get; init; }
 
     public required IReadOnlyList<string> Scope { get; init; }
-    public required IReadOnlyList<string> ValidatingAssociations { get; init; }
     public required string Summary { get; init; }
     public required string Route { get; init; }
     public required string ConfirmedBy { get; init; }
@@ -146,6 +145,17 @@ public sealed record Attestation
     public DateTime? DecidedAt { get; init; }
     public string? Reason { get; init; }
     public required IReadOnlyList<EvidenceFile> Evidence { get; init; }
+    public string? CertifierId { get; init; }
+    public string? ProductRelease { get; init; }
+    public string? ClinicalSafetyOfficer { get; init; }
+    public string? TestedBy { get; init; }
+    public IReadOnlyList<Endorsement>? Endorsements { get; init; }
+}
+
+public sealed record Endorsement
+{
+    public required string AssociationId { get; init; }
+    public required DateTime EndorsedAt { get; init; }
 }
 
 public sealed record EvidenceFile

@@ -107,7 +107,10 @@ internal static class Associations
 
     public static readonly string[] All = [Tsa, Abhi, TechUk, Medilink, Regional];
 
-    /// <summary>The seed rule of DOMAIN.md: which association validates which standard.</summary>
+    /// <summary>
+    /// Which standards an association's members tend to attest to, by trade (the seed once let associations validate
+    /// these). It only picks what suppliers claim, so the seed's records stay where they were; no association decides anything.
+    /// </summary>
     public static IReadOnlyList<string> Validates(string association) => association switch
     {
         Tsa => ["TSA-QSF", "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "EN50518", "A2D-READY", "CQC"],
@@ -120,19 +123,19 @@ internal static class Associations
     public static IReadOnlyList<Organisation> Documents { get; } =
     [
         Association(Tsa, "TEC Services Association",
-            "Industry and membership body for technology-enabled care in the UK (formerly the Telecare Services Association); its Quality Standards Framework is audited by TEC Quality. Validates telecare, social alarm and digital switchover standards.",
+            "Industry and membership body for technology-enabled care in the UK (formerly the Telecare Services Association). Vouches for its members and their declarations; the Quality Standards Framework it owns is certified by TEC Quality.",
             "north-west"),
         Association(Abhi, "Association of British HealthTech Industries (ABHI)",
-            "UK industry association for health technology, one of the four trade associations behind 3millionlives. Validates medical-device and clinical-safety standards.",
+            "UK industry association for health technology, one of the four trade associations behind 3millionlives. Vouches for its members in health technology.",
             "london"),
         Association(TechUk, "techUK",
-            "UK technology industry trade association (formerly Intellect), one of the four trade associations behind 3millionlives. Validates information-security, data-protection and accessibility standards.",
+            "UK technology industry trade association (formerly Intellect), one of the four trade associations behind 3millionlives. Vouches for its members in digital and data.",
             "london"),
         Association(Medilink, "Medilink UK",
-            "National health technology business support organisation, one of the four trade associations behind 3millionlives. Validates medical-device and clinical-safety standards.",
+            "National health technology business support organisation, one of the four trade associations behind 3millionlives. Vouches for its members in health technology.",
             "midlands"),
         Association(Regional, "Northern Health Technology Network",
-            "Fictional regional network of health and care technology firms in the North of England. Validates CQC registrations only.",
+            "Fictional regional network of health and care technology firms in the North of England. Vouches for its members in the North of England.",
             "north-east-and-yorkshire"),
     ];
 
@@ -145,7 +148,6 @@ internal static class Associations
         Website = $"https://www.{id}.example/",
         ContactEmail = $"attestations@{id}.example",
         Region = region,
-        Validates = Validates(id),
     };
 }
 
@@ -310,7 +312,6 @@ internal static class StandardsRegister
         // Only a validity in months gives an expiry date; every other rule is null here, as open-ended was before rules.
         ValidityMonths = validity.Months,
         Scope = scope,
-        ValidatingAssociations = [.. Associations.All.Where(a => Associations.Validates(a).Contains(code))],
         Summary = summary,
         Route = route,
         ConfirmedBy = confirmedBy,

@@ -9,9 +9,12 @@ public enum MarketplaceRole
     /// <summary>A supplier's staff: lists offerings and attests to standards.</summary>
     Supplier,
 
-    /// <summary>A trade association's validator: validates, rejects or revokes members' attestations.</summary>
+    /// <summary>A trade association's staff: reads members' attestations and vouches for their declarations.</summary>
     Association,
 
     /// <summary>A marketplace operator: manages organisations, users and templates.</summary>
     Admin,
+
+    /// <summary>A certification body's staff: verifies, rejects or revokes the attestations that name it, for schemes it is accredited for.</summary>
+    Certifier,
 }

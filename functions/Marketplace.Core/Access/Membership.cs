@@ -63,7 +63,7 @@ public static partial class MembershipRules
 
     /// <summary>
     /// Errors (field → message) in a membership request for <paramref name="organisation"/> (null when it does not
-    /// exist). The role must be Commissioner, Supplier or Association and match the organisation's kind; Admins act
+    /// exist). The role must be Commissioner, Supplier, Association or Certifier and match the organisation's kind; Admins act
     /// for no organisation, so they have no membership.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Check(MembershipRequest request, Organisation? organisation)
@@ -72,11 +72,11 @@ public static partial class MembershipRules
         MarketplaceRole? role = null;
         if (string.IsNullOrWhiteSpace(request.Role))
         {
-            errors["role"] = "Required: Commissioner, Supplier or Association.";
+            errors["role"] = "Required: Commissioner, Supplier, Association or Certifier.";
         }
         else if (!Enum.TryParse<MarketplaceRole>(request.Role, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || request.Role.Any(char.IsDigit))
         {
-            errors["role"] = "Must be Commissioner, Supplier or Association.";
+            errors["role"] = "Must be Commissioner, Supplier, Association or Certifier.";
         }
         else if (parsed == MarketplaceRole.Admin)
         {
@@ -112,6 +112,7 @@ public static partial class MembershipRules
     {
         MarketplaceRole.Supplier => OrganisationKind.Supplier,
         MarketplaceRole.Association => OrganisationKind.Association,
+        MarketplaceRole.Certifier => OrganisationKind.Certifier,
         _ => OrganisationKind.Commissioner,
     };
 
@@ -119,6 +120,7 @@ public static partial class MembershipRules
     {
         OrganisationKind.Supplier => nameof(MarketplaceRole.Supplier),
         OrganisationKind.Association => nameof(MarketplaceRole.Association),
+        OrganisationKind.Certifier => nameof(MarketplaceRole.Certifier),
         _ => nameof(MarketplaceRole.Commissioner),
     };
 }

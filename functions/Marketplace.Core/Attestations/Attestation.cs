@@ -22,9 +22,9 @@ public sealed record Attestation
     public DateOnly? ExpiresOn { get; init; }
     /// <summary>Workflow status (see <see cref="AttestationStatus"/>).</summary>
     public required string Status { get; init; }
-    /// <summary>When the supplier last submitted it for validation (associations' queues are oldest first).</summary>
+    /// <summary>When the supplier last submitted it (certifiers' queues are oldest first), or declared it.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
-    /// <summary>The association that decided it.</summary>
+    /// <summary>The certification body that decided it (records from the association workflow name the association).</summary>
     public string? DecidedBy { get; init; }
     /// <summary>When it was decided.</summary>
     public DateTimeOffset? DecidedAt { get; init; }
@@ -54,10 +54,12 @@ public sealed record Attestation
     public EquivalentClaim? Equivalent { get; init; }
 
     /// <summary>
-    /// A standard counts only through an attestation that is verified and not expired on the evaluation date
-    /// (ARCHITECTURE.md scoring rules): the expiry date itself is still valid.
+    /// A standard counts only through an attestation that is verified (or, for a declaration-route standard, declared:
+    /// nobody verifies a declaration, and before issue 12 these counted once an association had validated them) and not
+    /// expired on the evaluation date (ARCHITECTURE.md scoring rules): the expiry date itself is still valid.
+    /// Endorsements play no part.
     /// </summary>
-    public bool CountsOn(DateOnly date) => Status == AttestationStatus.Verified && (ExpiresOn is null || ExpiresOn >= date);
+    public bool CountsOn(DateOnly date) => Status is AttestationStatus.Verified or AttestationStatus.Declared && (ExpiresOn is null || ExpiresOn >= date);
 }
 
 /// <summary>An evidence file's record: name, sniffed type, size and SHA-256.</summary>
@@ -79,17 +81,17 @@ public static class AttestationStatus
 {
     /// <summary>Being prepared by the supplier.</summary>
     public const string Draft = "draft";
-    /// <summary>Awaiting its association.</summary>
+    /// <summary>Awaiting its certification body (or register check).</summary>
     public const string Submitted = "submitted";
-    /// <summary>Accepted by its association.</summary>
+    /// <summary>Accepted by its certification body (or found on its public register).</summary>
     public const string Verified = "verified";
-    /// <summary>Refused by its association, with a reason.</summary>
+    /// <summary>Refused by its certification body, with a reason.</summary>
     public const string Rejected = "rejected";
-    /// <summary>Withdrawn by its association after validation, with a reason.</summary>
+    /// <summary>Withdrawn by its certification body after verification, with a reason.</summary>
     public const string Revoked = "revoked";
-    /// <summary>Verified but past its expiry date.</summary>
+    /// <summary>Verified or declared, but past its expiry date.</summary>
     public const string Expired = "expired";
-    /// <summary>Withdrawn by the supplier before a decision.</summary>
+    /// <summary>Withdrawn by the supplier before a decision, or a declaration it took back.</summary>
     public const string Withdrawn = "withdrawn";
     /// <summary>A declaration-route standard, declared by the supplier (with its report); shown as a declaration.</summary>
     public const string Declared = "declared";

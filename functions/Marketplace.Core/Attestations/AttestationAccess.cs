@@ -6,7 +6,7 @@ using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;
 
-/// <summary>What a caller asks to do with one attestation: read it, add evidence to it, or take a workflow action.</summary>
+/// <summary>What a caller asks to do with one attestation: read it, add evidence to it, endorse it, or take a workflow action.</summary>
 public readonly record struct AttestationOperation(string Name, AttestationAction? Action)
 {
     /// <summary>Read it, its history or its evidence.</summary>
@@ -15,6 +15,9 @@ public readonly record struct AttestationOperation(string Name, AttestationActio
     /// <summary>Add an evidence file.</summary>
     public static readonly AttestationOperation UploadEvidence = new("upload evidence to", null);
 
+    /// <summary>An association vouches for a member's declaration.</summary>
+    public static readonly AttestationOperation Endorse = new("endorse", null);
+
     /// <summary>Take a workflow action.</summary>
     public static AttestationOperation Of(AttestationAction action) => new(AttestationWorkflow.NameOf(action), action);
 }
@@ -22,22 +25,25 @@ public readonly record struct AttestationOperation(string Name, AttestationActio
 /// <summary>
 /// Who may see and decide a supplier's attestations: the one organisation-scope decision every attestation use case
 /// asks, after the resource is found and before anything else (so another organisation learns nothing from 428, 409 or 412).
+/// Certification bodies decide (only the one the attestation names, for schemes it is accredited for); associations
+/// read their members' attestations and vouch for their declarations, and decide nothing.
 /// </summary>
 public static class AttestationAccess
 {
     /// <summary>Why <paramref name="actor"/> may not do <paramref name="operation"/> to <paramref name="attestation"/>, or null when they may.</summary>
     public static string? WhyNot(Actor actor, AttestationOperation operation, Attestation attestation, AttestationContext context) => operation.Action switch
     {
-        null when operation == AttestationOperation.Read => MayRead(actor, context.Supplier) ? null
-            : $"Attestation {attestation.Id} is visible to its supplier, validators of the supplier's associations, commissioners and admins.",
+        null when operation == AttestationOperation.Read => MayRead(actor, context.Supplier, attestation) ? null
+            : $"Attestation {attestation.Id} is visible to its supplier, the certification body it names, the supplier's associations, commissioners and admins.",
+        null when operation == AttestationOperation.Endorse => MayEndorse(actor, context.Supplier) ? null
+            : $"Only an association that {attestation.SupplierId} belongs to may endorse its declarations.",
         null => IsOwner(actor, attestation.SupplierId) ? null
             : $"Only {attestation.SupplierId}'s own users upload evidence to its attestations.",
         AttestationAction.Submit or AttestationAction.Withdraw => IsOwner(actor, attestation.SupplierId) ? null
             : $"Only {attestation.SupplierId}'s own users may {operation.Name} its attestations.",
         AttestationAction.Verify or AttestationAction.Reject or AttestationAction.Revoke =>
-            MayDecide(actor, context.ActorOrganisation, context.Supplier, context.Standard) ? null
-            : $"Only a validator of an association that {attestation.SupplierId} belongs to, and whose remit covers {attestation.StandardCode} " +
-              $"({string.Join(", ", context.Standard.ValidatingAssociations)}), may {operation.Name} this attestation.",
+            MayDecide(actor, context.ActorOrganisation, attestation, context.Standard) ? null
+            : $"Only the certification body this attestation names ({attestation.CertifierId ?? "none"}), accredited for {attestation.StandardCode}, may {operation.Name} it.",
         _ => "Attestations expire on their own; nobody expires one by hand.",
     };
 
@@ -47,10 +53,10 @@ public static class AttestationAccess
             ? Failure.Forbidden(operation == AttestationOperation.Read ? "Not yours to see." : "Not allowed.", why)
             : null;
 
-    /// <summary>A supplier's attestations as a whole (listing them) are visible to the same readers as each one.</summary>
+    /// <summary>A supplier's attestations as a whole (listing them) are visible to the supplier, its associations, commissioners and admins.</summary>
     public static Failure? RefuseList(Actor actor, Organisation supplier) =>
-        MayRead(actor, supplier) ? null
-            : Failure.Forbidden("Not yours to see.", $"{supplier.Id}'s attestations are visible to it, validators of its associations, commissioners and admins.");
+        MayReadAll(actor, supplier) ? null
+            : Failure.Forbidden("Not yours to see.", $"{supplier.Id}'s attestations are visible to it, its associations, commissioners and admins.");
 
     /// <summary>
     /// Only a supplier's own users start its attestations, and only for its own offerings (<paramref name="offering"/>,
@@ -63,51 +69,55 @@ public static class AttestationAccess
                 ? Failure.Forbidden("Not allowed.", $"Offering {offering.Id} belongs to another supplier; attest only for your own offerings.")
                 : null;
 
-    /// <summary>An association's queue is for its own validators and admins.</summary>
-    public static Failure? RefuseQueue(Actor actor, Organisation association) =>
-        MayReadQueue(actor, association.Id) ? null
-            : Failure.Forbidden("Not your association's queue.", $"Only {association.Name}'s validators (and admins) see its queue.");
+    /// <summary>A certification body's queue is for its own people and admins.</summary>
+    public static Failure? RefuseQueue(Actor actor, Organisation certifier) =>
+        MayReadQueue(actor, certifier.Id) ? null
+            : Failure.Forbidden("Not your certification body's queue.", $"Only {certifier.Name}'s people (and admins) see its queue.");
 
-    /// <summary>
-    /// The supplier itself, validators of the associations it belongs to, commissioners (who rely on them) and admins.
-    /// Other suppliers and other associations may not.
-    /// </summary>
-    public static bool MayRead(Actor actor, Organisation supplier) =>
+    /// <summary>Every attestation of a supplier: the supplier itself, associations it belongs to (read only), commissioners and admins.</summary>
+    public static bool MayReadAll(Actor actor, Organisation supplier) =>
         actor.Has(MarketplaceRole.Admin)
         || actor.Has(MarketplaceRole.Commissioner)
         || actor.ActsFor(supplier.Id, MarketplaceRole.Supplier)
-        || (actor.Has(MarketplaceRole.Association) && actor.OrganisationId is { } association && supplier.Memberships.Contains(association, StringComparer.Ordinal));
+        || IsMemberAssociation(actor, supplier);
+
+    /// <summary>One attestation: those who may read all of the supplier's, and the certification body it names.</summary>
+    public static bool MayRead(Actor actor, Organisation supplier, Attestation attestation) =>
+        MayReadAll(actor, supplier)
+        || (attestation.CertifierId is { } certifier && actor.ActsFor(certifier, MarketplaceRole.Certifier));
 
     /// <summary>Only the supplier's own users change its attestations and upload its evidence.</summary>
     public static bool IsOwner(Actor actor, string supplierId) => actor.ActsFor(supplierId, MarketplaceRole.Supplier);
 
-    /// <summary>
-    /// An association's remit: the standard is on the association's <c>validates</c> list and the standard names the
-    /// association among its <c>validatingAssociations</c>. They are two views of one relation; both must agree.
-    /// </summary>
-    public static bool Covers(Organisation association, Standard standard) =>
-        association.Kind == OrganisationKind.Association
-        && association.Validates.Contains(standard.Code, StringComparer.Ordinal)
-        && standard.ValidatingAssociations.Contains(association.Id, StringComparer.Ordinal);
+    /// <summary>A certification body's accreditation covers the standard, which is one certification bodies confirm.</summary>
+    public static bool Accredits(Organisation certifier, Standard standard) =>
+        certifier.Kind == OrganisationKind.Certifier
+        && standard.Route == VerificationRoute.Certifier
+        && certifier.AccreditedFor.Contains(standard.Code, StringComparer.Ordinal);
 
     /// <summary>
-    /// Only a member's own association decides (DOMAIN.md): the caller is a validator of an association the supplier
-    /// belongs to, and the standard is in that association's remit.
+    /// Only the certification body the attestation names decides it, and only while accredited for the standard:
+    /// membership of any association plays no part (DOMAIN.md; Procurement Act 2023 s.56).
     /// </summary>
-    public static bool MayDecide(Actor actor, Organisation? actorOrganisation, Organisation supplier, Standard standard) =>
+    public static bool MayDecide(Actor actor, Organisation? actorOrganisation, Attestation attestation, Standard standard) =>
         actorOrganisation is not null
-        && actor.ActsFor(actorOrganisation.Id, MarketplaceRole.Association)
-        && supplier.Memberships.Contains(actorOrganisation.Id, StringComparer.Ordinal)
-        && Covers(actorOrganisation, standard);
+        && actor.ActsFor(actorOrganisation.Id, MarketplaceRole.Certifier)
+        && attestation.CertifierId == actorOrganisation.Id
+        && Accredits(actorOrganisation, standard);
 
-    /// <summary>A submitted attestation of one of the association's members, for a standard in its remit.</summary>
-    public static bool AwaitsDecisionBy(Attestation attestation, Organisation supplier, Standard standard, Organisation association) =>
+    /// <summary>An association the supplier belongs to vouches for its declarations (never a gate).</summary>
+    public static bool MayEndorse(Actor actor, Organisation supplier) => IsMemberAssociation(actor, supplier);
+
+    /// <summary>A submitted attestation naming the certification body, for a scheme it is accredited for.</summary>
+    public static bool AwaitsDecisionBy(Attestation attestation, Standard standard, Organisation certifier) =>
         attestation.Status == AttestationStatus.Submitted
-        && attestation.SupplierId == supplier.Id
-        && supplier.Memberships.Contains(association.Id, StringComparer.Ordinal)
-        && Covers(association, standard);
+        && attestation.CertifierId == certifier.Id
+        && Accredits(certifier, standard);
 
-    /// <summary>An association's queue is for its own validators (and admins).</summary>
-    public static bool MayReadQueue(Actor actor, string associationId) =>
-        actor.Has(MarketplaceRole.Admin) || actor.ActsFor(associationId, MarketplaceRole.Association);
+    /// <summary>A certification body's queue is for its own people (and admins).</summary>
+    public static bool MayReadQueue(Actor actor, string certifierId) =>
+        actor.Has(MarketplaceRole.Admin) || actor.ActsFor(certifierId, MarketplaceRole.Certifier);
+
+    private static bool IsMemberAssociation(Actor actor, Organisation supplier) =>
+        actor.Has(MarketplaceRole.Association) && actor.OrganisationId is { } association && supplier.Memberships.Contains(association, StringComparer.Ordinal);
 }

@@ -83,7 +83,7 @@ public static class AttestationDecisions
         {
             return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden, forbidden));
         }
-        if (AttestationWorkflow.Next(current.Status, action) is not { } next)
+        if (AttestationWorkflow.Next(current.Status, action, context.Standard.Route) is not { } next)
         {
             return AttestationDecision.Refuse(Refusal.Transition(current.Status, action));
         }
@@ -121,11 +121,11 @@ public static class AttestationDecisions
     }
 
     /// <summary>
-    /// The expiry job's decision: a verified attestation whose expiry date is before <paramref name="today"/> becomes
-    /// expired (it still counts on its expiry date itself). Null when it should be left alone.
+    /// The expiry job's decision: a verified attestation or a declaration whose expiry date is before
+    /// <paramref name="today"/> becomes expired (it still counts on its expiry date itself). Null when it should be left alone.
     /// </summary>
     public static Attestation? Expire(Attestation current, DateOnly today) =>
-        current.Status == AttestationStatus.Verified && current.ExpiresOn < today && AttestationWorkflow.Next(current.Status, AttestationAction.Expire) is { } next
+        current.Status is AttestationStatus.Verified or AttestationStatus.Declared && current.ExpiresOn < today && AttestationWorkflow.Next(current.Status, AttestationAction.Expire) is { } next
             ? current with { Status = next }
             : null;
 }

@@ -1,24 +1,36 @@
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;
 
 /// <summary>
 /// What a supplier sends to start an attestation: the standard, optionally one of its offerings, and the
-/// certificate's number and dates. <c>expiresOn</c> may be left out to take the standard's validity period.
+/// certificate's number and dates. <c>expiresOn</c> may be left out to take the standard's validity period. What else
+/// it needs depends on the standard's route: the certification body (<c>certifierId</c>) for a certifier-route
+/// standard, the register's reference for a register-route one, the product release for a per-release one, the
+/// Clinical Safety Officer for DCB0129, and optionally the test house behind a declaration.
 /// </summary>
 public sealed record AttestationRequest(
     string? StandardCode,
     string? OfferingId,
     string? CertificateNumber,
     DateOnly? IssuedOn,
-    DateOnly? ExpiresOn);
+    DateOnly? ExpiresOn,
+    string? CertifierId = null,
+    string? RegisterReference = null,
+    string? ProductRelease = null,
+    string? ClinicalSafetyOfficer = null,
+    string? TestedBy = null);
 
 /// <summary>The rules for starting an attestation.</summary>
 public static class AttestationRules
 {
     /// <summary>Longest certificate number kept (the schema's limit).</summary>
     public const int MaxCertificateNumberLength = 80;
+
+    /// <summary>The clinical safety standard, whose declarations name the Clinical Safety Officer who signed the safety case.</summary>
+    public const string ClinicalSafetyStandard = "DCB0129";
 
     /// <summary>A new attestation id: <c>att-</c> and 12 random hex digits.</summary>
     public static string NewAttestationId(Guid random) => "att-" + random.ToString("N")[..12];
@@ -47,8 +59,9 @@ public static class AttestationRules
     /// <paramref name="offering"/> are what the register and catalogue hold for the codes given (null when absent).
     /// An organisation-level claim needs a standard whose scope includes <c>organisation</c>; a claim on an offering
     /// needs the supplier's own active offering of a kind (product or service) in the standard's scope.
+    /// <paramref name="certifier"/> is the organisation <c>certifierId</c> names (null when absent).
     /// </summary>
-    public static AttestationDecision Create(AttestationRequest request, string supplierId, Standard? standard, Offering? offering, string id, DateOnly today)
+    public static AttestationDecision Create(AttestationRequest request, string supplierId, Standard? standard, Offering? offering, Organisation? certifier, string id, DateOnly today)
     {
         var errors = new List<Refusal>(Missing(request));
         void Invalid(string field, string message) => errors.Add(new Refusal(RefusalKind.InvalidField, message, field));
@@ -101,6 +114,10 @@ public static class AttestationRules
                 Invalid("expiresOn", $"The certificate expired on {until:yyyy-MM-dd}{(request.ExpiresOn is null ? $" ({standard!.ValidityMonths} months after issue)" : "")}; attest with a current one.");
             }
         }
+        if (standard is not null)
+        {
+            errors.AddRange(RouteRefusals(request, standard, certifier));
+        }
         if (errors.Count > 0)
         {
             return new AttestationDecision(null, errors[0]) { Errors = errors };
@@ -115,6 +132,82 @@ public static class AttestationRules
             IssuedOn = request.IssuedOn!.Value,
             ExpiresOn = expires,
             Status = AttestationStatus.Draft,
+            CertifierId = certifier?.Id,
+            RegisterReference = Trimmed(request.RegisterReference),
+            ProductRelease = Trimmed(request.ProductRelease),
+            ClinicalSafetyOfficer = Trimmed(request.ClinicalSafetyOfficer),
+            TestedBy = Trimmed(request.TestedBy),
         });
     }
+
+    /// <summary>
+    /// What the standard's route asks of the request (DOMAIN.md): a certifier-route claim names a certification body
+    /// accredited for it, and no other claim names one; the buyer assesses buyer-assessed standards itself; per-release
+    /// standards name the release, DCB0129 its Clinical Safety Officer; only declarations name a test house and only
+    /// register-route claims a register reference.
+    /// </summary>
+    public static IEnumerable<Refusal> RouteRefusals(AttestationRequest request, Standard standard, Organisation? certifier)
+    {
+        Refusal Invalid(string field, string message) => new(RefusalKind.InvalidField, message, field);
+        if (standard.Route == VerificationRoute.BuyerAssessed)
+        {
+            yield return Invalid("standardCode", $"{standard.Code} is assessed by the buyer for each product version ({standard.ConfirmedBy}); " +
+                "commissioners record their own assessment on the offering's page, so suppliers do not attest to it.");
+            yield break;
+        }
+        if (standard.Route == VerificationRoute.Certifier)
+        {
+            if (string.IsNullOrWhiteSpace(request.CertifierId))
+            {
+                yield return Invalid("certifierId", $"Required: the certification body that certified you for {standard.Code} (an organisation of kind certifier accredited for it).");
+            }
+            else if (certifier is null)
+            {
+                yield return Invalid("certifierId", $"There is no certification body {request.CertifierId}.");
+            }
+            else if (certifier.Kind != OrganisationKind.Certifier)
+            {
+                yield return Invalid("certifierId", $"{certifier.Id} is not a certification body.");
+            }
+            else if (!certifier.AccreditedFor.Contains(standard.Code, StringComparer.Ordinal))
+            {
+                yield return Invalid("certifierId", $"{certifier.Name} is not accredited for {standard.Code}.");
+            }
+        }
+        else if (request.CertifierId is not null)
+        {
+            yield return Invalid("certifierId", $"{standard.Code} is confirmed by {standard.ConfirmedBy}, not a certification body: leave certifierId out.");
+        }
+        if (request.RegisterReference is not null && standard.Route != VerificationRoute.Register)
+        {
+            yield return Invalid("registerReference", $"{standard.Code} is not checked against a public register: leave registerReference out.");
+        }
+        if (request.TestedBy is not null && standard.Route != VerificationRoute.Declaration)
+        {
+            yield return Invalid("testedBy", $"Only a declaration names the test house behind it; {standard.Code} is not a declaration.");
+        }
+        var needsRelease = standard.Validity.Kind == ValidityKind.PerRelease || standard.Code == ClinicalSafetyStandard;
+        if (needsRelease && string.IsNullOrWhiteSpace(request.ProductRelease))
+        {
+            yield return Invalid("productRelease", $"Required: {standard.Code} holds for one product release; name the release or version it covers.");
+        }
+        if (standard.Code == ClinicalSafetyStandard && string.IsNullOrWhiteSpace(request.ClinicalSafetyOfficer))
+        {
+            yield return Invalid("clinicalSafetyOfficer", "Required: the named Clinical Safety Officer who signed the clinical safety case report.");
+        }
+        if (request.ClinicalSafetyOfficer is not null && standard.Code != ClinicalSafetyStandard)
+        {
+            yield return Invalid("clinicalSafetyOfficer", $"Only a {ClinicalSafetyStandard} declaration names a Clinical Safety Officer.");
+        }
+        foreach (var (field, value, max) in new[] { ("registerReference", request.RegisterReference, 40), ("productRelease", request.ProductRelease, 40),
+            ("clinicalSafetyOfficer", request.ClinicalSafetyOfficer, 120), ("testedBy", request.TestedBy, 120) })
+        {
+            if (Trimmed(value) is { } text && (text.Length > max || text.Any(char.IsControl)))
+            {
+                yield return Invalid(field, $"At most {max} characters, none of them control characters.");
+            }
+        }
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

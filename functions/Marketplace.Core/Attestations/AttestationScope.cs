@@ -40,6 +40,21 @@ public sealed class AttestationScope(IAttestationRecords records, IOrganisations
     }
 
     /// <summary>
+    /// As <see cref="OpenAsync"/>, then the precondition: 428 without If-Match, 412 when it is not the stored version.
+    /// What every change to an attestation starts from; its <c>Stored.ETag</c> is then the version the write is based on.
+    /// </summary>
+    public async Task<Outcome<ScopedAttestation>> OpenToChangeAsync(Actor actor, string id, AttestationOperation operation, string? ifMatch, CancellationToken ct)
+    {
+        var scoped = await OpenAsync(actor, id, operation, ct);
+        if (!scoped.Succeeded)
+        {
+            return scoped.Failure;
+        }
+        var version = Precondition.Require(ifMatch, scoped.Value.Stored.ETag);
+        return version.Succeeded ? scoped : version.Failure;
+    }
+
+    /// <summary>
     /// The caller's own supplier, under which it starts attestations: 404 when its organisation is not in the
     /// marketplace, 403 when it is not a supplier (or the caller does not act for it as one).
     /// </summary>

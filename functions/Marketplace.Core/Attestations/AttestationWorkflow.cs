@@ -1,25 +1,28 @@
+using Marketplace.Core.Standards;
+
 namespace Marketplace.Core.Attestations;
 
 /// <summary>What can be done to an attestation. <see cref="Expire"/> is the app's own nightly action, never a user's.</summary>
 public enum AttestationAction
 {
-    /// <summary>The supplier sends a draft to its association.</summary>
+    /// <summary>The supplier sends a draft to its certification body (or, for a declaration, declares it).</summary>
     Submit,
-    /// <summary>The supplier takes a submitted attestation back before a decision.</summary>
+    /// <summary>The supplier takes back a submitted attestation before a decision, or a declaration.</summary>
     Withdraw,
-    /// <summary>An association accepts it.</summary>
+    /// <summary>The named certification body accepts it.</summary>
     Verify,
-    /// <summary>An association refuses it, with a reason.</summary>
+    /// <summary>The named certification body refuses it, with a reason.</summary>
     Reject,
-    /// <summary>An association withdraws a validation, with a reason.</summary>
+    /// <summary>The named certification body withdraws its verification, with a reason.</summary>
     Revoke,
-    /// <summary>The expiry job marks a verified attestation past its expiry date.</summary>
+    /// <summary>The expiry job marks a verified or declared attestation past its expiry date.</summary>
     Expire,
 }
 
 /// <summary>
 /// The attestation state machine of ARCHITECTURE.md: <c>draft → submitted → verified | rejected</c>,
-/// <c>verified → expired | revoked</c>, <c>submitted → withdrawn</c>. Rejected, revoked, expired and withdrawn are final.
+/// <c>verified → expired | revoked</c>, <c>submitted → withdrawn</c>; a declaration-route standard's submit declares it
+/// (<c>draft → declared</c>), and <c>declared → withdrawn | expired</c>. Rejected, revoked, expired and withdrawn are final.
 /// </summary>
 public static class AttestationWorkflow
 {
@@ -41,18 +44,30 @@ public static class AttestationWorkflow
                 [AttestationAction.Revoke] = AttestationStatus.Revoked,
                 [AttestationAction.Expire] = AttestationStatus.Expired,
             },
+            [AttestationStatus.Declared] = new Dictionary<AttestationAction, string>
+            {
+                [AttestationAction.Withdraw] = AttestationStatus.Withdrawn,
+                [AttestationAction.Expire] = AttestationStatus.Expired,
+            },
         };
 
     /// <summary>Every status an attestation can be in.</summary>
     public static IReadOnlyList<string> Statuses { get; } =
     [
         AttestationStatus.Draft, AttestationStatus.Submitted, AttestationStatus.Verified, AttestationStatus.Rejected,
-        AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Withdrawn,
+        AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Withdrawn, AttestationStatus.Declared,
     ];
 
     /// <summary>The status after <paramref name="action"/>, or null when the state machine does not allow it from <paramref name="status"/>.</summary>
     public static string? Next(string status, AttestationAction action) =>
         Transitions.TryGetValue(status, out var from) && from.TryGetValue(action, out var to) ? to : null;
+
+    /// <summary>
+    /// As <see cref="Next(string, AttestationAction)"/> for a standard confirmed by <paramref name="route"/>: submitting a
+    /// declaration declares it (nobody verifies a supplier's own declaration).
+    /// </summary>
+    public static string? Next(string status, AttestationAction action, string route) =>
+        Next(status, action) is not null && action == AttestationAction.Submit && route == VerificationRoute.Declaration ? AttestationStatus.Declared : Next(status, action);
 
     /// <summary>What users may do from <paramref name="status"/> (the expiry job's action is not one of them), in a stable order.</summary>
     public static IReadOnlyList<AttestationAction> UserActionsFrom(string status) =>

@@ -5,7 +5,7 @@ using Marketplace.Core.Outcomes;
 namespace Marketplace.Core.Attestations;
 
 /// <summary>
-/// A workflow action on an attestation (submit, withdraw, validate, reject, revoke): found (404) → the caller may (403)
+/// A workflow action on an attestation (submit, withdraw, verify, reject, revoke): found (404) → the caller may (403)
 /// → If-Match present (428) → the workflow's rules (409 naming the current status and allowed actions, 400 for the
 /// reason) → written only if still at If-Match (412), with its audit event → search updated for every affected offering.
 /// </summary>
@@ -14,15 +14,10 @@ public sealed class ChangeAttestationStatus(AttestationScope scope, IAttestation
     /// <summary>The attestation as it became, with its new ETag, or why not.</summary>
     public async Task<Outcome<StoredDocument<Attestation>>> RunAsync(Actor actor, string id, AttestationAction action, string? reason, string? ifMatch, CancellationToken ct)
     {
-        var scoped = await scope.OpenAsync(actor, id, AttestationOperation.Of(action), ct);
+        var scoped = await scope.OpenToChangeAsync(actor, id, AttestationOperation.Of(action), ifMatch, ct);
         if (!scoped.Succeeded)
         {
             return scoped.Failure;
-        }
-        var version = Precondition.Require(ifMatch, scoped.Value.Stored.ETag);
-        if (!version.Succeeded)
-        {
-            return version.Failure;
         }
         var current = scoped.Value.Attestation;
         var now = clock.GetUtcNow();
@@ -31,11 +26,11 @@ public sealed class ChangeAttestationStatus(AttestationScope scope, IAttestation
         {
             return decision.ToFailure();
         }
-        var role = action is AttestationAction.Submit or AttestationAction.Withdraw ? MarketplaceRole.Supplier : MarketplaceRole.Association;
+        var role = action is AttestationAction.Submit or AttestationAction.Withdraw ? MarketplaceRole.Supplier : MarketplaceRole.Certifier;
         var change = AuditEvent.By(actor, role, Attestation.SubjectKind, id, AttestationWorkflow.NameOf(action), current.Status, next.Status, now)
             with { Reason = action is AttestationAction.Reject or AttestationAction.Revoke ? next.Reason : null, EvidenceSha256 = [.. next.Evidence.Select(e => e.Sha256)] };
         // Conditional on the version the caller read: of two concurrent decisions exactly one is written.
-        if (await records.ReplaceAsync(next, current, version.Value, change, ct) is not { } stored)
+        if (await records.ReplaceAsync(next, current, scoped.Value.Stored.ETag, change, ct) is not { } stored)
         {
             return Failure.Stale();
         }

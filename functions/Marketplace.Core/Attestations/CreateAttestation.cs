@@ -1,12 +1,13 @@
 using Marketplace.Core.Access;
 using Marketplace.Core.Audit;
+using Marketplace.Core.Organisations;
 using Marketplace.Core.Outcomes;
 using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Attestations;
 
 /// <summary>A supplier starts an attestation (a draft) for itself or one of its offerings.</summary>
-public sealed class CreateAttestation(AttestationScope scope, IAttestationRecords records, IStandards standards, IAttestedOfferings offerings, TimeProvider clock)
+public sealed class CreateAttestation(AttestationScope scope, IAttestationRecords records, IStandards standards, IAttestedOfferings offerings, IOrganisations organisations, TimeProvider clock)
 {
     /// <summary>
     /// The new draft and its ETag; 404 when the caller's organisation is unknown, 403 when it is not a supplier or the
@@ -26,17 +27,19 @@ public sealed class CreateAttestation(AttestationScope scope, IAttestationRecord
         }
         var supplierId = own.Value.Id;
         var standard = Ids.IsStandardCode(request.StandardCode) ? await standards.FindAsync(request.StandardCode, ct) : null;
+        var certifier = Ids.IsId(request.CertifierId) ? await organisations.FindAsync(request.CertifierId, ct) : null;
         var now = clock.GetUtcNow();
         // Random ids make a clash vanishingly rare; retrying once covers it without a read-before-write.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var decision = AttestationRules.Create(request, supplierId, standard, offering, AttestationRules.NewAttestationId(Guid.NewGuid()), DateOnly.FromDateTime(now.UtcDateTime));
+            var decision = AttestationRules.Create(request, supplierId, standard, offering, certifier, AttestationRules.NewAttestationId(Guid.NewGuid()), DateOnly.FromDateTime(now.UtcDateTime));
             if (decision.Next is not { } draft)
             {
                 return decision.ToFailure();
             }
             var created = AuditEvent.By(actor, MarketplaceRole.Supplier, Attestation.SubjectKind, draft.Id, "create", null, draft.Status, now)
-                with { Detail = $"{draft.StandardCode} {(draft.OfferingId is null ? "for the organisation" : "for " + draft.OfferingId)}, certificate {draft.CertificateNumber}" };
+                with { Detail = $"{draft.StandardCode} {(draft.OfferingId is null ? "for the organisation" : "for " + draft.OfferingId)}, certificate {draft.CertificateNumber}"
+                    + (draft.CertifierId is null ? "" : $", certification body {draft.CertifierId}") };
             if (await records.AddAsync(draft, created, ct) is { } stored)
             {
                 return stored;

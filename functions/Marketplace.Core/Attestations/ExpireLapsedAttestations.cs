@@ -7,7 +7,7 @@ namespace Marketplace.Core.Attestations;
 public sealed record ExpiryRun(int Expired, int OfferingsUpdated);
 
 /// <summary>
-/// The nightly expiry: verified attestations whose expiry date has passed become expired (each write conditional on
+/// The nightly expiry: verified attestations and declarations whose expiry date has passed become expired (each write conditional on
 /// the version just read, each with its audit event), then every affected offering's search document is updated.
 /// </summary>
 public sealed class ExpireLapsedAttestations(IAttestationRecords records, SearchFollowsAttestations search, TimeProvider clock)
@@ -21,11 +21,14 @@ public sealed class ExpireLapsedAttestations(IAttestationRecords records, Search
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var lapsed = new List<string>();
-        await foreach (var attestation in records.ListByStatusAsync(AttestationStatus.Verified, ct))
+        foreach (var status in new[] { AttestationStatus.Verified, AttestationStatus.Declared })
         {
-            if (AttestationDecisions.Expire(attestation, today) is not null)
+            await foreach (var attestation in records.ListByStatusAsync(status, ct))
             {
-                lapsed.Add(attestation.Id);
+                if (AttestationDecisions.Expire(attestation, today) is not null)
+                {
+                    lapsed.Add(attestation.Id);
+                }
             }
         }
         var expired = new List<Attestation>();

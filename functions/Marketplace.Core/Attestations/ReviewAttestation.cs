@@ -17,7 +17,8 @@ public sealed record AttestationReview(
     IReadOnlyDictionary<string, string> OrganisationNames,
     bool IsOwner,
     IReadOnlyList<AttestationAction> Actions,
-    bool ExpiresSoon);
+    bool ExpiresSoon,
+    bool CanEndorse);
 
 /// <summary>Everything an attestation's page shows, for those allowed to see the attestation.</summary>
 public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecords records, IOrganisations organisations, IAttestedOfferings offerings, TimeProvider clock)
@@ -37,7 +38,8 @@ public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecord
         var attestation = stored.Document;
         var history = await records.HistoryAsync(id, ct);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var organisationId in history.Select(e => e.ActorOrganisationId).Append(attestation.DecidedBy).OfType<string>().Distinct())
+        foreach (var organisationId in history.Select(e => e.ActorOrganisationId).Append(attestation.DecidedBy).Append(attestation.CertifierId)
+            .Concat(attestation.Endorsements.Select(e => e.AssociationId)).OfType<string>().Distinct())
         {
             names[organisationId] = (await organisations.FindAsync(organisationId, ct))?.Name ?? organisationId;
         }
@@ -48,7 +50,11 @@ public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecord
             .ToList();
         var offeringName = attestation.OfferingId is { } offeringId ? (await offerings.FindAsync(offeringId, ct))?.Name ?? offeringId : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var expiresSoon = attestation.Status == AttestationStatus.Verified && attestation.ExpiresOn is { } e && e >= today && e <= today.AddDays(ExpiryWarningDays);
-        return new AttestationReview(stored, context, offeringName, history, names, AttestationAccess.IsOwner(actor, attestation.SupplierId), actions, expiresSoon);
+        var expiresSoon = attestation.Status is AttestationStatus.Verified or AttestationStatus.Declared && attestation.ExpiresOn is { } e && e >= today && e <= today.AddDays(ExpiryWarningDays);
+        // An association endorses a declaration once; the button goes once it has.
+        var canEndorse = attestation.Status == AttestationStatus.Declared
+            && AttestationAccess.WhyNot(actor, AttestationOperation.Endorse, attestation, context) is null
+            && !attestation.Endorsements.Any(e => e.AssociationId == actor.OrganisationId);
+        return new AttestationReview(stored, context, offeringName, history, names, AttestationAccess.IsOwner(actor, attestation.SupplierId), actions, expiresSoon, canEndorse);
     }
 }

@@ -1,11 +1,11 @@
 namespace Marketplace.Core.Organisations;
 
-/// <summary>A supplier, trade association or commissioner, as <c>schemas/organisation.schema.json</c> describes it.</summary>
+/// <summary>A supplier, trade association, commissioner or certification body, as <c>schemas/organisation.schema.json</c> describes it.</summary>
 public sealed record Organisation
 {
     /// <summary>Organisation id (kebab-case slug).</summary>
     public required string Id { get; init; }
-    /// <summary><c>supplier</c>, <c>association</c> or <c>commissioner</c>.</summary>
+    /// <summary><c>supplier</c>, <c>association</c>, <c>commissioner</c> or <c>certifier</c>.</summary>
     public required string Kind { get; init; }
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
@@ -26,8 +26,8 @@ public sealed record Organisation
     /// Shown to buyers, never a condition of taking part: nothing that decides eligibility or score reads them.
     /// </summary>
     public IReadOnlyList<OrganisationCommitment> Commitments { get; init; } = [];
-    /// <summary>Standard codes the association validates.</summary>
-    public IReadOnlyList<string> Validates { get; init; } = [];
+    /// <summary>Codes of the certifier-route standards a certification body is accredited to certify (certifiers).</summary>
+    public IReadOnlyList<string> AccreditedFor { get; init; } = [];
     /// <summary>Commissioner type (commissioners).</summary>
     public string? CommissionerType { get; init; }
 }
@@ -56,8 +56,10 @@ public static class OrganisationKind
 {
     /// <summary>Lists offerings and attests to standards.</summary>
     public const string Supplier = "supplier";
-    /// <summary>Validates its members' attestations.</summary>
+    /// <summary>Vouches for its members (membership, commitments, declarations); decides nothing.</summary>
     public const string Association = "association";
     /// <summary>Buys: an ICB, council or health board.</summary>
     public const string Commissioner = "commissioner";
+    /// <summary>An independent certification body: verifies attestations to the schemes it is accredited for.</summary>
+    public const string Certifier = "certifier";
 }

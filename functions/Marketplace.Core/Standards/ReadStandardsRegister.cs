@@ -9,7 +9,7 @@ public sealed record StandardsRegister(IReadOnlyList<RegisteredStandard> Standar
 
 /// <summary>
 /// One standard: what it is, the evidence it needs, how it is confirmed and by whom, how long it lasts, where and to
-/// what it applies, and which associations run its validation today.
+/// what it applies, and (certifier-route standards) the certification bodies accredited for it.
 /// </summary>
 public sealed record RegisteredStandard(
     string Code,
@@ -19,7 +19,7 @@ public sealed record RegisteredStandard(
     bool EvidenceRequired,
     int? ValidityMonths,
     IReadOnlyList<string> Scope,
-    IReadOnlyList<ValidatingAssociation> ValidatingAssociations,
+    IReadOnlyList<AccreditedCertifier> Certifiers,
     string Summary,
     string Route,
     string ConfirmedBy,
@@ -27,20 +27,20 @@ public sealed record RegisteredStandard(
     IReadOnlyList<string> Jurisdictions,
     IReadOnlyList<DevolvedEquivalent> DevolvedEquivalents);
 
-/// <summary>An association that validates a standard, by id and name.</summary>
-public sealed record ValidatingAssociation(string Id, string Name);
+/// <summary>A certification body accredited for a standard, by id and name.</summary>
+public sealed record AccreditedCertifier(string Id, string Name);
 
 /// <summary>Reads the standards register (public: anyone may).</summary>
 public sealed class ReadStandardsRegister(IStandards standards, IOrganisations organisations)
 {
-    /// <summary>Every standard, naming the associations that validate it.</summary>
+    /// <summary>Every standard, naming the certification bodies accredited for it.</summary>
     public async Task<Outcome<StandardsRegister>> RunAsync(Actor actor, CancellationToken ct)
     {
-        var associations = (await organisations.ListAsync(OrganisationKind.Association, ct)).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+        var certifiers = (await organisations.ListAsync(OrganisationKind.Certifier, ct)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         return new StandardsRegister([.. (await standards.ListAsync(ct))
             .OrderBy(s => s.Code, StringComparer.Ordinal)
             .Select(s => new RegisteredStandard(s.Code, s.Name, s.IssuingBody, s.EvidenceKind, s.EvidenceRequired, s.ValidityMonths, s.Scope,
-                [.. s.ValidatingAssociations.Select(a => new ValidatingAssociation(a, associations.GetValueOrDefault(a, a)))], s.Summary,
+                [.. certifiers.Where(c => s.Route == VerificationRoute.Certifier && c.AccreditedFor.Contains(s.Code, StringComparer.Ordinal)).Select(c => new AccreditedCertifier(c.Id, c.Name))], s.Summary,
                 s.Route, s.ConfirmedBy, s.Validity, s.Jurisdictions, s.DevolvedEquivalents))]);
     }
 }

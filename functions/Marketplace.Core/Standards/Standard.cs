@@ -22,8 +22,6 @@ public sealed record Standard
     public int? ValidityMonths { get; init; }
     /// <summary><c>organisation</c>, <c>product</c> and/or <c>service</c>.</summary>
     public IReadOnlyList<string> Scope { get; init; } = [];
-    /// <summary>Associations that may validate it (today's workflow; never what decides whether the standard counts).</summary>
-    public IReadOnlyList<string> ValidatingAssociations { get; init; } = [];
     /// <summary>One-line summary.</summary>
     public string Summary { get; init; } = "";
 

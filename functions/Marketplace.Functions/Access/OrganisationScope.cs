@@ -11,10 +11,12 @@ public enum OrganisationRelation
     OwningSupplier,
     /// <summary>An association the owning supplier belongs to.</summary>
     MemberAssociation,
-    /// <summary>An association the owning supplier belongs to whose remit covers the attestation's standard.</summary>
-    DecidingAssociation,
-    /// <summary>The association named in the path.</summary>
-    NamedAssociation,
+    /// <summary>The certification body the attestation names, accredited for its standard.</summary>
+    DecidingCertifier,
+    /// <summary>The certification body the attestation names (reading it).</summary>
+    NamedByAttestation,
+    /// <summary>The certification body named in the path.</summary>
+    NamedCertifier,
     /// <summary>The commissioner that owns the resource (a specification or shortlist).</summary>
     OwningCommissioner,
     /// <summary>The commissioner named in the path.</summary>
@@ -24,7 +26,7 @@ public enum OrganisationRelation
 /// <summary>
 /// Declares that a route's answer depends on the caller's organisation, not only their role: for each allowed role,
 /// which organisation may act on the <see cref="Resource"/> (<c>attestation</c>, <c>offering</c>, <c>supplier</c>,
-/// <c>association</c>, <c>specification</c>, <c>shortlist</c>, <c>commissioner</c>) the path names. The handler enforces it (403); the access matrix tests every route that declares
+/// <c>certifier</c>, <c>specification</c>, <c>shortlist</c>, <c>commissioner</c>) the path names. The handler enforces it (403); the access matrix tests every route that declares
 /// it with the caller's own organisation and with another, and fails for a parameterised route that declares none.
 /// </summary>
 public sealed record OrganisationScope(string Resource, IReadOnlyDictionary<MarketplaceRole, OrganisationRelation> Relations)
@@ -35,8 +37,9 @@ public sealed record OrganisationScope(string Resource, IReadOnlyDictionary<Mark
     {
         OrganisationRelation.OwningSupplier => "its own supplier only",
         OrganisationRelation.MemberAssociation => "an association its supplier belongs to",
-        OrganisationRelation.DecidingAssociation => "an association its supplier belongs to whose remit covers the standard",
-        OrganisationRelation.NamedAssociation => "that association only",
+        OrganisationRelation.DecidingCertifier => "the certification body it names, accredited for its standard",
+        OrganisationRelation.NamedByAttestation => "the certification body it names",
+        OrganisationRelation.NamedCertifier => "that certification body only",
         OrganisationRelation.OwningCommissioner => "its own commissioner only",
         OrganisationRelation.NamedCommissioner => "that commissioner only",
         _ => "any organisation",

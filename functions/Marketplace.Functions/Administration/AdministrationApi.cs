@@ -13,7 +13,7 @@ public static class AdministrationApi
 
         group.MapPut("/{tenantId}/{objectId}", RecordAsync)
             .WithName("PutMembership")
-            .WithSummary("Records an Entra ID user's membership: body { organisationId, role } (role Commissioner, Supplier or Association, matching the " +
+            .WithSummary("Records an Entra ID user's membership: body { organisationId, role } (role Commissioner, Supplier, Association or Certifier, matching the " +
                 "organisation's kind). Creates it without If-Match; changing an existing one needs If-Match (428 without it, 412 when stale). " +
                 "A body fetched with GET may be sent back: its tenantId and objectId must match the path.")
             .AllowRoles(MarketplaceRole.Admin);

@@ -8,7 +8,7 @@ namespace Marketplace.Functions.Attestations;
 public sealed record TransitionRequest(string? Reason);
 
 /// <summary>
-/// Compliance attestations over HTTP: drafts, evidence, the validation workflow, queues and history. Each handler
+/// Compliance attestations over HTTP: drafts, evidence, the certification workflow, declarations and their endorsements, certifiers' queues and history. Each handler
 /// binds the request, runs the use case and maps its outcome; the rules and their order live in the use cases.
 /// </summary>
 public static class AttestationsApi
@@ -57,25 +57,36 @@ public static class AttestationsApi
             .AllowAttestationReaders("attestation");
 
         api.MapTransition(AttestationAction.Submit, "SubmitAttestation",
-            "The owning supplier submits a draft for validation; standards that require evidence need at least one file first.");
+            "The owning supplier submits a draft: a certifier-route or register-route attestation becomes submitted (awaiting the certification body " +
+            "it names, or the register check); a declaration-route one becomes declared at once (the supplier's declaration, shown as such). " +
+            "Standards that require evidence need at least one file first.");
         api.MapTransition(AttestationAction.Withdraw, "WithdrawAttestation",
-            "The owning supplier withdraws a submitted attestation before its association decides.");
+            "The owning supplier withdraws a submitted attestation before its certification body decides, or withdraws its declaration.");
         api.MapTransition(AttestationAction.Verify, "VerifyAttestation",
-            "A validator of an association the supplier belongs to, whose remit covers the standard, validates a submitted attestation " +
-            "(stamping decidedBy and decidedAt); the standard shows in search at once.");
+            "The certification body the attestation names, accredited for its standard, verifies a submitted attestation " +
+            "(stamping decidedBy and decidedAt); the standard shows in search at once. Associations decide nothing.");
         api.MapTransition(AttestationAction.Reject, "RejectAttestation",
-            "A validator of the supplier's association (with the standard in its remit) rejects a submitted attestation; body { \"reason\": \"…\" } is required.");
+            "The certification body the attestation names (accredited for the standard) rejects a submitted attestation; body { \"reason\": \"…\" } is required.");
         api.MapTransition(AttestationAction.Revoke, "RevokeAttestation",
-            "A validator of the supplier's association (with the standard in its remit) revokes a verified attestation; body { \"reason\": \"…\" } " +
+            "The certification body the attestation names (accredited for the standard) revokes a verified attestation; body { \"reason\": \"…\" } " +
             "is required. The standard leaves search at once.");
 
-        api.MapGet("/associations/{id}/queue", async (string id, Actor actor, ReadValidationQueue read, CancellationToken ct) =>
+        api.MapPost("/attestations/{id}/endorse", async (string id, HttpRequest request, HttpResponse response, Actor actor, EndorseAttestation endorse, CancellationToken ct) =>
+                (await endorse.RunAsync(actor, id, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response))
+            .WithName("EndorseAttestation")
+            .WithSummary("An association the supplier belongs to vouches for a declared attestation (adds it to endorsements; doing it again changes nothing). " +
+                "Shown to buyers as \"vouched for by …\"; never changes eligibility or score. Requires If-Match (428 without it, 412 when stale); " +
+                "anything but a declaration is a 409 naming currentStatus.")
+            .AllowRoles(MarketplaceRole.Association)
+            .ScopedToOrganisation("attestation", (MarketplaceRole.Association, OrganisationRelation.MemberAssociation));
+
+        api.MapGet("/certifiers/{id}/queue", async (string id, Actor actor, ReadCertifierQueue read, CancellationToken ct) =>
                 (await read.RunAsync(actor, id, ct)).ToResult(TypedResults.Ok))
-            .WithName("GetAssociationQueue")
-            .WithSummary("Lists submitted attestations of the association's members for standards in its remit, oldest submission first.")
-            .AllowRoles(MarketplaceRole.Association, MarketplaceRole.Admin)
-            .ScopedToOrganisation("association",
-                (MarketplaceRole.Association, OrganisationRelation.NamedAssociation),
+            .WithName("GetCertifierQueue")
+            .WithSummary("Lists submitted attestations that name the certification body, for schemes it is accredited for, oldest submission first.")
+            .AllowRoles(MarketplaceRole.Certifier, MarketplaceRole.Admin)
+            .ScopedToOrganisation("certifier",
+                (MarketplaceRole.Certifier, OrganisationRelation.NamedCertifier),
                 (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
         return app;
     }
@@ -109,7 +120,7 @@ public static class AttestationsApi
         return action is AttestationAction.Submit or AttestationAction.Withdraw
             ? builder.AllowRoles(MarketplaceRole.Supplier)
                 .ScopedToOrganisation("attestation", (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier))
-            : builder.AllowRoles(MarketplaceRole.Association)
-                .ScopedToOrganisation("attestation", (MarketplaceRole.Association, OrganisationRelation.DecidingAssociation));
+            : builder.AllowRoles(MarketplaceRole.Certifier)
+                .ScopedToOrganisation("attestation", (MarketplaceRole.Certifier, OrganisationRelation.DecidingCertifier));
     }
 }

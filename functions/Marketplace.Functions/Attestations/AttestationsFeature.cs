@@ -31,7 +31,10 @@ public static class AttestationsFeature
         services.AddSingleton<UploadEvidence>();
         services.AddSingleton<OpenEvidence>();
         services.AddSingleton<ChangeAttestationStatus>();
-        services.AddSingleton<ReadValidationQueue>();
+        services.AddSingleton<ReadCertifierQueue>();
+        services.AddSingleton<EndorseAttestation>();
+        services.AddSingleton<MigrateLegacyAttestations>();
+        services.AddSingleton<ReadAssociationMembers>();
         services.AddSingleton<ExpireLapsedAttestations>();
         services.AddSingleton<ReviewAttestation>();
         services.AddSingleton<ReviewSupplierAttestations>();

@@ -1,5 +1,6 @@
 using Marketplace.Functions.Pages.Association;
 using Marketplace.Functions.Pages.Attestations;
+using Marketplace.Functions.Pages.Certifier;
 using Marketplace.Functions.Pages.Catalogue;
 using Marketplace.Functions.Pages.Commissioner;
 using Marketplace.Functions.Pages.SignIn;
@@ -72,6 +73,7 @@ public static class WebPages
         NewAttestationPage.Map(app);
         AttestationPage.Map(app);
         QueuePage.Map(app);
+        AssociationPage.Map(app);
         ShortlistsPage.Map(app);
         SpecificationFormPage.Map(app);
         SpecificationPage.Map(app);

@@ -35,7 +35,8 @@ public sealed class TableOfferingSearchSource(CatalogueTables tables, TimeProvid
             suppliers[organisation.Id] = organisation;
         }
         var attestations = new Dictionary<string, List<Attestation>>(StringComparer.Ordinal);
-        await foreach (var attestation in tables.Attestations.ListAsync(TableFilter.Equal("Status", AttestationStatus.Verified), ct))
+        await foreach (var attestation in tables.Attestations.ListAsync(
+            $"{TableFilter.Equal("Status", AttestationStatus.Verified)} or {TableFilter.Equal("Status", AttestationStatus.Declared)}", ct))
         {
             (attestations.TryGetValue(attestation.SupplierId, out var list) ? list : attestations[attestation.SupplierId] = []).Add(attestation);
         }

@@ -8,21 +8,43 @@ public sealed class AttestationDecisionsTests
 {
     private static AttestationDecision Decide(Attestation current, AttestationAction action, Actor actor, string? reason = null, Marketplace.Core.Standards.Standard? standard = null)
     {
-        var organisation = new[] { Tsa, Regional, TechUk, Supplier }.FirstOrDefault(o => o.Id == actor.OrganisationId);
-        return AttestationDecisions.Decide(current, action, actor, new AttestationContext(standard ?? A2dReady, Supplier, organisation), reason, Now);
+        var organisation = new[] { Tsa, Regional, TechUk, Supplier, TecQuality, Brackenford }.FirstOrDefault(o => o.Id == actor.OrganisationId);
+        return AttestationDecisions.Decide(current, action, actor, new AttestationContext(standard ?? Qsf, Supplier, organisation), reason, Now);
     }
 
-    private static Attestation Submitted => Draft(A2dReady) with { Status = AttestationStatus.Submitted, SubmittedAt = Now.AddDays(-2) };
+    private static Attestation Submitted => SubmittedQsf;
 
     [Fact]
     public void The_owning_supplier_submits_a_draft_with_evidence_and_the_time_is_kept()
     {
-        var decision = Decide(Draft(A2dReady), AttestationAction.Submit, SupplierUser());
+        var decision = Decide(Draft(Qsf, null) with { CertifierId = TecQuality.Id }, AttestationAction.Submit, SupplierUser());
 
         Assert.Null(decision.Refusal);
         Assert.Equal(AttestationStatus.Submitted, decision.Next!.Status);
         Assert.Equal(Now, decision.Next.SubmittedAt);
         Assert.Null(decision.Next.DecidedBy);
+    }
+
+    [Fact]
+    public void Submitting_a_declaration_declares_it_and_the_supplier_may_withdraw_it_but_nobody_verifies_it()
+    {
+        var declared = Decide(Draft(A2dReady), AttestationAction.Submit, SupplierUser(), standard: A2dReady).Next!;
+
+        Assert.Equal(AttestationStatus.Declared, declared.Status);
+        Assert.Equal(Now, declared.SubmittedAt);
+        Assert.Equal(AttestationStatus.Withdrawn, Decide(declared, AttestationAction.Withdraw, SupplierUser(), standard: A2dReady).Next!.Status);
+        Assert.Equal(RefusalKind.Forbidden, Decide(declared, AttestationAction.Verify, Validator(Tsa.Id), standard: A2dReady).Refusal!.Kind);
+        Assert.Equal(RefusalKind.EvidenceRequired, Decide(Draft(A2dReady, evidence: 0), AttestationAction.Submit, SupplierUser(), standard: A2dReady).Refusal!.Kind);
+    }
+
+    [Fact]
+    public void A_declaration_with_an_expiry_date_expires_like_a_verified_attestation()
+    {
+        var declared = Draft(A2dReady) with { Status = AttestationStatus.Declared, ExpiresOn = Today.AddDays(-1) };
+
+        Assert.Equal(AttestationStatus.Expired, AttestationDecisions.Expire(declared, Today)!.Status);
+        Assert.Null(AttestationDecisions.Expire(declared with { ExpiresOn = Today }, Today));
+        Assert.Null(AttestationDecisions.Expire(declared with { ExpiresOn = null }, Today));
     }
 
     [Fact]
@@ -49,44 +71,39 @@ public sealed class AttestationDecisionsTests
         var lapsed = Draft(A2dReady) with { ExpiresOn = Today.AddDays(-1) };
 
         Assert.Equal(RefusalKind.Conflict, Decide(lapsed, AttestationAction.Submit, SupplierUser()).Refusal!.Kind);
-        Assert.Equal(RefusalKind.Conflict, Decide(lapsed with { Status = AttestationStatus.Submitted }, AttestationAction.Verify, Validator(Tsa.Id)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Conflict, Decide(lapsed with { Status = AttestationStatus.Submitted, CertifierId = TecQuality.Id }, AttestationAction.Verify, CertifierUser()).Refusal!.Kind);
         Assert.Null(Decide(lapsed with { ExpiresOn = Today }, AttestationAction.Submit, SupplierUser()).Refusal);
     }
 
     [Fact]
-    public void The_members_association_with_the_standard_in_its_remit_validates_and_is_stamped()
+    public void The_named_certifier_accredited_for_the_standard_verifies_and_is_stamped()
     {
-        var decision = Decide(Submitted, AttestationAction.Verify, Validator(Tsa.Id));
+        var decision = Decide(Submitted, AttestationAction.Verify, CertifierUser());
 
         Assert.Equal(AttestationStatus.Verified, decision.Next!.Status);
-        Assert.Equal(Tsa.Id, decision.Next.DecidedBy);
+        Assert.Equal(TecQuality.Id, decision.Next.DecidedBy);
         Assert.Equal(Now, decision.Next.DecidedAt);
         Assert.Null(decision.Next.Reason);
     }
 
     [Theory]
-    [InlineData("northern-health-technology-network")] // a member association, but A2D-READY is not in its remit
-    [InlineData("techuk")]                             // not an association the supplier belongs to
-    [InlineData("nhs-kent-icb")]                       // not an association at all
-    public void Only_a_member_association_whose_remit_covers_the_standard_decides(string organisation)
+    [InlineData(MarketplaceRole.Certifier, "brackenford-cyber-assurance")] // a certification body, but not the one named nor accredited for TSA-QSF
+    [InlineData(MarketplaceRole.Association, "tec-services-association")]   // the supplier's own association: associations decide nothing
+    [InlineData(MarketplaceRole.Association, "northern-health-technology-network")]
+    [InlineData(MarketplaceRole.Commissioner, "nhs-kent-icb")]
+    public void Only_the_named_certifier_decides(MarketplaceRole role, string organisation)
     {
         foreach (var action in new[] { AttestationAction.Verify, AttestationAction.Reject })
         {
-            Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, action, Validator(organisation), "reason").Refusal!.Kind);
+            Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, action, With(role, organisation), "reason").Refusal!.Kind);
         }
         Assert.Equal(RefusalKind.Forbidden,
-            Decide(Submitted with { Status = AttestationStatus.Verified }, AttestationAction.Revoke, Validator(organisation), "reason").Refusal!.Kind);
+            Decide(Submitted with { Status = AttestationStatus.Verified }, AttestationAction.Revoke, With(role, organisation), "reason").Refusal!.Kind);
     }
 
     [Fact]
-    public void The_remit_needs_both_the_associations_list_and_the_standards_list()
-    {
-        var disowned = A2dReady with { ValidatingAssociations = [TechUk.Id] };
-
-        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted, AttestationAction.Verify, Validator(Tsa.Id), standard: disowned).Refusal!.Kind);
-        Assert.True(AttestationAccess.Covers(Regional, Cqc));
-        Assert.False(AttestationAccess.Covers(Regional, A2dReady));
-    }
+    public void A_certifier_named_but_not_accredited_for_the_standard_does_not_decide() =>
+        Assert.Equal(RefusalKind.Forbidden, Decide(Submitted with { CertifierId = Brackenford.Id }, AttestationAction.Verify, CertifierUser(Brackenford.Id)).Refusal!.Kind);
 
     [Fact]
     public void A_supplier_cannot_decide_its_own_attestation() =>
@@ -100,7 +117,7 @@ public sealed class AttestationDecisionsTests
     {
         var current = action == AttestationAction.Revoke ? Submitted with { Status = AttestationStatus.Verified } : Submitted;
 
-        var refusal = Decide(current, action, Validator(Tsa.Id), reason).Refusal!;
+        var refusal = Decide(current, action, CertifierUser(), reason).Refusal!;
 
         Assert.Equal(RefusalKind.InvalidField, refusal.Kind);
         Assert.Equal("reason", refusal.Field);
@@ -109,15 +126,15 @@ public sealed class AttestationDecisionsTests
     [Fact]
     public void Rejecting_keeps_the_reason_trimmed_and_other_actions_take_none()
     {
-        Assert.Equal("Certificate is for another company.", Decide(Submitted, AttestationAction.Reject, Validator(Tsa.Id), "  Certificate is for another company. ").Next!.Reason);
-        Assert.Equal("reason", Decide(Submitted, AttestationAction.Verify, Validator(Tsa.Id), "looks fine").Refusal!.Field);
-        Assert.Equal("reason", Decide(Submitted, AttestationAction.Reject, Validator(Tsa.Id), new string('x', 1001)).Refusal!.Field);
+        Assert.Equal("Certificate is for another company.", Decide(Submitted, AttestationAction.Reject, CertifierUser(), "  Certificate is for another company. ").Next!.Reason);
+        Assert.Equal("reason", Decide(Submitted, AttestationAction.Verify, CertifierUser(), "looks fine").Refusal!.Field);
+        Assert.Equal("reason", Decide(Submitted, AttestationAction.Reject, CertifierUser(), new string('x', 1001)).Refusal!.Field);
     }
 
     [Fact]
     public void An_illegal_transition_names_the_status_and_what_is_allowed()
     {
-        var refusal = Decide(Submitted, AttestationAction.Revoke, Validator(Tsa.Id), "reason").Refusal!;
+        var refusal = Decide(Submitted, AttestationAction.Revoke, CertifierUser(), "reason").Refusal!;
 
         Assert.Equal(RefusalKind.InvalidTransition, refusal.Kind);
         Assert.Equal(AttestationStatus.Submitted, refusal.CurrentStatus);
@@ -130,7 +147,7 @@ public sealed class AttestationDecisionsTests
         var verified = Submitted with { Status = AttestationStatus.Verified };
 
         Assert.Equal(RefusalKind.Forbidden, Decide(verified, AttestationAction.Verify, Validator(TechUk.Id)).Refusal!.Kind);
-        Assert.Equal(RefusalKind.InvalidTransition, Decide(verified, AttestationAction.Verify, Validator(Tsa.Id)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.InvalidTransition, Decide(verified, AttestationAction.Verify, CertifierUser()).Refusal!.Kind);
     }
 
     [Fact]
@@ -138,7 +155,7 @@ public sealed class AttestationDecisionsTests
     {
         var verified = Submitted with { Status = AttestationStatus.Verified, DecidedBy = Tsa.Id, DecidedAt = Now.AddDays(-30) };
 
-        var revoked = Decide(verified, AttestationAction.Revoke, Validator(Tsa.Id), "Test report withdrawn by the lab.").Next!;
+        var revoked = Decide(verified, AttestationAction.Revoke, CertifierUser(), "Test report withdrawn by the lab.").Next!;
 
         Assert.Equal(AttestationStatus.Revoked, revoked.Status);
         Assert.Equal(Now, revoked.DecidedAt);

@@ -15,8 +15,50 @@ public sealed class AttestationRulesTests
     private static AttestationRequest Request(string? code = "A2D-READY", string? offering = "off-000009", DateOnly? issued = null, DateOnly? expires = null) =>
         new(code, offering, "A2D-2026-118", issued ?? new DateOnly(2026, 10, 1), expires);
 
-    private static AttestationDecision Create(AttestationRequest request, Marketplace.Core.Standards.Standard? standard, Offering? offering = null) =>
-        AttestationRules.Create(request, Supplier.Id, standard, offering, "att-new", Today);
+    private static AttestationDecision Create(AttestationRequest request, Marketplace.Core.Standards.Standard? standard, Offering? offering = null,
+        Marketplace.Core.Organisations.Organisation? certifier = null) =>
+        AttestationRules.Create(request, Supplier.Id, standard, offering, certifier, "att-new", Today);
+
+    private static AttestationRequest Qsf(string? certifier = "tec-quality") => new("TSA-QSF", null, "QSF-2026-0001", new DateOnly(2026, 10, 1), null, certifier);
+
+    private static IEnumerable<string?> Fields(AttestationDecision decision) => decision.Errors.Select(e => e.Field);
+
+    [Fact]
+    public void A_certifier_route_claim_names_a_certification_body_accredited_for_the_standard()
+    {
+        var draft = Create(Qsf(), Fixtures.Qsf, certifier: TecQuality).Next!;
+
+        Assert.Equal(TecQuality.Id, draft.CertifierId);
+        Assert.Equal(["certifierId"], Fields(Create(Qsf(null), Fixtures.Qsf)));
+        Assert.Equal(["certifierId"], Fields(Create(Qsf("nobody"), Fixtures.Qsf)));
+        Assert.Equal(["certifierId"], Fields(Create(Qsf(Tsa.Id), Fixtures.Qsf, certifier: Tsa)));
+        Assert.Equal(["certifierId"], Fields(Create(Qsf(Brackenford.Id), Fixtures.Qsf, certifier: Brackenford)));
+    }
+
+    [Fact]
+    public void Other_routes_name_no_certifier_and_the_buyer_assesses_its_own_standards()
+    {
+        Assert.Equal(["certifierId"], Fields(Create(Request() with { CertifierId = TecQuality.Id }, A2dReady, Hub, TecQuality)));
+        Assert.Equal(["certifierId"], Fields(Create(Request("CQC", null) with { CertifierId = TecQuality.Id }, Cqc, certifier: TecQuality)));
+        var dtac = Create(Request("DTAC"), Dtac, Hub);
+        Assert.Equal(["standardCode"], Fields(dtac));
+        Assert.Contains("buyer", dtac.Refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clinical_safety_declaration_names_its_officer_and_release_and_a_test_house_only_backs_a_declaration()
+    {
+        var bare = Request("DCB0129");
+
+        Assert.Equal(["clinicalSafetyOfficer", "productRelease"], Fields(Create(bare, Dcb0129, Hub)).Order(StringComparer.Ordinal));
+        var draft = Create(bare with { ClinicalSafetyOfficer = " Dr Aisha Rahman ", ProductRelease = "4.2.1", TestedBy = "Northgate Test Laboratories" }, Dcb0129, Hub).Next!;
+        Assert.Equal(("Dr Aisha Rahman", "4.2.1", "Northgate Test Laboratories"), (draft.ClinicalSafetyOfficer, draft.ProductRelease, draft.TestedBy));
+        Assert.Null(draft.ExpiresOn);
+        Assert.Equal(["clinicalSafetyOfficer"], Fields(Create(Request() with { ClinicalSafetyOfficer = "Dr X" }, A2dReady, Hub)));
+        Assert.Equal(["testedBy"], Fields(Create(Qsf() with { TestedBy = "Lab" }, Fixtures.Qsf, certifier: TecQuality)));
+        Assert.Equal(["registerReference"], Fields(Create(Request() with { RegisterReference = "8AB12" }, A2dReady, Hub)));
+        Assert.Null(Create(Request("CQC", null) with { RegisterReference = "1-101234567" }, Cqc).Refusal);
+    }
 
     [Fact]
     public void A_draft_on_an_offering_takes_its_expiry_from_the_standards_validity()

@@ -28,13 +28,15 @@ public sealed class AttestationUseCaseTests
     public async Task Another_organisation_is_refused_before_it_learns_anything_from_the_precondition_or_the_state()
     {
         var world = new World();
-        world.Put(Draft(A2dReady) with { Status = AttestationStatus.Verified });
+        world.Put(SubmittedQsf with { Status = AttestationStatus.Verified });
 
         var supplier = await world.ChangeStatus().RunAsync(SupplierUser("pennine-careline-services"), "att-1", AttestationAction.Submit, null, null, Ct);
-        var validator = await world.ChangeStatus().RunAsync(Validator(Regional.Id), "att-1", AttestationAction.Revoke, "why", null, Ct);
+        var association = await world.ChangeStatus().RunAsync(Validator(Tsa.Id), "att-1", AttestationAction.Revoke, "why", null, Ct);
+        var certifier = await world.ChangeStatus().RunAsync(CertifierUser(Brackenford.Id), "att-1", AttestationAction.Revoke, "why", null, Ct);
 
         Assert.Equal(FailureKind.Forbidden, supplier.Failure!.Kind);
-        Assert.Equal(FailureKind.Forbidden, validator.Failure!.Kind);
+        Assert.Equal(FailureKind.Forbidden, association.Failure!.Kind);
+        Assert.Equal(FailureKind.Forbidden, certifier.Failure!.Kind);
     }
 
     [Fact]
@@ -57,18 +59,18 @@ public sealed class AttestationUseCaseTests
     }
 
     [Fact]
-    public async Task A_validation_is_written_with_its_audit_event_and_search_follows_the_offering()
+    public async Task A_verification_is_written_with_its_audit_event_and_search_follows_the_offering()
     {
         var world = new World();
-        var etag = world.Put(Draft(A2dReady) with { Status = AttestationStatus.Submitted });
+        var etag = world.Put(SubmittedQsf with { OfferingId = "off-000009" });
 
-        var outcome = await world.ChangeStatus().RunAsync(Validator(Tsa.Id), "att-1", AttestationAction.Verify, null, etag, Ct);
+        var outcome = await world.ChangeStatus().RunAsync(CertifierUser(), "att-1", AttestationAction.Verify, null, etag, Ct);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal((AttestationStatus.Verified, Tsa.Id, Now), (outcome.Value.Document.Status, outcome.Value.Document.DecidedBy, outcome.Value.Document.DecidedAt));
+        Assert.Equal((AttestationStatus.Verified, TecQuality.Id, Now), (outcome.Value.Document.Status, outcome.Value.Document.DecidedBy, outcome.Value.Document.DecidedAt));
         Assert.NotEqual(etag, outcome.Value.ETag);
         var audited = Assert.Single(world.Audit);
-        Assert.Equal(("verify", "submitted", "verified", "Association", Tsa.Id), (audited.Action, audited.From, audited.To, audited.ActorRole, audited.ActorOrganisationId));
+        Assert.Equal(("verify", "submitted", "verified", "Certifier", TecQuality.Id), (audited.Action, audited.From, audited.To, audited.ActorRole, audited.ActorOrganisationId));
         Assert.Equal(["off-000009"], world.Reindexed);
     }
 
@@ -76,9 +78,9 @@ public sealed class AttestationUseCaseTests
     public async Task A_rejection_without_a_reason_names_the_field()
     {
         var world = new World();
-        var etag = world.Put(Draft(A2dReady) with { Status = AttestationStatus.Submitted });
+        var etag = world.Put(SubmittedQsf);
 
-        var outcome = await world.ChangeStatus().RunAsync(Validator(Tsa.Id), "att-1", AttestationAction.Reject, "  ", etag, Ct);
+        var outcome = await world.ChangeStatus().RunAsync(CertifierUser(), "att-1", AttestationAction.Reject, "  ", etag, Ct);
 
         Assert.Equal(FailureKind.Invalid, outcome.Failure!.Kind);
         Assert.True(outcome.Failure.Errors.ContainsKey("reason"));
@@ -186,8 +188,13 @@ public sealed class AttestationUseCaseTests
     [InlineData("read", MarketplaceRole.Association, "techuk", false)]
     [InlineData("upload", MarketplaceRole.Supplier, "downs-careline-systems", true)]
     [InlineData("upload", MarketplaceRole.Admin, null, false)]
-    [InlineData("Verify", MarketplaceRole.Association, "tec-services-association", true)]
-    [InlineData("Verify", MarketplaceRole.Association, "northern-health-technology-network", false)]
+    [InlineData("Verify", MarketplaceRole.Certifier, "tec-quality", true)]
+    [InlineData("Verify", MarketplaceRole.Certifier, "brackenford-cyber-assurance", false)]
+    [InlineData("Verify", MarketplaceRole.Association, "tec-services-association", false)]
+    [InlineData("endorse", MarketplaceRole.Association, "tec-services-association", true)]
+    [InlineData("endorse", MarketplaceRole.Association, "techuk", false)]
+    [InlineData("read", MarketplaceRole.Certifier, "tec-quality", true)]
+    [InlineData("read", MarketplaceRole.Certifier, "brackenford-cyber-assurance", false)]
     [InlineData("Withdraw", MarketplaceRole.Association, "tec-services-association", false)]
     [InlineData("Expire", MarketplaceRole.Admin, null, false)]
     public void One_scope_decision_answers_every_operation(string name, MarketplaceRole role, string? organisation, bool allowed)
@@ -196,11 +203,12 @@ public sealed class AttestationUseCaseTests
         {
             "read" => AttestationOperation.Read,
             "upload" => AttestationOperation.UploadEvidence,
+            "endorse" => AttestationOperation.Endorse,
             _ => AttestationOperation.Of(Enum.Parse<AttestationAction>(name)),
         };
-        var actorOrganisation = new[] { Tsa, Regional, TechUk, Supplier }.FirstOrDefault(o => o.Id == organisation);
+        var actorOrganisation = new[] { Tsa, Regional, TechUk, Supplier, TecQuality, Brackenford }.FirstOrDefault(o => o.Id == organisation);
 
-        var refused = AttestationAccess.Refuse(With(role, organisation), operation, Draft(A2dReady), new AttestationContext(A2dReady, Supplier, actorOrganisation));
+        var refused = AttestationAccess.Refuse(With(role, organisation), operation, SubmittedQsf, new AttestationContext(Qsf, Supplier, actorOrganisation));
 
         Assert.Equal(allowed, refused is null);
         Assert.True(refused is null or { Kind: FailureKind.Forbidden, Code: Problems.Forbidden });
@@ -211,9 +219,11 @@ public sealed class AttestationUseCaseTests
     {
         var world = new World();
 
-        var choices = await new PrepareAttestation(world.Scope(), world, world).RunAsync(SupplierUser(), Ct);
+        var choices = await new PrepareAttestation(world.Scope(), world, world, world).RunAsync(SupplierUser(), Ct);
 
-        Assert.Equal(["A2D-READY", "CQC", "DSPT"], choices.Value!.Standards.Select(s => s.Code));
+        // DTAC is the buyer's to assess, so it is not offered; the certification bodies are, to name.
+        Assert.Equal(["A2D-READY", "CQC", "DCB0129", "DSPT", "TSA-QSF"], choices.Value!.Standards.Select(s => s.Code));
+        Assert.Equal(["Brackenford Cyber Assurance", "TEC Quality"], choices.Value.Certifiers.Select(c => c.Name));
         Assert.Equal(["off-000009", "off-000010"], choices.Value.Offerings.Select(o => o.Id));
     }
 }

@@ -5,7 +5,8 @@ namespace Marketplace.Core.Tests.Attestations;
 
 public sealed class AttestationWorkflowTests
 {
-    // ARCHITECTURE.md: Draft → Submitted → Verified | Rejected; Verified → Expired | Revoked; Submitted → Withdrawn.
+    // ARCHITECTURE.md: Draft → Submitted → Verified | Rejected; Verified → Expired | Revoked; Submitted → Withdrawn;
+    // a declaration's submit declares it (Draft → Declared), and Declared → Withdrawn | Expired.
     private static readonly (string From, AttestationAction Action, string To)[] Allowed =
     [
         (AttestationStatus.Draft, AttestationAction.Submit, AttestationStatus.Submitted),
@@ -14,7 +15,18 @@ public sealed class AttestationWorkflowTests
         (AttestationStatus.Submitted, AttestationAction.Withdraw, AttestationStatus.Withdrawn),
         (AttestationStatus.Verified, AttestationAction.Expire, AttestationStatus.Expired),
         (AttestationStatus.Verified, AttestationAction.Revoke, AttestationStatus.Revoked),
+        (AttestationStatus.Declared, AttestationAction.Withdraw, AttestationStatus.Withdrawn),
+        (AttestationStatus.Declared, AttestationAction.Expire, AttestationStatus.Expired),
     ];
+
+    [Fact]
+    public void Submitting_a_declaration_declares_it_and_every_other_route_submits()
+    {
+        Assert.Equal(AttestationStatus.Declared, AttestationWorkflow.Next(AttestationStatus.Draft, AttestationAction.Submit, Marketplace.Core.Standards.VerificationRoute.Declaration));
+        Assert.Equal(AttestationStatus.Submitted, AttestationWorkflow.Next(AttestationStatus.Draft, AttestationAction.Submit, Marketplace.Core.Standards.VerificationRoute.Certifier));
+        Assert.Null(AttestationWorkflow.Next(AttestationStatus.Declared, AttestationAction.Submit, Marketplace.Core.Standards.VerificationRoute.Declaration));
+        Assert.Equal(AttestationStatus.Withdrawn, AttestationWorkflow.Next(AttestationStatus.Declared, AttestationAction.Withdraw, Marketplace.Core.Standards.VerificationRoute.Declaration));
+    }
 
     [Fact]
     public void Exactly_the_transitions_of_the_architecture_are_allowed()

@@ -18,9 +18,9 @@ internal sealed class World : IAttestationRecords, IOrganisations, IStandards, I
     public FakeTimeProvider Clock { get; } = new(Fixtures.Now);
     public Dictionary<string, StoredDocument<Attestation>> Attestations { get; } = new(StringComparer.Ordinal);
     public List<AuditEvent> Audit { get; } = [];
-    public List<Organisation> Organisations { get; } = [Fixtures.Tsa, Fixtures.Regional, Fixtures.TechUk, Fixtures.Supplier,
+    public List<Organisation> Organisations { get; } = [Fixtures.Tsa, Fixtures.Regional, Fixtures.TechUk, Fixtures.Supplier, Fixtures.TecQuality, Fixtures.Brackenford,
         new() { Id = "pennine-careline-services", Kind = OrganisationKind.Supplier, Name = "Pennine Careline Services", Memberships = [Fixtures.Tsa.Id] }];
-    public List<Standard> Standards { get; } = [Fixtures.A2dReady, Fixtures.Dspt, Fixtures.Cqc];
+    public List<Standard> Standards { get; } = [Fixtures.A2dReady, Fixtures.Dspt, Fixtures.Cqc, Fixtures.Qsf, Fixtures.Dcb0129, Fixtures.Dtac];
     public List<Offering> Offerings { get; } =
     [
         Offering("off-000009", Fixtures.Supplier.Id), Offering("off-000010", Fixtures.Supplier.Id),
@@ -44,7 +44,10 @@ internal sealed class World : IAttestationRecords, IOrganisations, IStandards, I
 
     public ChangeAttestationStatus ChangeStatus() => new(Scope(), this, Search(), Clock);
     public UploadEvidence Upload() => new(Scope(), this, this, this, Clock);
-    public CreateAttestation Create() => new(Scope(), this, this, this, Clock);
+    public CreateAttestation Create() => new(Scope(), this, this, this, this, Clock);
+    public EndorseAttestation Endorse() => new(Scope(), this, Clock);
+    public MigrateLegacyAttestations Migrate() => new(this, Clock);
+    public ReadCertifierQueue Queue() => new(this, this, this);
     public ExpireLapsedAttestations Expire() => new(this, Search(), Clock);
     public AttestationScope Scope() => new(this, this, this);
     private SearchFollowsAttestations Search() => new(this, this);

@@ -25,15 +25,16 @@ namespace Marketplace.Functions.Tests.Access;
 /// </summary>
 public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<SeededApp>
 {
-    // Seed resources: att-000001 is Downs Careline Systems' verified EN50134 attestation on off-000009, with two
-    // evidence files; Downs belongs to the TEC Services Association (EN50134 in its remit) and the Northern Health
-    // Technology Network (CQC only).
-    private const string Attestation = "att-000001";
+    // Seed resources: att-000007 is Pennine Careline Services' TSA-QSF attestation on off-000019, verified by TEC Quality,
+    // with two evidence files; Pennine belongs to the TEC Services Association and techUK. off-000009 is Downs Careline
+    // Systems' offering.
+    private const string Attestation = "att-000007";
+    private const string AttestationSupplier = "pennine-careline-services";
     private const string Offering = "off-000009";
     private const string Supplier = "downs-careline-systems";
-    private const string Association = "tec-services-association";
+    private const string Certifier = "tec-quality";
     private const string Commissioner = "nhs-mersey-vale-icb";
-    private const string EvidenceFile = "downs-careline-systems-en50134-declaration-of-conformity-2022.pdf";
+    private const string EvidenceFile = "pennine-careline-services-tsa-qsf-certificate-2025.pdf";
 
     private MarketplaceApp App => seeded.App;
 
@@ -50,7 +51,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["VerifyAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/verify"), e.Attestation),
         ["RejectAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/reject") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Attestation),
         ["RevokeAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/revoke") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Attestation),
-        ["GetAssociationQueue"] = _ => new(HttpMethod.Get, $"/api/associations/{Association}/queue"),
+        ["EndorseAttestation"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/attestations/{Attestation}/endorse"), e.Attestation),
+        ["GetCertifierQueue"] = _ => new(HttpMethod.Get, $"/api/certifiers/{Certifier}/queue"),
         ["ReplaceOffering"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/offerings/{Offering}") { Content = JsonContent.Create(e.Listing) }, e.Offering),
         ["RetireOffering"] = e => WithIfMatch(new(HttpMethod.Delete, $"/api/offerings/{Offering}"), e.Offering),
         ["GetSpecification"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}"),
@@ -79,6 +81,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["VerifyAttestationForm"] = e => Form($"/attestations/{Attestation}/verify", e.Attestation),
         ["RejectAttestationForm"] = e => Form($"/attestations/{Attestation}/reject", e.Attestation, ("reject-reason", "matrix")),
         ["RevokeAttestationForm"] = e => Form($"/attestations/{Attestation}/revoke", e.Attestation, ("revoke-reason", "matrix")),
+        ["EndorseAttestationForm"] = e => Form($"/attestations/{Attestation}/endorse", e.Attestation),
         ["EditListingPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/edit"),
         ["SaveListingForm"] = e => Form($"/supplier/listings/{Offering}/edit", e.Offering, ("name", "Matrix")),
         ["RetireListingForm"] = e => Form($"/supplier/listings/{Offering}/retire", e.Offering),
@@ -232,13 +235,13 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         }
         var attestation = (await tables.Attestations.FindAsync(Attestation, CancellationToken.None))!.Document;
         var standard = (await tables.Standards.FindAsync(attestation.StandardCode, CancellationToken.None))!.Document;
-        return new World([.. organisations.OrderBy(o => o.Id, StringComparer.Ordinal)], standard);
+        return new World([.. organisations.OrderBy(o => o.Id, StringComparer.Ordinal)], standard, attestation);
     }
 
     /// <summary>Which organisations count as the caller's own, and which as others, for each relation.</summary>
-    private sealed record World(IReadOnlyList<Organisation> All, Standard Standard)
+    private sealed record World(IReadOnlyList<Organisation> All, Standard Standard, Attestation Attestation)
     {
-        private Organisation SupplierOf => All.Single(o => o.Id == Supplier);
+        private Organisation SupplierOf(string resource) => All.Single(o => o.Id == (resource == "attestation" ? AttestationSupplier : Supplier));
 
         private IEnumerable<Organisation> OfKind(string kind) => All.Where(o => o.Kind == kind);
 
@@ -252,14 +255,17 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
             {
                 MarketplaceRole.Supplier => OrganisationKind.Supplier,
                 MarketplaceRole.Association => OrganisationKind.Association,
+                MarketplaceRole.Certifier => OrganisationKind.Certifier,
                 _ => OrganisationKind.Commissioner,
             };
+            var supplier = SupplierOf(resource);
             List<string> own = relation switch
             {
-                OrganisationRelation.OwningSupplier => [Supplier],
-                OrganisationRelation.MemberAssociation => [.. SupplierOf.Memberships],
-                OrganisationRelation.DecidingAssociation => [.. SupplierOf.Memberships.Where(m => AttestationAccess.Covers(All.Single(o => o.Id == m), Standard))],
-                OrganisationRelation.NamedAssociation => [Association],
+                OrganisationRelation.OwningSupplier => [supplier.Id],
+                OrganisationRelation.MemberAssociation => [.. supplier.Memberships],
+                OrganisationRelation.DecidingCertifier => [.. OfKind(kind).Where(c => c.Id == Attestation.CertifierId && AttestationAccess.Accredits(c, Standard)).Select(c => c.Id)],
+                OrganisationRelation.NamedByAttestation => [.. OfKind(kind).Where(c => c.Id == Attestation.CertifierId).Select(c => c.Id)],
+                OrganisationRelation.NamedCertifier => [Certifier],
                 OrganisationRelation.OwningCommissioner or OrganisationRelation.NamedCommissioner => [Commissioner],
                 _ => [.. OfKind(kind).Take(2).Select(o => o.Id)],
             };
@@ -267,10 +273,10 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
                 ? []
                 : OfKind(kind).Select(o => o.Id).Where(id => !own.Contains(id)).Take(3).ToList();
             Assert.True(relation is OrganisationRelation.AnyOrganisation || own.Count > 0, $"No own organisation for {relation} on {resource}.");
-            // A member association without the standard in its remit is the sharpest "other" for deciding.
-            if (relation == OrganisationRelation.DecidingAssociation)
+            // A certification body accredited for the same scheme but not named is the sharpest "other" for deciding.
+            if (relation == OrganisationRelation.DecidingCertifier)
             {
-                other = [.. SupplierOf.Memberships.Where(m => !own.Contains(m)), .. other.Where(o => !SupplierOf.Memberships.Contains(o))];
+                other = [.. OfKind(kind).Where(c => !own.Contains(c.Id) && c.AccreditedFor.Contains(Standard.Code)).Select(c => c.Id), .. other];
             }
             return ([.. own], [.. other]);
         }

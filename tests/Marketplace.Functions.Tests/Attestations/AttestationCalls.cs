@@ -15,12 +15,18 @@ internal sealed class AttestationCalls(MarketplaceApp app)
 
     public Task<HttpClient> SupplierAsync(string supplier) => app.ClientForAsync(MarketplaceRole.Supplier, supplier);
 
-    public Task<HttpClient> ValidatorAsync(string association) => app.ClientForAsync(MarketplaceRole.Association, association);
+    public Task<HttpClient> AssociationAsync(string association) => app.ClientForAsync(MarketplaceRole.Association, association);
 
-    public async Task<(Attestation Attestation, string ETag)> CreateAsync(string supplier, string standardCode, string? offeringId, string certificate = "CERT-2026-001")
+    public Task<HttpClient> CertifierAsync(string certifier) => app.ClientForAsync(MarketplaceRole.Certifier, certifier);
+
+    public async Task<(Attestation Attestation, string ETag)> CreateAsync(string supplier, string standardCode, string? offeringId, string certificate = "CERT-2026-001",
+        string? certifierId = null, string? productRelease = null, string? clinicalSafetyOfficer = null, string? testedBy = null)
     {
         using var client = await SupplierAsync(supplier);
-        var response = await client.PostAsJsonAsync("/api/attestations", new { standardCode, offeringId, certificateNumber = certificate, issuedOn = "2026-10-01" });
+        var response = await client.PostAsJsonAsync("/api/attestations", new
+        {
+            standardCode, offeringId, certificateNumber = certificate, issuedOn = "2026-10-01", certifierId, productRelease, clinicalSafetyOfficer, testedBy,
+        });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await ReadAsync(response), response.Headers.ETag!.ToString());
     }

@@ -5,6 +5,8 @@ using System.Text.Json;
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue.Search;
+using Marketplace.Core.Organisations;
+using Marketplace.Storage.Catalogue;
 using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,107 +16,139 @@ namespace Marketplace.Functions.Tests.Attestations;
 public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<SeededApp>
 {
     // Seed facts: Downs Careline Systems belongs to the TEC Services Association and the Northern Health Technology
-    // Network; A2D-READY (product/service, evidence required) is in the TSA's remit only; CQC (organisation) in every
-    // association's. Downs holds neither on off-000001, nor CQC at all.
+    // Network, not to techUK; its offerings off-000001 to off-000013 are all active products. TEC Quality is the only
+    // certification body accredited for TSA-QSF; Brackenford and Kestrel Point are accredited for Cyber Essentials.
+    // A2D-READY and DCB0129 are declarations; CQC a register check; DTAC the buyer's to assess.
     private const string Supplier = "downs-careline-systems";
     private const string OtherSupplier = "pennine-careline-services";
     private const string Tsa = "tec-services-association";
-    private const string Regional = "northern-health-technology-network";
     private const string TechUk = "techuk";
+    private const string TecQuality = "tec-quality";
+    private const string Brackenford = "brackenford-cyber-assurance";
+    private const string Kestrel = "kestrel-point-certification";
 
     private MarketplaceApp App => seeded.App;
     private AttestationCalls Calls => new(App);
     private ICatalogueSearch Search => App.Services.GetRequiredService<ICatalogueSearch>();
 
-    [Fact]
-    public async Task A_supplier_attests_its_association_validates_search_shows_it_revocation_removes_it_and_history_has_every_step()
+    /// <summary>A supplier that belongs to no association at all (membership is never a condition of taking part).</summary>
+    private async Task<string> IndependentSupplierAsync()
     {
-        var (draft, _) = await Calls.CreateAsync(Supplier, "A2D-READY", "off-000001");
-        var uploaded = await Calls.UploadAsync(Supplier, draft.Id, "switchover-test-report.pdf", AttestationCalls.Pdf);
-        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
-        using var supplier = await Calls.SupplierAsync(Supplier);
-        var submitted = await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", uploaded.Headers.ETag!.ToString()));
-        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var id = "independent-" + Guid.NewGuid().ToString("N")[..8];
+        await App.Services.GetRequiredService<CatalogueTables>().Organisations.WriteAsync(id, new Organisation
+        {
+            Id = id, Kind = OrganisationKind.Supplier, Name = "Independent Careline " + id[^8..], Memberships = [],
+        });
+        return id;
+    }
 
-        using var validator = await Calls.ValidatorAsync(Tsa);
-        var queue = JsonDocument.Parse(await validator.GetStringAsync($"/api/associations/{Tsa}/queue")).RootElement.GetProperty("attestations");
-        Assert.Contains(queue.EnumerateArray(), q => q.GetProperty("attestation").GetProperty("id").GetString() == draft.Id);
-        var (seen, etag) = await Calls.GetAsync(validator, draft.Id);
-        Assert.Equal(AttestationStatus.Submitted, seen.Status);
-        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.VerifiedStandards);
+    private async Task<(Attestation Attestation, string ETag)> SubmittedAsync(string supplier, string standardCode, string? offeringId, string? certifierId, string certificate = "CERT-2026-001")
+    {
+        var (draft, etag) = await Calls.CreateAsync(supplier, standardCode, offeringId, certificate, certifierId);
+        var uploaded = await Calls.UploadAsync(supplier, draft.Id, "certificate.pdf", AttestationCalls.Pdf);
+        using var client = await Calls.SupplierAsync(supplier);
+        var submitted = await client.SendAsync(AttestationCalls.Act(draft.Id, "submit", uploaded.Headers.ETag?.ToString() ?? etag));
+        Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        return (await AttestationCalls.ReadAsync(submitted), submitted.Headers.ETag!.ToString());
+    }
 
-        var verified = await validator.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag));
+    [Fact]
+    public async Task A_supplier_in_no_association_gets_its_QSF_verified_by_TEC_Quality_and_revocation_and_history_follow()
+    {
+        var supplier = await IndependentSupplierAsync();
+        var (submitted, etag) = await SubmittedAsync(supplier, "TSA-QSF", null, TecQuality, "QSF-2026-0417");
+        Assert.Equal((AttestationStatus.Submitted, TecQuality), (submitted.Status, submitted.CertifierId));
+
+        using var tecQuality = await Calls.CertifierAsync(TecQuality);
+        var queue = JsonDocument.Parse(await tecQuality.GetStringAsync($"/api/certifiers/{TecQuality}/queue")).RootElement.GetProperty("attestations");
+        Assert.Contains(queue.EnumerateArray(), q => q.GetProperty("attestation").GetProperty("id").GetString() == submitted.Id);
+        Assert.Equal(HttpStatusCode.OK, (await tecQuality.GetAsync($"/api/attestations/{submitted.Id}")).StatusCode);
+
+        var verified = await tecQuality.SendAsync(AttestationCalls.Act(submitted.Id, "verify", etag));
 
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var decided = await AttestationCalls.ReadAsync(verified);
-        Assert.Equal(Tsa, decided.DecidedBy);
+        Assert.Equal((AttestationStatus.Verified, TecQuality), (decided.Status, decided.DecidedBy));
         Assert.NotNull(decided.DecidedAt);
-        Assert.Contains("A2D-READY", (await Search.FindAsync("off-000001"))!.VerifiedStandards);
-        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000003"))?.VerifiedStandards ?? []);
 
-        var revoked = await validator.SendAsync(AttestationCalls.Act(draft.Id, "revoke", verified.Headers.ETag!.ToString(), "The test house withdrew its report."));
+        var revoked = await tecQuality.SendAsync(AttestationCalls.Act(submitted.Id, "revoke", verified.Headers.ETag!.ToString(), "Certification withdrawn after the surveillance audit."));
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        Assert.DoesNotContain("A2D-READY", (await Search.FindAsync("off-000001"))!.VerifiedStandards);
-        var history = (await Calls.HistoryAsync(draft.Id)).EnumerateArray().ToList();
+        var history = (await Calls.HistoryAsync(submitted.Id)).EnumerateArray().ToList();
         Assert.Equal(["create", "upload-evidence", "submit", "verify", "revoke"], history.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal([null, "draft", "draft", "submitted", "verified"], history.Select(e => e.TryGetProperty("from", out var f) ? f.GetString() : null));
         Assert.Equal(["draft", "draft", "submitted", "verified", "revoked"], history.Select(e => e.GetProperty("to").GetString()));
-        Assert.Equal(["Supplier", "Supplier", "Supplier", "Association", "Association"], history.Select(e => e.GetProperty("actorRole").GetString()));
-        Assert.Equal([Supplier, Supplier, Supplier, Tsa, Tsa], history.Select(e => e.GetProperty("actorOrganisationId").GetString()));
+        Assert.Equal(["Supplier", "Supplier", "Supplier", "Certifier", "Certifier"], history.Select(e => e.GetProperty("actorRole").GetString()));
+        Assert.Equal([supplier, supplier, supplier, TecQuality, TecQuality], history.Select(e => e.GetProperty("actorOrganisationId").GetString()));
         Assert.All(history, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("actorUserId").GetString())));
-        Assert.Equal("The test house withdrew its report.", history[4].GetProperty("reason").GetString());
+        Assert.Equal("Certification withdrawn after the surveillance audit.", history[4].GetProperty("reason").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(AttestationCalls.Pdf)), history[1].GetProperty("evidenceSha256")[0].GetString());
         Assert.True(history.Zip(history.Skip(1)).All(p => p.First.GetProperty("at").GetDateTimeOffset() <= p.Second.GetProperty("at").GetDateTimeOffset()));
     }
 
     [Fact]
-    public async Task Of_a_concurrent_validate_and_reject_exactly_one_wins_and_the_audit_shows_one_decision()
+    public async Task Only_the_named_certifier_accredited_for_the_scheme_decides_and_associations_only_read()
     {
-        var (draft, _) = await Calls.CreateAsync(Supplier, "A2D-READY", "off-000002");
-        var uploaded = await Calls.UploadAsync(Supplier, draft.Id, "report.pdf", AttestationCalls.Pdf);
+        var (submitted, etag) = await SubmittedAsync(Supplier, "CYBER-ESSENTIALS", null, Brackenford, "IASME-CE-100200");
+        using var kestrel = await Calls.CertifierAsync(Kestrel);       // accredited for Cyber Essentials, but not named
+        using var tecQuality = await Calls.CertifierAsync(TecQuality); // neither named nor accredited
+        using var tsa = await Calls.AssociationAsync(Tsa);             // the supplier's own association
+        using var techUk = await Calls.AssociationAsync(TechUk);       // not the supplier's association
         using var supplier = await Calls.SupplierAsync(Supplier);
-        Assert.Equal(HttpStatusCode.OK, (await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", uploaded.Headers.ETag!.ToString()))).StatusCode);
-        using var first = await Calls.ValidatorAsync(Tsa);
-        using var second = await Calls.ValidatorAsync(Tsa);
-        var etag = await Calls.ETagAsync(draft.Id);
+
+        foreach (var client in new[] { kestrel, tecQuality, tsa, techUk, supplier })
+        {
+            await ProblemAssert.IsProblemAsync(await client.SendAsync(AttestationCalls.Act(submitted.Id, "verify", etag)), HttpStatusCode.Forbidden, "forbidden");
+            await ProblemAssert.IsProblemAsync(await client.SendAsync(AttestationCalls.Act(submitted.Id, "reject", etag, "no")), HttpStatusCode.Forbidden, "forbidden");
+        }
+        await ProblemAssert.IsProblemAsync(await kestrel.GetAsync($"/api/attestations/{submitted.Id}"), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await techUk.GetAsync($"/api/attestations/{submitted.Id}"), HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(HttpStatusCode.OK, (await tsa.GetAsync($"/api/attestations/{submitted.Id}")).StatusCode);
+        await ProblemAssert.IsProblemAsync(await kestrel.GetAsync($"/api/suppliers/{Supplier}/attestations"), HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(AttestationStatus.Submitted, (await Calls.GetAsync(supplier, submitted.Id)).Attestation.Status);
+    }
+
+    [Fact]
+    public async Task Of_a_concurrent_verify_and_reject_exactly_one_wins_and_the_audit_shows_one_decision()
+    {
+        var (submitted, etag) = await SubmittedAsync(Supplier, "CYBER-ESSENTIALS", null, Brackenford, "IASME-CE-100201");
+        using var first = await Calls.CertifierAsync(Brackenford);
+        using var second = await Calls.CertifierAsync(Brackenford);
 
         var answers = await Task.WhenAll(
-            first.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)),
-            second.SendAsync(AttestationCalls.Act(draft.Id, "reject", etag, "Certificate names another company.")));
+            first.SendAsync(AttestationCalls.Act(submitted.Id, "verify", etag)),
+            second.SendAsync(AttestationCalls.Act(submitted.Id, "reject", etag, "Certificate names another company.")));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], answers.Select(a => a.StatusCode).Order());
         await ProblemAssert.IsProblemAsync(answers.Single(a => a.StatusCode == HttpStatusCode.PreconditionFailed), HttpStatusCode.PreconditionFailed, "stale-etag");
         var winner = await AttestationCalls.ReadAsync(answers.Single(a => a.StatusCode == HttpStatusCode.OK));
-        var history = (await Calls.HistoryAsync(draft.Id)).EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        var history = (await Calls.HistoryAsync(submitted.Id)).EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Single(history, a => a is "verify" or "reject");
         Assert.Equal(winner.Status == AttestationStatus.Verified ? "verify" : "reject", history[^1]);
     }
 
     [Fact]
-    public async Task An_organisation_level_validation_reaches_every_active_offering_of_the_supplier_at_once()
+    public async Task An_organisation_level_verification_reaches_every_active_offering_of_the_supplier_at_once()
     {
-        var (draft, etag) = await Calls.CreateAsync(Supplier, "CQC", null);
-        using var supplier = await Calls.SupplierAsync(Supplier);
-        var submitted = await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", etag));
-        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        using var regional = await Calls.ValidatorAsync(Regional);
+        var (submitted, etag) = await SubmittedAsync(Supplier, "CYBER-ESSENTIALS-PLUS", null, Kestrel, "IASME-CEP-100300");
+        Assert.DoesNotContain("CYBER-ESSENTIALS-PLUS", (await Search.FindAsync("off-000001"))!.VerifiedStandards);
+        using var kestrel = await Calls.CertifierAsync(Kestrel);
 
-        var verified = await regional.SendAsync(AttestationCalls.Act(draft.Id, "verify", submitted.Headers.ETag!.ToString()));
+        var verified = await kestrel.SendAsync(AttestationCalls.Act(submitted.Id, "verify", etag));
 
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var offerings = Enumerable.Range(1, 13).Select(i => $"off-{i:D6}").ToList();
-        Assert.All(await Search.FindEachAsync(offerings), found => Assert.Contains("CQC", found!.VerifiedStandards));
-        Assert.DoesNotContain("CQC", (await Search.FindAsync("off-000014"))?.VerifiedStandards ?? []);
+        Assert.All(await Search.FindEachAsync(offerings), found => Assert.Contains("CYBER-ESSENTIALS-PLUS", found!.VerifiedStandards));
+        Assert.DoesNotContain("CYBER-ESSENTIALS-PLUS", (await Search.FindAsync("off-000014"))?.VerifiedStandards ?? []);
     }
 
     [Fact]
     public async Task An_action_the_status_does_not_allow_is_a_409_naming_the_status_and_the_allowed_actions()
     {
-        var (draft, etag) = await Calls.CreateAsync(Supplier, "A2D-READY", "off-000004");
-        using var validator = await Calls.ValidatorAsync(Tsa);
+        var (draft, etag) = await Calls.CreateAsync(Supplier, "CYBER-ESSENTIALS", null, "IASME-CE-100400", Brackenford);
+        using var brackenford = await Calls.CertifierAsync(Brackenford);
 
-        var response = await validator.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag));
+        var response = await brackenford.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "invalid-transition");
         Assert.Equal("draft", problem.GetProperty("currentStatus").GetString());
@@ -137,16 +171,16 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
     [Fact]
     public async Task Actions_need_the_current_etag_and_rejections_a_reason()
     {
-        var (draft, etag) = await Calls.CreateAsync(Supplier, "CQC", null, "CQC-1-000000001");
+        var (draft, etag) = await Calls.CreateAsync(Supplier, "CYBER-ESSENTIALS", null, "IASME-CE-100500", Brackenford);
         using var supplier = await Calls.SupplierAsync(Supplier);
-        using var validator = await Calls.ValidatorAsync(Tsa);
+        using var brackenford = await Calls.CertifierAsync(Brackenford);
 
         await ProblemAssert.IsProblemAsync(await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", null)), HttpStatusCode.PreconditionRequired, "precondition-required");
         var submitted = await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", etag));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         await ProblemAssert.IsProblemAsync(await supplier.SendAsync(AttestationCalls.Act(draft.Id, "withdraw", etag)), HttpStatusCode.PreconditionFailed, "stale-etag");
         var noReason = await ProblemAssert.IsProblemAsync(
-            await validator.SendAsync(AttestationCalls.Act(draft.Id, "reject", submitted.Headers.ETag!.ToString())), HttpStatusCode.BadRequest, "validation-failed");
+            await brackenford.SendAsync(AttestationCalls.Act(draft.Id, "reject", submitted.Headers.ETag!.ToString())), HttpStatusCode.BadRequest, "validation-failed");
         Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
         var withdrawn = await supplier.SendAsync(AttestationCalls.Act(draft.Id, "withdraw", submitted.Headers.ETag!.ToString()));
         Assert.Equal(AttestationStatus.Withdrawn, (await AttestationCalls.ReadAsync(withdrawn)).Status);
@@ -166,56 +200,79 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Only_a_validator_of_a_member_association_with_the_standard_in_its_remit_decides()
+    public async Task A_clinical_safety_declaration_needs_its_officer_and_release_and_is_declared_on_submit()
     {
-        var (draft, _) = await Calls.CreateAsync(Supplier, "A2D-READY", "off-000007");
-        var uploaded = await Calls.UploadAsync(Supplier, draft.Id, "report.pdf", AttestationCalls.Pdf);
         using var supplier = await Calls.SupplierAsync(Supplier);
-        var submitted = await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", uploaded.Headers.ETag!.ToString()));
-        var etag = submitted.Headers.ETag!.ToString();
-        using var techUk = await Calls.ValidatorAsync(TechUk);
-        using var regional = await Calls.ValidatorAsync(Regional);
+        var bare = await ProblemAssert.IsProblemAsync(await supplier.PostAsJsonAsync("/api/attestations",
+            new { standardCode = "DCB0129", offeringId = "off-000006", certificateNumber = "CSCR-DOWNS-001", issuedOn = "2026-10-01" }), HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(["clinicalSafetyOfficer", "productRelease"], bare.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
 
-        await ProblemAssert.IsProblemAsync(await techUk.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)), HttpStatusCode.Forbidden, "forbidden");
-        await ProblemAssert.IsProblemAsync(await techUk.GetAsync($"/api/attestations/{draft.Id}"), HttpStatusCode.Forbidden, "forbidden");
-        await ProblemAssert.IsProblemAsync(await regional.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)), HttpStatusCode.Forbidden, "forbidden");
-        Assert.Equal(HttpStatusCode.OK, (await regional.GetAsync($"/api/attestations/{draft.Id}")).StatusCode);
-        await ProblemAssert.IsProblemAsync(await supplier.SendAsync(AttestationCalls.Act(draft.Id, "verify", etag)), HttpStatusCode.Forbidden, "forbidden");
-        Assert.Equal(AttestationStatus.Submitted, (await Calls.GetAsync(supplier, draft.Id)).Attestation.Status);
+        var (draft, _) = await Calls.CreateAsync(Supplier, "DCB0129", "off-000006", "CSCR-DOWNS-002", productRelease: "5.1.0", clinicalSafetyOfficer: "Dr Aisha Rahman");
+        var uploaded = await Calls.UploadAsync(Supplier, draft.Id, "clinical-safety-case-report.pdf", AttestationCalls.Pdf);
+        var submitted = await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", uploaded.Headers.ETag!.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var declared = await AttestationCalls.ReadAsync(submitted);
+        Assert.Equal((AttestationStatus.Declared, "5.1.0", "Dr Aisha Rahman"), (declared.Status, declared.ProductRelease, declared.ClinicalSafetyOfficer));
+        Assert.Null(declared.DecidedBy);
+        Assert.Null(declared.ExpiresOn);
+        using var brackenford = await Calls.CertifierAsync(Brackenford);
+        await ProblemAssert.IsProblemAsync(await brackenford.SendAsync(AttestationCalls.Act(draft.Id, "verify", submitted.Headers.ETag!.ToString())), HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
-    public async Task A_queue_lists_only_members_submissions_in_remit_oldest_first_and_only_to_its_own_validators()
+    public async Task A_member_association_vouches_for_a_declaration_the_page_shows_it_and_a_non_member_association_is_refused()
     {
-        using var tsa = await Calls.ValidatorAsync(Tsa);
-        using var techUk = await Calls.ValidatorAsync(TechUk);
-        using var admin = await App.ClientForAsync(MarketplaceRole.Admin);
+        var (draft, _) = await Calls.CreateAsync(Supplier, "A2D-READY", "off-000007", "A2D-2026-0077", testedBy: "Selbourne Interoperability Lab");
+        var uploaded = await Calls.UploadAsync(Supplier, draft.Id, "switchover-test-report.pdf", AttestationCalls.Pdf);
         using var supplier = await Calls.SupplierAsync(Supplier);
-        var pair = new[] { await Calls.CreateAsync(Supplier, "CQC", null, "CQC-A"), await Calls.CreateAsync(Supplier, "CQC", null, "CQC-B") };
-        // Submit the later id first, so submission order and id order disagree.
-        var (earlier, later) = string.CompareOrdinal(pair[0].Attestation.Id, pair[1].Attestation.Id) > 0 ? (pair[0], pair[1]) : (pair[1], pair[0]);
-        Assert.Equal(HttpStatusCode.OK, (await supplier.SendAsync(AttestationCalls.Act(earlier.Attestation.Id, "submit", earlier.ETag))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await supplier.SendAsync(AttestationCalls.Act(later.Attestation.Id, "submit", later.ETag))).StatusCode);
+        var declared = await supplier.SendAsync(AttestationCalls.Act(draft.Id, "submit", uploaded.Headers.ETag!.ToString()));
+        var etag = declared.Headers.ETag!.ToString();
+        using var tsa = await Calls.AssociationAsync(Tsa);
+        using var techUk = await Calls.AssociationAsync(TechUk);
 
-        var queue = JsonDocument.Parse(await tsa.GetStringAsync($"/api/associations/{Tsa}/queue")).RootElement.GetProperty("attestations").EnumerateArray().ToList();
+        await ProblemAssert.IsProblemAsync(await techUk.SendAsync(AttestationCalls.Act(draft.Id, "endorse", etag)), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await tsa.SendAsync(AttestationCalls.Act(draft.Id, "endorse", null)), HttpStatusCode.PreconditionRequired, "precondition-required");
+        var endorsed = await tsa.SendAsync(AttestationCalls.Act(draft.Id, "endorse", etag));
+        var again = await tsa.SendAsync(AttestationCalls.Act(draft.Id, "endorse", endorsed.Headers.ETag!.ToString()));
 
-        // Seed: TSA members' submitted TSA-QSF, A2D-READY and EN50134 attestations (att-000032, 033, 035, 045, 094, 103) are all queued there.
-        Assert.Superset(new HashSet<string?> { "att-000032", "att-000033", "att-000035", "att-000045", "att-000094", "att-000103" },
-            queue.Select(q => q.GetProperty("attestation").GetProperty("id").GetString()).ToHashSet());
-        Assert.All(queue, q => Assert.Equal("submitted", q.GetProperty("attestation").GetProperty("status").GetString()));
-        Assert.All(queue, q => Assert.Contains(q.GetProperty("attestation").GetProperty("standardCode").GetString(),
-            new[] { "TSA-QSF", "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "EN50518", "A2D-READY", "CQC" }));
-        // A TSA member's ICO-REG submission is techUK's to decide; a non-member's WCAG21-AA is nobody's at the TSA.
-        Assert.DoesNotContain(queue, q => q.GetProperty("attestation").GetProperty("id").GetString() is "att-000088" or "att-000061");
-        var submittedAt = queue.Select(q => q.GetProperty("attestation").GetProperty("submittedAt") is { ValueKind: JsonValueKind.String } at
-            ? at.GetDateTimeOffset() : DateTimeOffset.MinValue).ToList();
-        Assert.Equal(submittedAt.Order(), submittedAt);
+        Assert.Equal(HttpStatusCode.OK, endorsed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var vouched = await AttestationCalls.ReadAsync(again);
+        Assert.Equal(AttestationStatus.Declared, vouched.Status);
+        Assert.Equal([Tsa], vouched.Endorsements.Select(e => e.AssociationId));
+        Assert.Single((await Calls.HistoryAsync(draft.Id)).EnumerateArray(), e => e.GetProperty("action").GetString() == "endorse");
+        var page = await (await App.ClientForAsync(MarketplaceRole.Commissioner, "nhs-mersey-vale-icb")).GetStringAsync($"/attestations/{draft.Id}");
+        Assert.Contains("Declared by the supplier, tested by Selbourne Interoperability Lab. Vouched for by TEC Services Association.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_certifiers_queue_lists_only_submissions_naming_it_oldest_first_and_only_to_its_own_people()
+    {
+        using var tecQuality = await Calls.CertifierAsync(TecQuality);
+        using var brackenford = await Calls.CertifierAsync(Brackenford);
+        using var tsa = await Calls.AssociationAsync(Tsa);
+        using var admin = await App.ClientForAsync(MarketplaceRole.Admin);
+        var supplier = await IndependentSupplierAsync();
+        var first = await SubmittedAsync(supplier, "TSA-QSF", null, TecQuality, "QSF-A");
+        var second = await SubmittedAsync(supplier, "TSA-QSF", null, TecQuality, "QSF-B");
+
+        var queue = JsonDocument.Parse(await tecQuality.GetStringAsync($"/api/certifiers/{TecQuality}/queue")).RootElement.GetProperty("attestations").EnumerateArray().ToList();
+
         var ids = queue.Select(q => q.GetProperty("attestation").GetProperty("id").GetString()).ToList();
-        Assert.True(ids.IndexOf(earlier.Attestation.Id) < ids.IndexOf(later.Attestation.Id), "The earlier submission is not first.");
-        Assert.True(ids.IndexOf("att-000032") < ids.IndexOf(earlier.Attestation.Id), "Seed submissions (no submittedAt) are not the oldest.");
-        await ProblemAssert.IsProblemAsync(await techUk.GetAsync($"/api/associations/{Tsa}/queue"), HttpStatusCode.Forbidden, "forbidden");
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/associations/{Tsa}/queue")).StatusCode);
-        await ProblemAssert.IsProblemAsync(await admin.GetAsync($"/api/associations/{Supplier}/queue"), HttpStatusCode.NotFound, "not-found");
+        // Seed: att-000032 and att-000094 are submitted TSA-QSF attestations naming TEC Quality; att-000092 names Brackenford.
+        Assert.Superset(new HashSet<string?> { "att-000032", "att-000094", first.Attestation.Id, second.Attestation.Id }, ids.ToHashSet());
+        Assert.DoesNotContain("att-000092", ids);
+        Assert.All(queue, q => Assert.Equal((TecQuality, "submitted"),
+            (q.GetProperty("attestation").GetProperty("certifierId").GetString(), q.GetProperty("attestation").GetProperty("status").GetString())));
+        var submittedAt = queue.Select(q => q.GetProperty("attestation").GetProperty("submittedAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(submittedAt.Order(), submittedAt);
+        Assert.True(ids.IndexOf(first.Attestation.Id) < ids.IndexOf(second.Attestation.Id), "The earlier submission is not first.");
+        await ProblemAssert.IsProblemAsync(await brackenford.GetAsync($"/api/certifiers/{TecQuality}/queue"), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await tsa.GetAsync($"/api/certifiers/{TecQuality}/queue"), HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/certifiers/{TecQuality}/queue")).StatusCode);
+        await ProblemAssert.IsProblemAsync(await admin.GetAsync($"/api/certifiers/{Tsa}/queue"), HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/associations/{Tsa}/queue")).StatusCode);
     }
 
     [Fact]
@@ -255,6 +312,16 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         var missing = await Refused(new { }, HttpStatusCode.BadRequest, "validation-failed");
         Assert.Equal(3, missing.GetProperty("errors").EnumerateObject().Count());
 
+        foreach (var certifier in new string?[] { null, "no-such-body", Tsa, Brackenford })
+        {
+            var refused = await Refused(new { standardCode = "TSA-QSF", certifierId = certifier, certificateNumber = "QSF-1", issuedOn = "2026-10-01" }, HttpStatusCode.BadRequest, "validation-failed");
+            Assert.Equal(["certifierId"], refused.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+        var namedOnARegister = await Refused(new { standardCode = "CQC", certifierId = TecQuality, certificateNumber = "1-1", issuedOn = "2026-10-01" }, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(namedOnARegister.GetProperty("errors").TryGetProperty("certifierId", out _));
+        var dtac = await Refused(new { standardCode = "DTAC", offeringId = "off-000008", certificateNumber = "DTAC-1", issuedOn = "2026-10-01" }, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Contains("buyer", dtac.GetProperty("errors").GetProperty("standardCode")[0].GetString()!, StringComparison.Ordinal);
+
         var (draft, _) = await Calls.CreateAsync(Supplier, "A2D-READY", "off-000008");
         Assert.Equal(new DateOnly(2027, 10, 1), draft.ExpiresOn);
         Assert.Equal(AttestationStatus.Draft, draft.Status);
@@ -265,6 +332,8 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
     [InlineData(MarketplaceRole.Association, "tec-services-association")]
     [InlineData(MarketplaceRole.Commissioner, "nhs-mersey-vale-icb")]
     [InlineData(MarketplaceRole.Supplier, "tec-services-association")]
+    [InlineData(MarketplaceRole.Certifier, "tec-quality")]
+    [InlineData(MarketplaceRole.Supplier, "tec-quality")]
     public async Task Only_suppliers_start_attestations(MarketplaceRole role, string organisation)
     {
         using var client = await App.ClientForAsync(role, organisation);
@@ -280,16 +349,16 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         using var admin = await App.ClientForAsync(MarketplaceRole.Admin);
 
         foreach (var path in new[] { "/api/attestations/att-nothere", "/api/attestations/%01bad", "/api/attestations/Bad'Id/history",
-            "/api/suppliers/%E2%80%AE/attestations", "/api/associations/%7F/queue", "/api/attestations/att-nothere/evidence/x.pdf" })
+            "/api/suppliers/%E2%80%AE/attestations", "/api/certifiers/%7F/queue", "/api/attestations/att-nothere/evidence/x.pdf" })
         {
             await ProblemAssert.IsProblemAsync(await admin.GetAsync(path), HttpStatusCode.NotFound, "not-found");
         }
-        using var validator = await Calls.ValidatorAsync(Tsa);
-        await ProblemAssert.IsProblemAsync(await validator.SendAsync(AttestationCalls.Act("%01x", "verify", "\"x\"")), HttpStatusCode.NotFound, "not-found");
+        using var certifier = await Calls.CertifierAsync(TecQuality);
+        await ProblemAssert.IsProblemAsync(await certifier.SendAsync(AttestationCalls.Act("%01x", "verify", "\"x\"")), HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
-    public async Task The_standards_register_is_public_and_names_the_validating_associations()
+    public async Task The_standards_register_is_public_and_names_the_certification_bodies_accredited_for_each_scheme()
     {
         using var anonymous = App.CreateClient();
 
@@ -300,12 +369,14 @@ public sealed class AttestationWorkflowTests(SeededApp seeded) : IClassFixture<S
         Assert.Equal(36, qsf.GetProperty("validityMonths").GetInt32());
         Assert.True(qsf.GetProperty("evidenceRequired").GetBoolean());
         Assert.Equal(["organisation", "service"], qsf.GetProperty("scope").EnumerateArray().Select(s => s.GetString()));
-        Assert.Equal("TEC Services Association", qsf.GetProperty("validatingAssociations")[0].GetProperty("name").GetString());
+        Assert.Equal(["TEC Quality"], qsf.GetProperty("certifiers").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.False(string.IsNullOrEmpty(qsf.GetProperty("issuingBody").GetString()));
         Assert.False(string.IsNullOrEmpty(qsf.GetProperty("evidenceKind").GetString()));
         var cqc = register.Single(s => s.GetProperty("code").GetString() == "CQC");
         Assert.Equal(JsonValueKind.Null, cqc.GetProperty("validityMonths").ValueKind);
-        Assert.Equal(5, cqc.GetProperty("validatingAssociations").GetArrayLength());
+        Assert.Equal(0, cqc.GetProperty("certifiers").GetArrayLength());
+        Assert.False(cqc.TryGetProperty("validatingAssociations", out _));
+        Assert.Equal(2, register.Single(s => s.GetProperty("code").GetString() == "CYBER-ESSENTIALS").GetProperty("certifiers").GetArrayLength());
         Assert.Equal(register.Select(s => s.GetProperty("code").GetString()).Order(StringComparer.Ordinal), register.Select(s => s.GetProperty("code").GetString()));
     }
 

@@ -168,8 +168,8 @@ public sealed class EvidenceUploadTests(SeededApp seeded) : IClassFixture<Seeded
         var draft = await DraftAsync();
         await Calls.UploadAsync(Supplier, draft.Id, "registration.pdf", AttestationCalls.Pdf);
         using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, "nhs-mersey-vale-icb");
-        using var member = await Calls.ValidatorAsync("northern-health-technology-network");
-        using var stranger = await Calls.ValidatorAsync("abhi");
+        using var member = await Calls.AssociationAsync("northern-health-technology-network");
+        using var stranger = await Calls.AssociationAsync("abhi");
         var before = DateTimeOffset.UtcNow;
 
         var response = await commissioner.GetAsync($"/api/attestations/{draft.Id}/evidence/registration.pdf");

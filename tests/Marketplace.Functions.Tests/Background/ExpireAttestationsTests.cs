@@ -18,7 +18,7 @@ public sealed class ExpireAttestationsTests
     // Seed: verified attestations whose expiry date is before 2026-11-23, awaiting the job.
     private static List<(string Id, string Supplier, string? Offering, string Code)> LapsedBy(DateOnly today) =>
         JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement.EnumerateArray()
-            .Where(a => a.GetProperty("status").GetString() == "verified" && a.TryGetProperty("expiresOn", out var e) && DateOnly.Parse(e.GetString()!) < today)
+            .Where(a => a.GetProperty("status").GetString() is "verified" or "declared" && a.TryGetProperty("expiresOn", out var e) && DateOnly.Parse(e.GetString()!) < today)
             .Select(a => (a.GetProperty("id").GetString()!, a.GetProperty("supplierId").GetString()!,
                 a.TryGetProperty("offeringId", out var o) ? o.GetString() : null, a.GetProperty("standardCode").GetString()!))
             .ToList();
@@ -47,16 +47,19 @@ public sealed class ExpireAttestationsTests
         var lapsed = LapsedBy(new DateOnly(2026, 11, 23));
         var answer = await ExpireAttestations.RunAsync(Timer, app.Services, CancellationToken.None);
 
-        // Four dated standards; DCB0129 and DTAC lapse per release, so their validations have no date to pass (DOMAIN.md).
+        // Four dated standards, one of them a declaration (A2D-READY); DCB0129 and DTAC lapse per release, so they have
+        // no date to pass (DOMAIN.md). A verified one keeps who decided it; a declaration was never decided.
         Assert.Equal(4, lapsed.Count);
         Assert.StartsWith("Expired 4 attestations", answer.Logs[0], StringComparison.Ordinal);
-        foreach (var (id, _, _, _) in lapsed)
+        foreach (var (id, _, _, code) in lapsed)
         {
             var stored = (await store.FindAsync(id, CancellationToken.None))!.Document;
             Assert.Equal(AttestationStatus.Expired, stored.Status);
-            Assert.False(string.IsNullOrEmpty(stored.DecidedBy));
+            var declaration = code == "A2D-READY";
+            Assert.Equal(declaration, string.IsNullOrEmpty(stored.DecidedBy));
             var expiry = Assert.Single(await store.HistoryAsync(id, CancellationToken.None));
-            Assert.Equal(("expire", "verified", "expired", "System", ExpireAttestations.Name), (expiry.Action, expiry.From, expiry.To, expiry.ActorRole, expiry.ActorUserId));
+            Assert.Equal(("expire", declaration ? "declared" : "verified", "expired", "System", ExpireAttestations.Name),
+                (expiry.Action, expiry.From, expiry.To, expiry.ActorRole, expiry.ActorUserId));
         }
         Assert.All(await search.FindEachAsync(portland), found => Assert.DoesNotContain("CYBER-ESSENTIALS", found!.VerifiedStandards));
         foreach (var (_, _, offering, code) in lapsed.Where(l => l.Offering is not null))
@@ -70,7 +73,7 @@ public sealed class ExpireAttestationsTests
         }
         var seededVerified = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "attestations.json"))).RootElement.EnumerateArray()
             .Count(a => a.GetProperty("status").GetString() == "verified");
-        Assert.Equal(seededVerified - lapsed.Count, stillVerified);
+        Assert.Equal(seededVerified - lapsed.Count(l => l.Code != "A2D-READY"), stillVerified);
 
         var again = await ExpireAttestations.RunAsync(Timer, app.Services, CancellationToken.None);
         Assert.StartsWith("Expired 0 attestations", again.Logs[0], StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class PackageLayoutTests
 
             var functionFolders = entries.Keys.Where(k => k.EndsWith("/function.json", StringComparison.Ordinal) && k.Count(c => c == '/') == 1)
                 .Select(k => k.Split('/')[0]).Order(StringComparer.Ordinal).ToArray();
-            string[] expected = ["ExpireAttestations", "GetAssociationQueue", "GetHealth", "GetOpenApiDocument", "GetSignedInUser", "ReindexCatalogue", "UpdateSearchIndex", "UploadEvidence", "VerifyAttestation"];
+            string[] expected = ["ExpireAttestations", "GetCertifierQueue", "GetHealth", "GetOpenApiDocument", "GetSignedInUser", "ReindexCatalogue", "UpdateSearchIndex", "UploadEvidence", "VerifyAttestation"];
             Assert.Equal(expected, functionFolders.Intersect(expected).ToArray());
             Assert.DoesNotContain("IssueDevToken", functionFolders);
             Assert.DoesNotContain("appsettings.Development.json", entries.Keys);

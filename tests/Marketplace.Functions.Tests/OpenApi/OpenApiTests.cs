@@ -49,7 +49,7 @@ public sealed class OpenApiTests
         var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
 
         var me = document.GetProperty("paths").GetProperty("/api/me").GetProperty("get");
-        Assert.Equal(["Commissioner", "Supplier", "Association", "Admin"], me.GetProperty("x-allowed-roles").EnumerateArray().Select(r => r.GetString()!));
+        Assert.Equal(["Commissioner", "Supplier", "Association", "Admin", "Certifier"], me.GetProperty("x-allowed-roles").EnumerateArray().Select(r => r.GetString()!));
     }
 
     [Fact]

@@ -98,14 +98,14 @@ public sealed partial class WebPageTests(SeededApp seeded) : IClassFixture<Seede
     {
         using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var signInPage = await client.GetStringAsync("/sign-in");
-        Assert.Contains("Liam Murray", signInPage);
-        Assert.Contains("TEC Services Association", signInPage);
+        Assert.Contains("Priya Reid", signInPage);
+        Assert.Contains("TEC Quality", signInPage);
 
         var answer = await client.PostAsync("/sign-in", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", TokenIn(signInPage)), new("userId", "usr-000002")]));
+            [new("__RequestVerificationToken", TokenIn(signInPage)), new("userId", "usr-000062")]));
 
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        Assert.Equal("/association/queue", answer.Headers.Location?.OriginalString);
+        Assert.Equal("/certifier/queue", answer.Headers.Location?.OriginalString);
         var cookie = answer.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Authentication.SessionCookie + "=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("httponly", cookie);
         Assert.Contains("secure", cookie);
@@ -219,11 +219,11 @@ public sealed partial class WebPageTests(SeededApp seeded) : IClassFixture<Seede
         using var anonymous = App.CreateClient();
         using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, "nhs-wolds-and-humber-icb");
 
-        var signedOut = await anonymous.GetAsync("/association/queue");
-        var wrongRole = await commissioner.GetAsync("/association/queue");
+        var signedOut = await anonymous.GetAsync("/certifier/queue");
+        var wrongRole = await commissioner.GetAsync("/certifier/queue");
 
         Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
-        Assert.Contains("href=\"/sign-in?returnUrl=%2Fassociation%2Fqueue\"", await signedOut.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"/sign-in?returnUrl=%2Fcertifier%2Fqueue\"", await signedOut.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, wrongRole.StatusCode);
         Assert.Contains("You do not have permission to see this page", await wrongRole.Content.ReadAsStringAsync());
     }
