@@ -38,6 +38,7 @@ param tableNames string[] = [
   'templates'
   'specifications'
   'shortlists'
+  'assessments'
 ]
 
 @description('Required. Private blob container for compliance evidence files.')
