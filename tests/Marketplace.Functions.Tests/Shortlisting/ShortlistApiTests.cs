@@ -25,7 +25,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
 
         var list = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates");
         var telehealth = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == "telehealth-remote-monitoring");
-        var one = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecare-alarm-and-response?version=1");
+        var one = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecoaching?version=1");
         var missing = await anonymous.GetAsync("/api/templates/telehealth-remote-monitoring?version=99");
         var badVersion = await anonymous.GetAsync("/api/templates/telehealth-remote-monitoring?version=first");
 
