@@ -53,6 +53,9 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["GetAssociationQueue"] = _ => new(HttpMethod.Get, $"/api/associations/{Association}/queue"),
         ["ReplaceOffering"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/offerings/{Offering}") { Content = JsonContent.Create(e.Listing) }, e.Offering),
         ["RetireOffering"] = e => WithIfMatch(new(HttpMethod.Delete, $"/api/offerings/{Offering}"), e.Offering),
+        // DSPT is not buyer-assessed: refused (400) once let in, so the matrix records no assessment.
+        ["RecordBuyerAssessment"] = _ => new(HttpMethod.Post, $"/api/offerings/{Offering}/assessments") { Content = JsonContent.Create(new { standardCode = "DSPT" }) },
+        ["ListBuyerAssessments"] = _ => new(HttpMethod.Get, $"/api/offerings/{Offering}/assessments"),
         ["GetSpecification"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}"),
         ["GetSpecificationHistory"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}/history"),
         ["ReplaceSpecification"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/specifications/{e.SpecificationId}") { Content = JsonContent.Create(e.SpecificationBody) }, e.Specification),
