@@ -28,4 +28,10 @@ public sealed class ListBuyerAssessments(IOfferings offerings, IBuyerAssessments
         return Outcome.Of<IReadOnlyList<BuyerAssessment>>([.. (await assessments.OfOfferingAsync(offeringId, ct)).Where(visible)
             .OrderByDescending(a => a.AssessedAt).ThenBy(a => a.Id, StringComparer.Ordinal)]);
     }
+
+    /// <summary>The caller's own commissioner's assessment of the offering against <paramref name="standardCode"/> and its ETag (to replace it), or null.</summary>
+    public async Task<StoredDocument<BuyerAssessment>?> OwnAsync(Actor actor, string offeringId, string standardCode, CancellationToken ct) =>
+        actor.Has(MarketplaceRole.Commissioner) && actor.OrganisationId is { } own && Ids.IsId(offeringId)
+            ? await assessments.FindAsync(BuyerAssessment.IdOf(own, offeringId, standardCode), ct)
+            : null;
 }

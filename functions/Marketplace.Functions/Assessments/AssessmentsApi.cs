@@ -33,8 +33,20 @@ public static class AssessmentsApi
             .AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Supplier, MarketplaceRole.Admin)
             .ScopedToOrganisation("offering", (MarketplaceRole.Commissioner, OrganisationRelation.AnyOrganisation),
                 (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier), (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
+        group.MapPut("/offerings/{id}/assessments/{standardCode}/evidence/{fileName}", UploadEvidenceAsync)
+            .WithName("UploadAssessmentEvidence")
+            .ProducesProblems(400, 403, 404, 409, 411, 412, 413, 415, 428)
+            .WithSummary("Attaches one evidence file to the caller's commissioner's own assessment of the offering against the standard, with " +
+                "If-Match (the assessment's ETag): PDF, PNG or JPEG sniffed from its bytes, at most 20 MiB, Content-Length required, as for " +
+                "attestation evidence. 409 before the assessment is recorded or when another file is attached; the same bytes again change nothing.")
+            .AllowRoles(MarketplaceRole.Commissioner)
+            .ScopedToOrganisation("offering", (MarketplaceRole.Commissioner, OrganisationRelation.AnyOrganisation));
         return app;
     }
+
+    public static async Task<Results<Ok<BuyerAssessment>, ProblemHttpResult>> UploadEvidenceAsync(string id, string standardCode, string fileName,
+        HttpRequest request, HttpResponse response, Actor actor, UploadAssessmentEvidence upload, CancellationToken ct) =>
+        (await upload.RunAsync(actor, id, standardCode, fileName, request.ContentLength, request.Body, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response);
 
     public static async Task<Results<Created<BuyerAssessment>, Ok<BuyerAssessment>, ProblemHttpResult>> RecordAsync(
         string id, JsonElement body, Actor actor, RecordBuyerAssessment record, HttpRequest request, HttpResponse response, CancellationToken ct)

@@ -13,6 +13,7 @@ public static class AssessmentsFeature
         services.AddSingleton<IBuyerAssessments>(sp => new TableBuyerAssessments(sp.GetRequiredService<ShortlistingTables>().Assessments));
         services.AddSingleton<RecordBuyerAssessment>();
         services.AddSingleton<ListBuyerAssessments>();
+        services.AddSingleton<UploadAssessmentEvidence>();
         return builder;
     }
 }

@@ -56,6 +56,9 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         // DSPT is not buyer-assessed: refused (400) once let in, so the matrix records no assessment.
         ["RecordBuyerAssessment"] = _ => new(HttpMethod.Post, $"/api/offerings/{Offering}/assessments") { Content = JsonContent.Create(new { standardCode = "DSPT" }) },
         ["ListBuyerAssessments"] = _ => new(HttpMethod.Get, $"/api/offerings/{Offering}/assessments"),
+        // No commissioner has assessed the sample offering: 409 once let in, and nothing is stored.
+        ["UploadAssessmentEvidence"] = _ => new(HttpMethod.Put, $"/api/offerings/{Offering}/assessments/DTAC/evidence/matrix.pdf") { Content = new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()) },
+        ["RecordBuyerAssessmentForm"] = _ => new(HttpMethod.Post, $"/catalogue/offerings/{Offering}/assessment") { Content = new FormUrlEncodedContent([new("clinical-safety", "pass")]) },
         ["GetSpecification"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}"),
         ["GetSpecificationHistory"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}/history"),
         ["ReplaceSpecification"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/specifications/{e.SpecificationId}") { Content = JsonContent.Create(e.SpecificationBody) }, e.Specification),

@@ -122,6 +122,43 @@ public sealed class BuyerAssessmentApiTests(ShortlistingApp fixture) : IClassFix
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
     }
 
+    [Fact]
+    public async Task The_commissioner_attaches_one_evidence_file_to_its_own_assessment_with_If_Match()
+    {
+        using var mine = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
+        using var theirs = await App.ClientForAsync(MarketplaceRole.Commissioner, OtherCommissioner);
+        var offering = await mine.GetFromJsonAsync<JsonElement>("/api/offerings/off-000092");
+        var version = offering.TryGetProperty("productVersion", out var v) ? v.GetString() : null;
+        var recorded = await mine.PostAsJsonAsync("/api/offerings/off-000092/assessments", Dtac(version));
+        var etag = recorded.Headers.ETag!.ToString();
+        HttpRequestMessage Upload(string name, byte[] bytes, string? ifMatch)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/offerings/off-000092/assessments/DTAC/evidence/{name}") { Content = new ByteArrayContent(bytes) };
+            if (ifMatch is not null)
+            {
+                request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+            }
+            return request;
+        }
+        var pdf = "%PDF-1.7 our DTAC evidence pack"u8.ToArray();
+
+        var withoutIfMatch = await mine.SendAsync(Upload("dtac-pack.pdf", pdf, null));
+        var notEvidence = await mine.SendAsync(Upload("dtac-pack.pdf", "plain text"u8.ToArray(), etag));
+        var notAssessed = await theirs.SendAsync(Upload("dtac-pack.pdf", pdf, etag));
+        var uploaded = await mine.SendAsync(Upload("dtac-pack.pdf", pdf, etag));
+        var another = await mine.SendAsync(Upload("other.pdf", "%PDF-1.7 another"u8.ToArray(), uploaded.Headers.ETag!.ToString()));
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        await ProblemAssert.IsProblemAsync(withoutIfMatch, (HttpStatusCode)428, "precondition-required");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notEvidence.StatusCode);
+        await ProblemAssert.IsProblemAsync(notAssessed, HttpStatusCode.Conflict, "conflict");
+        Assert.True(uploaded.StatusCode == HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
+        var evidence = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("evidence");
+        Assert.Equal(("dtac-pack.pdf", "application/pdf", pdf.Length), (evidence.GetProperty("fileName").GetString(), evidence.GetProperty("contentType").GetString(), evidence.GetProperty("sizeBytes").GetInt32()));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), evidence.GetProperty("sha256").GetString());
+        await ProblemAssert.IsProblemAsync(another, HttpStatusCode.Conflict, "conflict");
+    }
+
     private static double Total(JsonElement shortlist, string offeringId) =>
         Entries(shortlist).Single(e => e.GetProperty("offeringId").GetString() == offeringId).GetProperty("total").GetDouble();
 }

@@ -83,15 +83,16 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         Assert.Equal(30, lines.Single(l => l.GetProperty("requirementId").GetString() == "price").GetProperty("weight").GetInt32());
         Assert.Contains(lines, l => l.GetProperty("explanation").GetString()!.StartsWith("Whole-life cost £", StringComparison.Ordinal));
 
-        // Gower Virtual Care holds DSPT but no association of its validates DCB0129: every offering of it is excluded on
-        // that gate, and its North West remote-monitoring platforms on that gate alone.
+        // Gower Virtual Care holds DSPT, and no association of its could ever verify DCB0129, so before issue 12 every
+        // offering of it failed that gate. Now the manufacturer's declaration for the listed release with a named Clinical
+        // Safety Officer counts: its North West platforms that declared one are listed, another fails only on region, and
+        // the one that declared nothing still fails on DCB0129 alone.
         var gower = Exclusions(shortlist).Where(e => e.GetProperty("supplierId").GetString() == "gower-virtual-care").ToList();
-        Assert.NotEmpty(gower);
-        Assert.All(gower, e => Assert.Contains(e.GetProperty("reasons").EnumerateArray(), r =>
-            r.GetProperty("code").GetString() == "gate-failed" && r.GetProperty("requirementId").GetString() == "dcb0129"
-            && r.GetProperty("explanation").GetString()!.Contains("Does not hold DCB0129", StringComparison.Ordinal)));
-        Assert.Contains(gower, e => e.GetProperty("reasons").GetArrayLength() == 1);
-        Assert.DoesNotContain(entries, e => e.GetProperty("supplierId").GetString() == "gower-virtual-care");
+        IEnumerable<(string? Requirement, string? Explanation)> Reasons(JsonElement e) =>
+            e.GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("requirementId").GetString(), r.GetProperty("explanation").GetString()));
+        Assert.Contains(gower, e => Reasons(e).SequenceEqual([("dcb0129", "fails gate 'dcb0129': Does not hold DCB0129: no DCB0129 attestation")]));
+        Assert.Contains(gower, e => Reasons(e).Select(r => r.Requirement).SequenceEqual(["region"]));
+        Assert.Contains(entries, e => e.GetProperty("supplierId").GetString() == "gower-virtual-care");
         var counts = shortlist.GetProperty("counts");
         Assert.Equal(counts.GetProperty("eligible").GetInt32(), entries.Count);
         Assert.Equal(counts.GetProperty("excluded").GetInt32(), Exclusions(shortlist).Count());
