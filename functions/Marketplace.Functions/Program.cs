@@ -1,5 +1,6 @@
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Administration;
+using Marketplace.Functions.Assessments;
 using Marketplace.Functions.Attestations;
 using Marketplace.Functions.Background;
 using Marketplace.Functions.Catalogue;
@@ -28,6 +29,7 @@ builder.UseHostingMode()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions()
     .AddShortlisting()
+    .AddAssessments()
     // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
     .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
@@ -61,6 +63,7 @@ app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
 app.MapShortlisting();
+app.MapAssessments();
 app.MapFeature("", "Host invocations").MapBackgroundFunctions();
 app.MapFeature("", "Pages").MapMarketplacePages();
 

@@ -28,6 +28,7 @@ public sealed class StorageNames
     public string TemplatesTable => Table("templates");
     public string SpecificationsTable => Table("specifications");
     public string ShortlistsTable => Table("shortlists");
+    public string AssessmentsTable => Table("assessments");
 
     public string EvidenceContainer => Lower("evidence");
 
@@ -41,7 +42,7 @@ public sealed class StorageNames
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer];
 

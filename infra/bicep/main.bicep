@@ -46,6 +46,7 @@ param tableNames string[] = [
   'templates'
   'specifications'
   'shortlists'
+  'assessments'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')

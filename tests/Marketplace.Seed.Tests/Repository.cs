@@ -36,6 +36,7 @@ internal static class Repository
         ["frameworks.json"] = "framework.schema.json",
         ["attestations.json"] = "attestation.schema.json",
         ["users.json"] = "user.schema.json",
+        ["assessments.json"] = "buyer-assessment.schema.json",
     };
 
     private static string FindRoot()
@@ -52,7 +53,7 @@ internal static class Repository
     }
 }
 
-/// <summary>The six seed documents of one catalogue folder, parsed independently of the generator's types.</summary>
+/// <summary>The seed documents of one catalogue folder, parsed independently of the generator's types.</summary>
 internal sealed class CatalogueFiles
 {
     public required string Folder { get; init; }
@@ -62,6 +63,7 @@ internal sealed class CatalogueFiles
     public required JsonArray Frameworks { get; init; }
     public required JsonArray Attestations { get; init; }
     public required JsonArray Users { get; init; }
+    public required JsonArray Assessments { get; init; }
 
     public static CatalogueFiles Load(string folder)
     {
@@ -75,6 +77,7 @@ internal sealed class CatalogueFiles
             Frameworks = Read("frameworks.json"),
             Attestations = Read("attestations.json"),
             Users = Read("users.json"),
+            Assessments = Read("assessments.json"),
         };
     }
 

@@ -14,6 +14,7 @@ public sealed class SchemaTests
         "vocabulary.schema.json", "organisation.schema.json", "standard.schema.json", "offering.schema.json",
         "framework.schema.json", "attestation.schema.json", "user.schema.json", "offering-listing.schema.json",
         "template.schema.json", "specification.schema.json", "call-off-outcome.schema.json",
+        "buyer-assessment.schema.json", "buyer-assessment-request.schema.json",
     ];
 
     private static readonly string[] ServerOwned = ["id", "supplierId", "status"];
@@ -21,7 +22,7 @@ public sealed class SchemaTests
     public static TheoryData<string> SchemaFiles() => [.. Files];
 
     [Fact]
-    public void The_schemas_folder_holds_exactly_the_eleven_schemas()
+    public void The_schemas_folder_holds_exactly_the_thirteen_schemas()
     {
         var files = Directory.GetFiles(Repository.Schemas, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ public sealed class SeedFileTests
     public static TheoryData<string> SeedFiles() => [.. Repository.SchemaOfFile.Keys];
 
     [Fact]
-    public void The_seed_folder_holds_exactly_the_six_documents()
+    public void The_seed_folder_holds_exactly_the_seven_documents()
     {
         var files = Directory.GetFiles(Repository.Seed, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
 

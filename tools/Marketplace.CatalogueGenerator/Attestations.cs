@@ -90,12 +90,11 @@ internal sealed class Attestations(Random rng)
     /// <summary>
     /// A telehealth remote-monitoring specification gates on DCB0129 (per product) and DSPT (per organisation). The
     /// random pass above rarely gives a telehealth supplier both, so each supplier with an active telehealth offering
-    /// declares DCB0129 for each such offering, and, where it is in the trades that keep DSPT (the old association
-    /// rule, kept so the register records stay put), gets a verified DSPT. Appended after the other attestations.
+    /// gets, where it is in the trades that keep DSPT (the old association rule, kept so the register records stay put), a
+    /// verified DSPT. Appended after the other attestations.
     /// </summary>
     public List<Attestation> AddTelehealthClinicalSafety(IReadOnlyList<SupplierDraft> suppliers, IReadOnlyList<Offering> offerings, List<Attestation> attestations)
     {
-        var dcb0129 = StandardsRegister.Get("DCB0129");
         var dspt = StandardsRegister.Get("DSPT");
         foreach (var supplier in suppliers)
         {
@@ -111,11 +110,8 @@ internal sealed class Attestations(Random rng)
             {
                 attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dspt, null), "verified"));
             }
-            // DCB0129 is the manufacturer's declaration: every telehealth supplier makes it, member of any association or none.
-            foreach (var offering in telehealth.Where(o => !Holds(dcb0129.Code, o.Id)))
-            {
-                attestations.Add(Make(attestations.Count + 1, new Claim(supplier, dcb0129, offering), "verified"));
-            }
+            // DCB0129, the manufacturer's declaration for the listed release, is added later, once offerings have versions
+            // (BuyerAssessments.DeclareClinicalSafety), whatever the supplier's memberships.
         }
         return attestations;
     }

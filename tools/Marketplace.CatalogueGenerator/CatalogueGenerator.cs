@@ -35,7 +35,7 @@ public sealed class CatalogueGenerator
 
     public Catalogue Generate() => new CatalogueBuild(offerings, new Random(seed)).Run();
 
-    /// <summary>Generates the catalogue and writes its six files into <paramref name="folder"/>.</summary>
+    /// <summary>Generates the catalogue and writes its seven files into <paramref name="folder"/>.</summary>
     public Catalogue WriteTo(string folder)
     {
         var catalogue = Generate();
@@ -79,6 +79,8 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         var attestations = new Attestations(rng).Build(suppliers, offerings);
         // A separate generator, so the users drawn from rng afterwards stay as they were.
         attestations = new Attestations(new Random(129)).AddTelehealthClinicalSafety(suppliers, offerings, attestations);
+        offerings = BuyerAssessments.WithProductVersions(offerings);
+        attestations = BuyerAssessments.DeclareClinicalSafety(suppliers, offerings, BuyerAssessments.WithoutBuyerAssessed(attestations));
 
         var organisations = new List<Organisation>(Associations.Documents);
         organisations.AddRange(Commissioners.Documents);
@@ -86,7 +88,11 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         // After the suppliers, so that the users drawn for every other organisation stay as they were.
         organisations.AddRange(Certifiers.Documents);
 
-        return new Catalogue(organisations, StandardsRegister.Documents, offerings, [framework], attestations, Users(organisations));
+        var users = Users(organisations);
+        return new Catalogue(organisations, StandardsRegister.Documents, offerings, [framework], attestations, users)
+        {
+            Assessments = BuyerAssessments.Build(offerings, organisations, users),
+        };
     }
 
     private SupplierDraft NewSupplier(int index, SupplierProfile profile, int k, string place)

@@ -13,8 +13,9 @@ public static class CatalogueJson
     public const string Frameworks = "frameworks.json";
     public const string Attestations = "attestations.json";
     public const string Users = "users.json";
+    public const string Assessments = "assessments.json";
 
-    public static readonly IReadOnlyList<string> FileNames = [Organisations, Standards, Offerings, Frameworks, Attestations, Users];
+    public static readonly IReadOnlyList<string> FileNames = [Organisations, Standards, Offerings, Frameworks, Attestations, Users, Assessments];
 
     public static JsonSerializerOptions Options { get; } = new()
     {
@@ -39,6 +40,7 @@ public static class CatalogueJson
         Write(Path.Combine(folder, Frameworks), catalogue.Frameworks);
         Write(Path.Combine(folder, Attestations), catalogue.Attestations);
         Write(Path.Combine(folder, Users), catalogue.Users);
+        Write(Path.Combine(folder, Assessments), catalogue.Assessments);
     }
 
     public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);

@@ -81,6 +81,7 @@ public sealed record Offering
     public required IReadOnlyList<string> Lots { get; init; }
     public required IReadOnlyList<OutcomeEvidence> OutcomeEvidence { get; init; }
     public required string AccessibilityStatement { get; init; }
+    public string? ProductVersion { get; init; }
     public required string Status { get; init; }
 }
 
@@ -175,11 +176,15 @@ public sealed record SeedUser
     public string? OrganisationId { get; init; }
 }
 
-/// <summary>One generated catalogue: the six seed documents, each a list in file order.</summary>
+/// <summary>One generated catalogue: the seven seed documents, each a list in file order.</summary>
 public sealed record Catalogue(
     IReadOnlyList<Organisation> Organisations,
     IReadOnlyList<Standard> Standards,
     IReadOnlyList<Offering> Offerings,
     IReadOnlyList<Framework> Frameworks,
     IReadOnlyList<Attestation> Attestations,
-    IReadOnlyList<SeedUser> Users);
+    IReadOnlyList<SeedUser> Users)
+{
+    /// <summary>Commissioners' own buyer assessments (DTAC, NICE ESF).</summary>
+    public IReadOnlyList<BuyerAssessment> Assessments { get; init; } = [];
+}

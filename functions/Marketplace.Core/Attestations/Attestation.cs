@@ -54,12 +54,14 @@ public sealed record Attestation
     public EquivalentClaim? Equivalent { get; init; }
 
     /// <summary>
-    /// A standard counts only through an attestation that is verified (or, for a declaration-route standard, declared:
-    /// nobody verifies a declaration, and before issue 12 these counted once an association had validated them) and not
-    /// expired on the evaluation date (ARCHITECTURE.md scoring rules): the expiry date itself is still valid.
-    /// Endorsements play no part.
+    /// Verified (by its certifier or its register) and not expired on <paramref name="date"/>: what counts for certifier-
+    /// and register-route standards (ARCHITECTURE.md scoring rules); the expiry date itself is still valid. Declarations
+    /// and buyer assessments count by their own rules (the scorer's <c>HeldStandards</c>).
     /// </summary>
-    public bool CountsOn(DateOnly date) => Status is AttestationStatus.Verified or AttestationStatus.Declared && (ExpiresOn is null || ExpiresOn >= date);
+    public bool CountsOn(DateOnly date) => Status == AttestationStatus.Verified && (ExpiresOn is null || ExpiresOn >= date);
+
+    /// <summary>Verified or declared, and not expired on <paramref name="date"/>: what a buyer is shown the supplier holds.</summary>
+    public bool IsCurrentOn(DateOnly date) => Status is AttestationStatus.Verified or AttestationStatus.Declared && (ExpiresOn is null || ExpiresOn >= date);
 }
 
 /// <summary>An evidence file's record: name, sniffed type, size and SHA-256.</summary>

@@ -64,7 +64,7 @@ public sealed class GetSupplierProfile(IOrganisations organisations, IOfferings 
         }
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var active = await offerings.ListActiveAsync(supplierId, ct);
-        var held = (await attestations.ListAsync(supplierId, ct)).Where(a => a.CountsOn(today)).ToList();
+        var held = (await attestations.ListAsync(supplierId, ct)).Where(a => a.IsCurrentOn(today)).ToList();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var organisationId in supplier.Memberships.Concat(supplier.Commitments.Select(c => c.VouchedBy)).Concat(held.Select(a => a.DecidedBy).OfType<string>()).Distinct())
         {

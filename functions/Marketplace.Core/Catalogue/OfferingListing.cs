@@ -37,6 +37,11 @@ public record OfferingListing
     public IReadOnlyList<OutcomeEvidence> OutcomeEvidence { get; init; } = [];
     /// <summary>Accessibility statement or a link to it.</summary>
     public string AccessibilityStatement { get; init; } = "";
+    /// <summary>
+    /// The product version or release now listed, e.g. <c>3.1</c>; null when the supplier states none. Buyer assessments
+    /// and per-release declarations count only while it is unchanged (DOMAIN.md: DTAC, DCB0129).
+    /// </summary>
+    public string? ProductVersion { get; init; }
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public static class SearchProjection
             return null;
         }
         var standards = supplierAttestations
-            .Where(a => a.SupplierId == offering.SupplierId && (a.OfferingId is null || a.OfferingId == offering.Id) && a.CountsOn(today))
+            .Where(a => a.SupplierId == offering.SupplierId && (a.OfferingId is null || a.OfferingId == offering.Id) && a.IsCurrentOn(today))
             .Select(a => a.StandardCode)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

@@ -1,21 +1,42 @@
 using System.Globalization;
+using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Shortlisting;
 
 /// <summary>
-/// The attestations of each supplier, indexed for scoring: which standards count on the evaluation date at organisation
-/// level and per offering (ARCHITECTURE.md: verified and unexpired, organisation-level or on that offering).
+/// What counts for each offering on the evaluation date, by the standard's verification route (DOMAIN.md):
+/// certifier and register standards through an attestation verified and unexpired, organisation-level or on that
+/// offering; declaration standards also through the supplier's current declaration (a self-declaration only where the
+/// requirement accepts one); buyer-assessed standards only through the specification's own commissioner's passing
+/// assessment of the offering's current version, never through a supplier's attestation. A standard whose route is
+/// not known (a snapshot from before routes) counts through a verified attestation only, as it did then.
+/// Association memberships and endorsements are never read.
 /// </summary>
 internal sealed class HeldStandards
 {
     private static readonly SupplierAttestations None = new();
     private readonly Dictionary<string, SupplierAttestations> bySupplier = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string OfferingId, string Code), BuyerAssessment> assessments = [];
+    private readonly IReadOnlyDictionary<string, string> routes;
     private readonly DateOnly date;
 
-    public HeldStandards(IEnumerable<Attestation> attestations, DateOnly date)
+    /// <param name="attestations">The suppliers' attestations, any status.</param>
+    /// <param name="date">The evaluation date.</param>
+    /// <param name="routes">Each standard's <see cref="VerificationRoute"/> by code.</param>
+    /// <param name="assessments">The specification's own commissioner's assessments only.</param>
+    public HeldStandards(IEnumerable<Attestation> attestations, DateOnly date,
+        IReadOnlyDictionary<string, string>? routes = null, IEnumerable<BuyerAssessment>? assessments = null)
     {
         this.date = date;
+        this.routes = routes ?? new Dictionary<string, string>();
+        foreach (var assessment in assessments ?? [])
+        {
+            var key = (assessment.OfferingId, assessment.StandardCode);
+            this.assessments[key] = this.assessments.TryGetValue(key, out var other) && string.CompareOrdinal(other.Id, assessment.Id) < 0 ? other : assessment;
+        }
         foreach (var attestation in attestations)
         {
             if (!bySupplier.TryGetValue(attestation.SupplierId, out var supplier))
@@ -23,6 +44,17 @@ internal sealed class HeldStandards
                 bySupplier[attestation.SupplierId] = supplier = new SupplierAttestations();
             }
             supplier.All.Add(attestation);
+            var route = RouteOf(attestation.StandardCode);
+            if (route == VerificationRoute.BuyerAssessed)
+            {
+                continue; // the buyer assesses: a supplier's own DTAC or NICE ESF claim never counts
+            }
+            if (route == VerificationRoute.Declaration && attestation.Status == AttestationStatus.Declared
+                && (attestation.ExpiresOn is null || attestation.ExpiresOn >= date))
+            {
+                supplier.Declarations.Add(attestation);
+                continue;
+            }
             if (!attestation.CountsOn(date))
             {
                 continue;
@@ -42,11 +74,16 @@ internal sealed class HeldStandards
 
     public DateOnly Date => date;
 
-    public OfferingStandards For(string supplierId, string offeringId)
+    /// <summary>The standard's route, or null when not known (then only a verified attestation counts).</summary>
+    public string? RouteOf(string code) => routes.GetValueOrDefault(code);
+
+    public OfferingStandards For(Offering offering)
     {
-        var supplier = bySupplier.GetValueOrDefault(supplierId) ?? None;
-        return new OfferingStandards(supplier, offeringId, supplier.Offerings.GetValueOrDefault(offeringId));
+        var supplier = bySupplier.GetValueOrDefault(offering.SupplierId) ?? None;
+        return new OfferingStandards(this, supplier, offering, supplier.Offerings.GetValueOrDefault(offering.Id));
     }
+
+    private BuyerAssessment? AssessmentOf(string offeringId, string code) => assessments.GetValueOrDefault((offeringId, code));
 
     // The attestation shown when two count: the one that lasts longer (open-ended longest), then the offering's own,
     // then the lower id, so the choice never depends on input order.
@@ -67,44 +104,132 @@ internal sealed class HeldStandards
     internal sealed class SupplierAttestations
     {
         public List<Attestation> All { get; } = [];
+        public List<Attestation> Declarations { get; } = [];
         public Dictionary<string, Attestation> Organisation { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, Dictionary<string, Attestation>> Offerings { get; } = new(StringComparer.Ordinal);
     }
 
-    internal readonly struct OfferingStandards(SupplierAttestations supplier, string offeringId, Dictionary<string, Attestation>? own)
+    internal readonly struct OfferingStandards(HeldStandards owner, SupplierAttestations supplier, Offering offering, Dictionary<string, Attestation>? own)
     {
-        /// <summary>The attestation through which the offering holds <paramref name="code"/>, or null.</summary>
-        public Attestation? Held(string code)
+        /// <summary>
+        /// What makes the offering hold <paramref name="code"/>, or null: a verified attestation, a current declaration
+        /// (a self-declaration only when <paramref name="acceptDeclaration"/>), or the commissioner's passing assessment.
+        /// </summary>
+        public Counted? Held(string code, bool acceptDeclaration)
         {
+            var route = owner.RouteOf(code);
+            if (route == VerificationRoute.BuyerAssessed)
+            {
+                return owner.AssessmentOf(offering.Id, code) is { } assessment && assessment.CountsFor(offering) ? new Counted(null, assessment) : null;
+            }
             var organisation = supplier.Organisation.GetValueOrDefault(code);
             var mine = own?.GetValueOrDefault(code);
-            return organisation is null ? mine : mine is null ? organisation : Better(organisation, mine);
+            if ((organisation is null ? mine : mine is null ? organisation : Better(organisation, mine)) is { } verified)
+            {
+                return new Counted(verified, null);
+            }
+            if (route != VerificationRoute.Declaration)
+            {
+                return null;
+            }
+            Attestation? declared = null;
+            foreach (var d in supplier.Declarations)
+            {
+                if (d.StandardCode == code && (d.OfferingId is null || d.OfferingId == offering.Id) && DeclarationProblem(d, acceptDeclaration) is null)
+                {
+                    declared = declared is null ? d : Better(d, declared);
+                }
+            }
+            return declared is null ? null : new Counted(declared, null);
         }
 
-        /// <summary>Distinct standards held, organisation-level and the offering's own.</summary>
+        /// <summary>Distinct standards that count (declarations accepted), organisation-level, the offering's own and assessed.</summary>
         public int Count
         {
             get
             {
-                var count = supplier.Organisation.Count;
+                var codes = new HashSet<string>(supplier.Organisation.Keys, StringComparer.Ordinal);
                 if (own is not null)
                 {
-                    foreach (var code in own.Keys)
+                    codes.UnionWith(own.Keys);
+                }
+                foreach (var d in supplier.Declarations)
+                {
+                    codes.Add(d.StandardCode);
+                }
+                foreach (var (key, _) in owner.assessments)
+                {
+                    if (key.OfferingId == offering.Id)
                     {
-                        count += supplier.Organisation.ContainsKey(code) ? 0 : 1;
+                        codes.Add(key.Code);
                     }
+                }
+                var count = 0;
+                foreach (var code in codes)
+                {
+                    count += Held(code, acceptDeclaration: true) is null ? 0 : 1;
                 }
                 return count;
             }
         }
 
-        /// <summary>Why <paramref name="code"/> does not count: the nearest miss among the supplier's attestations.</summary>
-        public string WhyNot(string code, DateOnly date, Func<string?, string> associationName)
+        // Why a current declaration does not count here, or null when it does: DCB0129 is per release with a named
+        // Clinical Safety Officer (DOMAIN.md); a requirement that does not accept self-declaration needs a test house.
+        private string? DeclarationProblem(Attestation d, bool acceptDeclaration)
+        {
+            if (d.ProductRelease is { } release && offering.ProductVersion is { } current && !string.Equals(release, current, StringComparison.Ordinal))
+            {
+                return $"{d.StandardCode} is declared for release {release}; the product is now {current}";
+            }
+            if (d.StandardCode == "DCB0129" && string.IsNullOrWhiteSpace(d.ClinicalSafetyOfficer))
+            {
+                return $"the supplier's {d.StandardCode} declaration names no Clinical Safety Officer";
+            }
+            if (!acceptDeclaration && string.IsNullOrWhiteSpace(d.TestedBy))
+            {
+                return $"{d.StandardCode} is declared by the supplier without an independent test report, and this requirement needs one";
+            }
+            return null;
+        }
+
+        /// <summary>Why <paramref name="code"/> does not count, in the terms of its route.</summary>
+        public string WhyNot(string code, bool acceptDeclaration, DateOnly date, Func<string?, string> associationName)
+        {
+            var route = owner.RouteOf(code);
+            if (route == VerificationRoute.BuyerAssessed)
+            {
+                return owner.AssessmentOf(offering.Id, code) switch
+                {
+                    null => $"no {code} assessment by you of this version",
+                    { } a when !string.Equals(a.ProductVersion, offering.ProductVersion, StringComparison.Ordinal) =>
+                        $"no {code} assessment by you of this version (yours is of {VersionWords(a.ProductVersion)}; the offering now lists {VersionWords(offering.ProductVersion)})",
+                    { Dtac: { } dtac } a => $"your {code} assessment of {VersionWords(a.ProductVersion)} failed: {string.Join("; ", dtac.Failures().Select(f => string.IsNullOrWhiteSpace(f.Notes) ? f.Area : $"{f.Area} ({f.Notes.TrimEnd('.')})"))}",
+                    { NiceEsf: { } esf } a => $"your {code} assessment of {VersionWords(a.ProductVersion)} found tier {esf.Tier} evidence not met",
+                    { } a => $"your {code} assessment of {VersionWords(a.ProductVersion)} did not pass",
+                };
+            }
+            if (route == VerificationRoute.Declaration)
+            {
+                foreach (var d in supplier.Declarations)
+                {
+                    if (d.StandardCode == code && (d.OfferingId is null || d.OfferingId == offering.Id) && DeclarationProblem(d, acceptDeclaration) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+            }
+            return WhyNotAttested(code, date, associationName);
+        }
+
+        private static string VersionWords(string? version) => version is null ? "no stated version" : $"version {version}";
+
+        /// <summary>The nearest miss among the supplier's attestations.</summary>
+        private string WhyNotAttested(string code, DateOnly date, Func<string?, string> associationName)
         {
             Attestation? nearest = null;
             foreach (var a in supplier.All)
             {
-                if (a.StandardCode == code && (a.OfferingId is null || a.OfferingId == offeringId) && (nearest is null || Nearer(a, nearest, date)))
+                if (a.StandardCode == code && (a.OfferingId is null || a.OfferingId == offering.Id) && (nearest is null || Nearer(a, nearest, date)))
                 {
                     nearest = a;
                 }
@@ -115,6 +240,8 @@ internal sealed class HeldStandards
                 { Status: AttestationStatus.Verified or AttestationStatus.Expired, ExpiresOn: { } expired } =>
                     $"{code} expired on {expired.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
                 { Status: AttestationStatus.Expired } => $"{code} has expired",
+                { Status: AttestationStatus.Declared, ExpiresOn: { } lapsed } when lapsed < date =>
+                    $"the supplier's {code} declaration ran out on {lapsed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
                 { Status: AttestationStatus.Submitted } => $"{code} is submitted but not yet verified",
                 { Status: AttestationStatus.Draft } => $"{code} is a draft, not yet submitted",
                 { Status: AttestationStatus.Rejected } a => $"{code} was rejected by {associationName(a.DecidedBy)}{Because(a.Reason)}",
@@ -150,3 +277,6 @@ internal sealed class HeldStandards
         };
     }
 }
+
+/// <summary>What makes a standard count for an offering: an attestation (verified or declared) or the buyer's own assessment.</summary>
+internal sealed record Counted(Attestation? Attestation, BuyerAssessment? Assessment);

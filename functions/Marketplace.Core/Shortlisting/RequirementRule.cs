@@ -69,11 +69,18 @@ public enum RuleValueKind
 }
 
 /// <summary>
-/// Passes (s = 1) when the offering holds the standard: an attestation to <paramref name="Code"/> that is verified
-/// and unexpired on the evaluation date, at organisation level or on that offering. Takes no value.
+/// Passes (s = 1) when the standard counts for the offering by its route: certifier and register standards through an
+/// attestation verified and unexpired on the evaluation date (organisation-level or on that offering); declaration
+/// standards also through the supplier's current declaration, a self-declaration only when
+/// <paramref name="AcceptDeclaration"/> (otherwise one backed by an independent test house); buyer-assessed standards
+/// only through the specification's own commissioner's passing assessment of the current version. Takes no value.
 /// </summary>
 /// <param name="Code">Standard code from the register, e.g. <c>DSPT</c>.</param>
-public sealed record StandardHeldRule(string Code) : RequirementRule;
+/// <param name="AcceptDeclaration">Whether the supplier's own declaration is enough (declaration-route standards only).</param>
+public sealed record StandardHeldRule(
+    string Code,
+    // Left out of the JSON when false, so templates and locked snapshots written before it hash as they did.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AcceptDeclaration = false) : RequirementRule;
 
 /// <summary>Passes when the offering's category is one of <paramref name="Categories"/>. Value: category slugs.</summary>
 /// <param name="Categories">Accepted category slugs.</param>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Marketplace.Core.Assessments;
+using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
@@ -10,8 +12,9 @@ namespace Marketplace.Core.Shortlisting;
 /// <list type="bullet">
 /// <item>Eligible: the offering lists the specification's lot, its supplier is admitted to that lot, and every gate
 /// passes. A retired offering is never eligible.</item>
-/// <item>A standard counts only through an attestation verified and unexpired on the evaluation date,
-/// organisation-level or on that offering.</item>
+/// <item>A standard counts by its route (see <see cref="StandardHeldRule"/>): an attestation verified and unexpired on
+/// the evaluation date, organisation-level or on that offering; a current declaration where the route is declaration;
+/// the specification's own commissioner's passing assessment of the current version where the buyer assesses.</item>
 /// <item>Points of criterion i = 100·wᵢ·sᵢ/Σw; total = the sum of the points (so the breakdown always adds up),
 /// = 100 × Σ(wᵢ·sᵢ)/Σw, in [0, 100].</item>
 /// <item>Price: sᵢ = lowest eligible whole-life cost / this offering's (<see cref="WholeLifeCost"/>); a free offering scores 1.</item>
@@ -66,7 +69,7 @@ public static class Scorer
                 throw new ArgumentException($"Offering '{offering.Id}' is supplied by '{offering.SupplierId}', not '{supplier.Id}'.", nameof(input));
             }
 
-            var held = context.Standards.For(offering.SupplierId, offering.Id);
+            var held = context.Standards.For(offering);
             var reasons = Exclude(offering, gates, held, context);
             if (reasons is not null)
             {
@@ -188,19 +191,19 @@ public static class Scorer
         {
             case StandardHeldRule r:
             {
-                var attestation = held.Held(r.Code);
+                var counted = held.Held(r.Code, r.AcceptDeclaration);
                 if (!explain)
                 {
-                    return (attestation is null ? 0 : 1, null);
+                    return (counted is null ? 0 : 1, null);
                 }
-                if (attestation is null)
+                return counted switch
                 {
-                    return (0, $"Does not hold {r.Code}: {held.WhyNot(r.Code, context.Date, context.AssociationName)}");
-                }
-                var scope = attestation.OfferingId is null ? "" : " for this offering";
-                var by = attestation.DecidedBy is null ? "verified" : $"verified by {context.AssociationName(attestation.DecidedBy)}";
-                var until = attestation.ExpiresOn is { } expires ? $"expires {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "no expiry date";
-                return (1, $"Holds {r.Code}{scope}, {by}, {until}");
+                    null => (0, $"Does not hold {r.Code}: {held.WhyNot(r.Code, r.AcceptDeclaration, context.Date, context.AssociationName)}"),
+                    { Assessment: { } assessment } => (1, Assessed(assessment)),
+                    { Attestation: { Status: AttestationStatus.Declared } declared } => (1, Declared(declared)),
+                    { Attestation: { } attestation } => (1, Verified(attestation, context)),
+                    _ => throw new InvalidOperationException("A counted standard names what it counts through."),
+                };
             }
             case CategoryRule r:
             {
@@ -297,6 +300,33 @@ public static class Scorer
         }
     }
 
+    private static string Verified(Attestation attestation, Context context)
+    {
+        var scope = attestation.OfferingId is null ? "" : " for this offering";
+        var by = attestation.DecidedBy is null ? "verified" : $"verified by {context.AssociationName(attestation.DecidedBy)}";
+        var until = attestation.ExpiresOn is { } expires ? $"expires {Date(expires)}" : "no expiry date";
+        return $"Holds {attestation.StandardCode}{scope}, {by}, {until}";
+    }
+
+    private static string Declared(Attestation declaration)
+    {
+        var scope = declaration.OfferingId is null ? "" : " for this offering";
+        var officer = string.IsNullOrWhiteSpace(declaration.ClinicalSafetyOfficer) ? "" : $" (CSO: {declaration.ClinicalSafetyOfficer})";
+        var release = declaration.ProductRelease is null ? "" : $", release {declaration.ProductRelease}";
+        var tested = string.IsNullOrWhiteSpace(declaration.TestedBy) ? "" : $", tested by {declaration.TestedBy}";
+        var until = declaration.ExpiresOn is { } expires ? $", until {Date(expires)}" : "";
+        return $"{declaration.StandardCode} declared by the supplier{scope}{officer}{release}{tested}{until}";
+    }
+
+    private static string Assessed(BuyerAssessment assessment)
+    {
+        var version = assessment.ProductVersion is null ? "" : $" of version {assessment.ProductVersion}";
+        var tier = assessment.NiceEsf is { } esf ? $"tier {esf.Tier} met, " : "";
+        return $"Your {assessment.StandardCode} assessment{version} ({tier}passed {Date(DateOnly.FromDateTime(assessment.AssessedAt.UtcDateTime))})";
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
 
     private sealed class Context
@@ -308,7 +338,9 @@ public static class Scorer
             Lot = lot;
             Date = input.EvaluationDate;
             Admitted = new HashSet<string>(lot.Suppliers, StringComparer.Ordinal);
-            Standards = new HeldStandards(input.Attestations, input.EvaluationDate);
+            // Only the specification's own commissioner's assessments count, whatever else the input carries.
+            Standards = new HeldStandards(input.Attestations, input.EvaluationDate, input.Routes,
+                input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId));
             foreach (var association in input.Associations)
             {
                 associations.TryAdd(association.Id, association.Name);

@@ -1,3 +1,4 @@
+using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Frameworks;
@@ -18,6 +19,15 @@ public sealed record ScoringInput
     public required DateOnly EvaluationDate { get; init; }
     /// <summary>Optional: the trade associations, so explanations name who verified a standard rather than its id.</summary>
     public IReadOnlyList<Organisation> Associations { get; init; } = [];
+    /// <summary>
+    /// Each standard's verification route by code (<c>Standards.VerificationRoute</c>). A code not here counts only
+    /// through a verified attestation, as every standard did before routes.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Routes { get; init; } = new Dictionary<string, string>();
+    /// <summary>The commissioner whose specification is scored: only its own buyer assessments count.</summary>
+    public string? CommissionerId { get; init; }
+    /// <summary>Buyer assessments (DTAC, NICE ESF); only those by <see cref="CommissionerId"/> are read.</summary>
+    public IReadOnlyList<BuyerAssessment> Assessments { get; init; } = [];
 }
 
 /// <summary>An offering and the organisation that supplies it (<c>Supplier.Id</c> = <c>Offering.SupplierId</c>).</summary>

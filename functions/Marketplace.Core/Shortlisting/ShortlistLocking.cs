@@ -90,6 +90,9 @@ public static class ShortlistLocking
             Framework = snapshot.Framework,
             EvaluationDate = snapshot.EvaluationDate,
             Associations = snapshot.Associations,
+            Routes = snapshot.Routes ?? new Dictionary<string, string>(),
+            CommissionerId = snapshot.CommissionerId,
+            Assessments = snapshot.Assessments ?? [],
         };
         return [.. Scorer.Score(snapshot.Template, snapshot.Specification, input).Entries.Take(snapshot.MaxResults)];
     }
@@ -117,6 +120,10 @@ public static class ShortlistLocking
             Offerings = offerings,
             Attestations = [.. input.Attestations.Where(a => suppliers.Contains(a.SupplierId)).OrderBy(a => a.Id, StringComparer.Ordinal)],
             Associations = [.. input.Associations.OrderBy(a => a.Id, StringComparer.Ordinal)],
+            Routes = input.Routes.Count == 0 ? null : new SortedDictionary<string, string>(input.Routes.ToDictionary(), StringComparer.Ordinal),
+            CommissionerId = input.CommissionerId,
+            Assessments = input.CommissionerId is null ? null
+                : [.. input.Assessments.Where(a => a.CommissionerId == input.CommissionerId && kept.Contains(a.OfferingId)).OrderBy(a => a.Id, StringComparer.Ordinal)],
         };
     }
 

@@ -1,3 +1,4 @@
+using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
@@ -28,4 +29,11 @@ public sealed record ShortlistSnapshot
     public required IReadOnlyList<Attestation> Attestations { get; init; }
     /// <summary>The trade associations, so explanations name who verified.</summary>
     public required IReadOnlyList<Organisation> Associations { get; init; }
+    // The three below are null in snapshots locked before verification routes, which then re-score (and hash) as they did.
+    /// <summary>Each standard's verification route by code, as scored.</summary>
+    public IReadOnlyDictionary<string, string>? Routes { get; init; }
+    /// <summary>The commissioner whose buyer assessments counted.</summary>
+    public string? CommissionerId { get; init; }
+    /// <summary>That commissioner's assessments of the kept offerings (id, version assessed, outcome), as they stood.</summary>
+    public IReadOnlyList<BuyerAssessment>? Assessments { get; init; }
 }

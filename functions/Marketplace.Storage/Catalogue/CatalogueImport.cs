@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Core.Access;
+using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Frameworks;
@@ -11,7 +12,7 @@ using Marketplace.Storage.Shortlisting;
 namespace Marketplace.Storage.Catalogue;
 
 /// <summary>
-/// Imports a seed catalogue folder (organisations, standards, frameworks, offerings, attestations, users, key-requirements templates) into the
+/// Imports a seed catalogue folder (organisations, standards, frameworks, offerings, attestations, users, key-requirements templates, buyer assessments) into the
 /// tables. Insert-only and batched per partition: a second run adds nothing, an interrupted run is completed by the
 /// next, and records edited since seeding are never overwritten. An import in the app's own process drops the
 /// cached facet labels at once; another process's import reaches them within their lifetime.
@@ -28,6 +29,8 @@ public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables s
         var attestations = Read<Attestation>(folder, "attestations.json");
         var users = Read<UserProfile>(folder, "users.json");
         var templates = ReadTemplates(folder);
+        // Commissioners' buyer assessments (optional: catalogues generated before them have none).
+        var assessments = File.Exists(Path.Combine(folder, "assessments.json")) ? Read<BuyerAssessment>(folder, "assessments.json") : [];
 
         try
         {
@@ -40,6 +43,7 @@ public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables s
                 await ImportAsync(tables.Attestations, attestations, report, ct),
                 await ImportAsync(tables.Users, users, report, ct),
                 await ImportAsync(shortlisting.Templates, templates, report, ct),
+                await ImportAsync(shortlisting.Assessments.Table, assessments, report, ct),
             ];
         }
         finally

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Marketplace.Core.Assessments;
 using Marketplace.Core.Audit;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Storage.Audit;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Storage.Shortlisting;
 
-/// <summary>Key-requirements templates (every published version), commissioners' specifications and their shortlists.</summary>
+/// <summary>Key-requirements templates (every published version), commissioners' specifications, their shortlists and their buyer assessments.</summary>
 public sealed class ShortlistingTables(TableServiceClient service, StorageNames names, IAuditLog audit, ILogger<ShortlistingTables> logger) : ITemplates
 {
     /// <summary>One row per published version, keyed <c>{id}@{version, 4 digits}</c>; rows are only ever added.</summary>
@@ -22,6 +23,12 @@ public sealed class ShortlistingTables(TableServiceClient service, StorageNames 
         new DocumentTable<ShortlistDocument>(service.GetTableClient(names.ShortlistsTable), s => s.Id,
             s => new Dictionary<string, object?> { ["CommissionerId"] = s.CommissionerId, ["SpecificationId"] = s.SpecificationId, ["Status"] = s.Status }),
         ShortlistSubjects.Shortlist, audit, logger);
+
+    /// <summary>Commissioners' buyer assessments (DTAC, NICE ESF), found by commissioner or by offering.</summary>
+    public AuditedDocuments<BuyerAssessment> Assessments { get; } = new(
+        new DocumentTable<BuyerAssessment>(service.GetTableClient(names.AssessmentsTable), a => a.Id,
+            a => new Dictionary<string, object?> { ["CommissionerId"] = a.CommissionerId, ["OfferingId"] = a.OfferingId, ["SupplierId"] = a.SupplierId }),
+        BuyerAssessment.SubjectKind, audit, logger);
 
     /// <summary>The row key of one template version.</summary>
     public static string KeyOf(KeyRequirementsTemplate template) => KeyOf(template.Id, template.Version);

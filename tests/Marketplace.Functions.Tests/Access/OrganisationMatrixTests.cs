@@ -55,6 +55,12 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["GetCertifierQueue"] = _ => new(HttpMethod.Get, $"/api/certifiers/{Certifier}/queue"),
         ["ReplaceOffering"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/offerings/{Offering}") { Content = JsonContent.Create(e.Listing) }, e.Offering),
         ["RetireOffering"] = e => WithIfMatch(new(HttpMethod.Delete, $"/api/offerings/{Offering}"), e.Offering),
+        // DSPT is not buyer-assessed: refused (400) once let in, so the matrix records no assessment.
+        ["RecordBuyerAssessment"] = _ => new(HttpMethod.Post, $"/api/offerings/{Offering}/assessments") { Content = JsonContent.Create(new { standardCode = "DSPT" }) },
+        ["ListBuyerAssessments"] = _ => new(HttpMethod.Get, $"/api/offerings/{Offering}/assessments"),
+        // No commissioner has assessed the sample offering: 409 once let in, and nothing is stored.
+        ["UploadAssessmentEvidence"] = _ => new(HttpMethod.Put, $"/api/offerings/{Offering}/assessments/DTAC/evidence/matrix.pdf") { Content = new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()) },
+        ["RecordBuyerAssessmentForm"] = _ => new(HttpMethod.Post, $"/catalogue/offerings/{Offering}/assessment") { Content = new FormUrlEncodedContent([new("clinical-safety", "pass")]) },
         ["GetSpecification"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}"),
         ["GetSpecificationHistory"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}/history"),
         ["ReplaceSpecification"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/specifications/{e.SpecificationId}") { Content = JsonContent.Create(e.SpecificationBody) }, e.Specification),
@@ -211,7 +217,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         // The commissioner's specification and a draft shortlist of it, then rewritten so their ETags are stale too.
         var body = new
         {
-            title = "Matrix specification", templateId = "telehealth-remote-monitoring", templateVersion = 1, lotId = "ttc-2026-lot-3",
+            title = "Matrix specification", templateId = "telehealth-remote-monitoring", templateVersion = 2, lotId = "ttc-2026-lot-3",
             region = "north-west", volume = 100, contractMonths = 24,
         };
         using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);

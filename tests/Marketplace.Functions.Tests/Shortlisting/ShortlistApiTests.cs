@@ -25,7 +25,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
 
         var list = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates");
         var telehealth = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == "telehealth-remote-monitoring");
-        var one = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecare-alarm-and-response?version=1");
+        var one = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecoaching?version=1");
         var missing = await anonymous.GetAsync("/api/templates/telehealth-remote-monitoring?version=99");
         var badVersion = await anonymous.GetAsync("/api/templates/telehealth-remote-monitoring?version=first");
 
@@ -83,13 +83,16 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         Assert.Equal(30, lines.Single(l => l.GetProperty("requirementId").GetString() == "price").GetProperty("weight").GetInt32());
         Assert.Contains(lines, l => l.GetProperty("explanation").GetString()!.StartsWith("Whole-life cost £", StringComparison.Ordinal));
 
-        // Gower Virtual Care belongs only to techUK, which never decided DCB0129 (issue 12): it declares DCB0129 for each
-        // of its platforms itself, so its North West platforms are listed and its others fail on region alone; only its
-        // video consultation products, which are not platforms at all, lack DCB0129.
-        var gower = Exclusions(shortlist).Where(e => e.GetProperty("supplierId").GetString() == "gower-virtual-care")
-            .Select(e => e.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("requirementId").GetString()).ToList()).ToList();
-        Assert.Contains(gower, reasons => reasons.SequenceEqual(["region"]));
-        Assert.All(gower.Where(reasons => reasons.Contains("dcb0129")), reasons => Assert.Contains("category", reasons));
+        // Gower Virtual Care belongs only to techUK, and no association of its could ever verify DCB0129, so before issue 12
+        // every offering of it failed that gate. Now the manufacturer's declaration for the listed release with a named
+        // Clinical Safety Officer counts: its North West platforms that declared one are listed, another fails on region
+        // alone, and a DCB0129 failure says what is missing, never anything about memberships.
+        var gower = Exclusions(shortlist).Where(e => e.GetProperty("supplierId").GetString() == "gower-virtual-care").ToList();
+        IEnumerable<(string? Requirement, string? Explanation)> Reasons(JsonElement e) =>
+            e.GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("requirementId").GetString(), r.GetProperty("explanation").GetString()));
+        Assert.Contains(gower, e => Reasons(e).Select(r => r.Requirement).SequenceEqual(["region"]));
+        Assert.All(gower.SelectMany(Reasons).Where(r => r.Requirement == "dcb0129"),
+            r => Assert.Contains("Does not hold DCB0129", r.Explanation, StringComparison.Ordinal));
         Assert.Contains(entries, e => e.GetProperty("supplierId").GetString() == "gower-virtual-care");
         // More offerings pass the DCB0129 gate now than a default shortlist lists: it keeps the top eight.
         var counts = shortlist.GetProperty("counts");

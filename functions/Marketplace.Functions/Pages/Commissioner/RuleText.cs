@@ -11,7 +11,10 @@ public static partial class RuleText
 
     public static string Explain(RequirementRule rule, PageLabels labels) => rule switch
     {
-        StandardHeldRule s => $"Met when the supplier, or this offering, holds {s.Code} through an attestation that is verified and in date.",
+        StandardHeldRule s => s.AcceptDeclaration
+            ? $"Met when {s.Code} counts for the supplier or this offering by the way it is confirmed: verified and in date, or the supplier's current declaration (enough here)."
+            : $"Met when {s.Code} counts for the supplier or this offering by the way it is confirmed: verified by its certifier or public register and in date; " +
+              "a declared standard only with an independent test report; DTAC or NICE ESF only through your own passing assessment of the current version.",
         CategoryRule c => $"Met when the offering's category is one of: {string.Join(", ", c.Categories.Select(labels.Category))}.",
         ConditionCoveredRule c => $"Scores the share of these conditions the offering supports: {string.Join(", ", c.Conditions.Select(labels.Condition))}.",
         InteroperabilityRule i => $"Met when it supports at least one of: {string.Join(", ", i.Interoperability.Select(labels.Interoperability))}.",

@@ -29,6 +29,7 @@ public sealed record ListingForm
     public IReadOnlyList<string> Lots { get; init; } = [];
     public IReadOnlyList<(string Summary, string Source, string Year)> Outcomes { get; init; } = [];
     public string AccessibilityStatement { get; init; } = "";
+    public string ProductVersion { get; init; } = "";
     public string ETag { get; init; } = "";
 
     public const int MaxOutcomes = 10;
@@ -54,6 +55,7 @@ public sealed record ListingForm
             .Select(i => (form.Text($"outcome-{i}-summary"), form.Text($"outcome-{i}-source"), form.Text($"outcome-{i}-year")))
             .Where(o => o.Item1.Length + o.Item2.Length + o.Item3.Length > 0)],
         AccessibilityStatement = form.Text("accessibility"),
+        ProductVersion = form.Text("product-version"),
         ETag = form.Text("etag"),
     };
 
@@ -76,6 +78,7 @@ public sealed record ListingForm
         Lots = offering.Lots,
         Outcomes = [.. offering.OutcomeEvidence.Select(o => (o.Summary, o.Source, o.Year.ToString(CultureInfo.InvariantCulture)))],
         AccessibilityStatement = offering.AccessibilityStatement,
+        ProductVersion = offering.ProductVersion ?? "",
         ETag = etag,
     };
 
@@ -146,6 +149,10 @@ public sealed record ListingForm
         {
             document["connectivity"] = Connectivity;
         }
+        if (ProductVersion.Length > 0)
+        {
+            document["productVersion"] = ProductVersion;
+        }
         var typed = errors.Select(e => e.FieldId).ToHashSet(StringComparer.Ordinal);
         foreach (var error in schemas.Validate("offering-listing.schema.json", document))
         {
@@ -164,7 +171,7 @@ public sealed record ListingForm
 
     private static readonly string[] FieldOrder =
         ["kind", "name", "summary", "description", "category", "conditions", "features", "interoperability", "connectivity", "regions",
-         "price-model", "price-amount", "price-reward", "lead-time", "lots", "outcomes", "accessibility"];
+         "price-model", "price-amount", "price-reward", "lead-time", "lots", "outcomes", "accessibility", "product-version"];
 
     private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 
@@ -193,6 +200,7 @@ public sealed record ListingForm
             "outcomeEvidence" when parts.Length > 2 && int.TryParse(parts[2].TrimEnd(']'), out var i) =>
                 ($"outcome-{i}-{(path.EndsWith("source", StringComparison.Ordinal) ? "source" : path.EndsWith("year", StringComparison.Ordinal) ? "year" : "summary")}", $"Outcome evidence {i + 1}"),
             "accessibilityStatement" => ("accessibility", "Accessibility statement"),
+            "productVersion" => ("product-version", "Product version"),
             _ => ("kind", "The listing"),
         };
     }

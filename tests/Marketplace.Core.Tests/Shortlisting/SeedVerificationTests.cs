@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Marketplace.Core.Assessments;
+using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Frameworks;
+using Marketplace.Core.Organisations;
+using Marketplace.Core.Shortlisting;
+using Marketplace.Core.Standards;
+using Xunit.Abstractions;
+
+namespace Marketplace.Core.Tests.Shortlisting;
+
+/// <summary>
+/// Issue 12's "done when", over the committed seed (catalogue-seed/): no offering fails any gate because of its
+/// supplier's association memberships, and the number of active telehealth hubs and platforms passing the DCB0129 gate
+/// rose once a manufacturer's declaration with a named Clinical Safety Officer counts.
+/// </summary>
+public sealed class SeedVerificationTests(ITestOutputHelper output)
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly Lazy<Seed> Catalogue = new(Seed.Load);
+    private static readonly string[] Telehealth = ["remote-monitoring-platform", "vital-signs-hub"];
+
+    /// <summary>
+    /// Before issue 12, measured on the seed of commit c650f65 with that commit's scorer: 14 of the 29 active telehealth
+    /// hubs and platforms passed the DCB0129 gate (15 could never pass), because only a verified attestation counted and
+    /// only a member association could verify it. Today's seed holds no verified DCB0129 at all (it is a declaration),
+    /// so the old rule cannot be replayed on it; the figure is kept as measured.
+    /// </summary>
+    private const int TelehealthBefore = 29;
+    private const int PassingDcb0129Before = 14;
+
+    public static TheoryData<string> Templates() => [.. Seed.TemplateIds()];
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Every_commissioner_gets_the_same_shortlist_with_memberships_commitments_and_endorsements_stripped_or_shuffled(string templateId)
+    {
+        var seed = Catalogue.Value;
+        var template = seed.Template(templateId);
+        var random = new Random(12);
+        var associations = seed.Organisations.Where(o => o.Kind == OrganisationKind.Association).Select(o => o.Id).ToArray();
+        var compared = 0;
+
+        foreach (var commissioner in seed.Organisations.Where(o => o.Kind == OrganisationKind.Commissioner))
+        {
+            var specification = seed.Specification(template, commissioner);
+            var input = seed.Input(commissioner.Id);
+            var stripped = input with
+            {
+                Offerings = [.. input.Offerings.Select(c => c with { Supplier = c.Supplier with { Memberships = [], Commitments = [] } })],
+                Attestations = [.. input.Attestations.Select(a => a with { Endorsements = [] })],
+            };
+            var shuffled = input with
+            {
+                Offerings = [.. input.Offerings.Select(c => c with { Supplier = c.Supplier with { Memberships = [.. associations.Where(_ => random.Next(2) == 0)], Commitments = [] } })],
+                Attestations = [.. input.Attestations.Select(a => a with { Endorsements = [.. associations.Where(_ => random.Next(3) == 0).Select(id => new Endorsement(id, DateTimeOffset.UnixEpoch))] })],
+            };
+
+            var expected = Json(Scorer.Score(template, specification, input));
+            Assert.Equal(expected, Json(Scorer.Score(template, specification, stripped)));
+            Assert.Equal(expected, Json(Scorer.Score(template, specification, shuffled)));
+            compared++;
+        }
+        Assert.True(compared >= 10, $"only {compared} commissioners");
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void No_gate_reason_mentions_membership_of_an_association(string templateId)
+    {
+        var seed = Catalogue.Value;
+        var template = seed.Template(templateId);
+        var commissioner = seed.Organisations.First(o => o.Kind == OrganisationKind.Commissioner);
+
+        var reasons = Scorer.Score(template, seed.Specification(template, commissioner), seed.Input(commissioner.Id))
+            .Exclusions.SelectMany(e => e.Reasons).Where(r => r.Code == ExclusionCodes.GateFailed).Select(r => r.Explanation).ToList();
+
+        Assert.NotEmpty(reasons);
+        Assert.DoesNotContain(reasons, r => r.Contains("member", StringComparison.OrdinalIgnoreCase) || r.Contains("3millionlives", StringComparison.Ordinal)
+            || r.Contains("vouch", StringComparison.OrdinalIgnoreCase) || r.Contains("endorse", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void More_active_telehealth_hubs_and_platforms_pass_the_DCB0129_gate_than_before()
+    {
+        var seed = Catalogue.Value;
+        var template = seed.Template("telehealth-remote-monitoring");
+        var commissioner = seed.Organisations.Single(o => o.Id == "nhs-mersey-vale-icb");
+        var specification = seed.Specification(template, commissioner);
+        var telehealth = seed.Offerings.Where(o => o.Status == OfferingStatus.Active && Telehealth.Contains(o.Category)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        int Passing(ScoringInput input) => telehealth.Count - Scorer.Score(template, specification, input).Exclusions
+            .Count(e => telehealth.Contains(e.OfferingId) && e.Reasons.Any(r => r.RequirementId == "dcb0129"));
+
+        var after = Passing(seed.Input(commissioner.Id));
+        output.WriteLine($"Active telehealth hubs and platforms passing the DCB0129 gate: before {PassingDcb0129Before} of {TelehealthBefore}, after {after} of {telehealth.Count}");
+
+        Assert.Equal(TelehealthBefore, telehealth.Count);
+        Assert.True(after > PassingDcb0129Before, $"after {after}, before {PassingDcb0129Before}");
+        // The old rule (only verified counts) on today's seed: declarations are not verifications.
+        Assert.Equal(0, Passing(seed.Input(commissioner.Id) with { Routes = new Dictionary<string, string>() }));
+        Assert.Contains(seed.Attestations, a => a is { StandardCode: "DCB0129", Status: AttestationStatus.Declared, ClinicalSafetyOfficer: not null, ProductRelease: not null });
+    }
+
+    [Fact]
+    public void A_commissioners_passing_DTAC_assessment_counts_in_its_own_shortlist_only()
+    {
+        var seed = Catalogue.Value;
+        var template = seed.Template("telehealth-remote-monitoring");
+        var unassessed = seed.Organisations.First(o => o.Kind == OrganisationKind.Commissioner && !seed.Assessments.Any(a => a.CommissionerId == o.Id));
+        var checkedLines = 0;
+
+        foreach (var passed in seed.Assessments.Where(a => a is { StandardCode: "DTAC", Outcome: AssessmentOutcome.Passed }))
+        {
+            // The assessor's own specification, scored with its own assessments and with another commissioner's.
+            var specification = seed.Specification(template, seed.Organisations.Single(o => o.Id == passed.CommissionerId));
+            string? DtacLine(string commissionerId) => Scorer.Score(template, specification, seed.Input(commissionerId))
+                .Entries.SingleOrDefault(e => e.OfferingId == passed.OfferingId)?.Criteria.Single(l => l.RequirementId == "dtac").Explanation;
+            if (DtacLine(passed.CommissionerId) is not { } own)
+            {
+                continue; // not eligible there (another gate): nothing to compare
+            }
+
+            Assert.StartsWith($"Your DTAC assessment of version {passed.ProductVersion} (passed ", own);
+            Assert.Equal("Does not hold DTAC: no DTAC assessment by you of this version", DtacLine(unassessed.Id));
+            checkedLines++;
+        }
+        Assert.True(checkedLines > 0, "no assessed offering is eligible in its assessor's shortlist");
+    }
+
+    private static string Json(Shortlist shortlist) => JsonSerializer.Serialize(shortlist, Web);
+
+    /// <summary>The committed seed in Core's types.</summary>
+    private sealed record Seed(
+        IReadOnlyList<Organisation> Organisations, IReadOnlyList<Offering> Offerings, IReadOnlyList<Attestation> Attestations,
+        IReadOnlyList<Standard> Standards, Framework Framework, IReadOnlyList<BuyerAssessment> Assessments)
+    {
+        /// <summary>The seed's "today", when its attestation dates were drawn.</summary>
+        public static readonly DateOnly Today = new(2026, 11, 23);
+
+        public static Seed Load() => new(
+            Read<Organisation>("organisations.json"), Read<Offering>("offerings.json"), Read<Attestation>("attestations.json"),
+            Read<Standard>("standards.json"), Read<Framework>("frameworks.json").Single(), Read<BuyerAssessment>("assessments.json"));
+
+        public static IEnumerable<string> TemplateIds() =>
+            Directory.GetFiles(Path.Combine(Root, "catalogue-seed", "templates"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+
+        public KeyRequirementsTemplate Template(string id) =>
+            JsonSerializer.Deserialize<KeyRequirementsTemplate>(File.ReadAllText(Path.Combine(Root, "catalogue-seed", "templates", id + ".json")), Web)!;
+
+        /// <summary>The template's defaults, for the commissioner's region, in the template's lot.</summary>
+        public Specification Specification(KeyRequirementsTemplate template, Organisation commissioner) => new()
+        {
+            TemplateId = template.Id,
+            TemplateVersion = template.Version,
+            LotId = Framework.Lots.Single(l => l.Number == template.Lot).Id,
+            Region = commissioner.Region!,
+            Volume = 500,
+            ContractMonths = 36,
+        };
+
+        public ScoringInput Input(string commissionerId)
+        {
+            var suppliers = Organisations.ToDictionary(o => o.Id, StringComparer.Ordinal);
+            return new ScoringInput
+            {
+                Offerings = [.. Offerings.Where(o => o.Status == OfferingStatus.Active).Select(o => new CandidateOffering(o, suppliers[o.SupplierId]))],
+                Attestations = Attestations,
+                Framework = Framework,
+                EvaluationDate = Today,
+                Associations = [.. Organisations.Where(o => o.Kind == OrganisationKind.Association)],
+                Routes = Standards.ToDictionary(s => s.Code, s => s.Route, StringComparer.Ordinal),
+                CommissionerId = commissionerId,
+                Assessments = Assessments,
+            };
+        }
+
+        private static T[] Read<T>(string file) => JsonSerializer.Deserialize<T[]>(File.ReadAllText(Path.Combine(Root, "catalogue-seed", file)), Web)!;
+
+        private static readonly string Root = FindRoot();
+
+        private static string FindRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+            throw new InvalidOperationException("No Marketplace.sln above " + AppContext.BaseDirectory);
+        }
+    }
+}
