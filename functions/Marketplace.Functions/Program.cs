@@ -8,6 +8,7 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Pages;
+using Marketplace.Functions.Registers;
 using Marketplace.Functions.Shortlisting;
 using Marketplace.Functions.Http;
 using Marketplace.Functions.Standards;
@@ -25,6 +26,7 @@ builder.UseHostingMode()
     .AddMarketplaceSignIn()
     .AddBackgroundFunctions()
     .AddShortlisting()
+    .AddRegisters()
     // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
     .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
@@ -54,6 +56,7 @@ app.MapStandards();
 app.MapAttestations();
 app.MapAdministration();
 app.MapShortlisting();
+app.MapRegisters();
 app.MapFeature("", "Host invocations").MapBackgroundFunctions();
 app.MapFeature("", "Pages").MapMarketplacePages();
 

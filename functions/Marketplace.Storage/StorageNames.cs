@@ -28,21 +28,25 @@ public sealed class StorageNames
     public string TemplatesTable => Table("templates");
     public string SpecificationsTable => Table("specifications");
     public string ShortlistsTable => Table("shortlists");
+    public string RegisterImportsTable => Table("registerimports");
 
     public string EvidenceContainer => Lower("evidence");
+    public string RegisterSnapshotsContainer => Lower("register-snapshots");
 
     public string SearchIndexUpdatesQueue => Lower("search-index-updates");
+    public string RegisterImportsQueue => Lower("register-imports");
 
     /// <summary>Where the Functions host (and the standalone runner) moves messages that failed every attempt.</summary>
     public static string PoisonQueueOf(string queueName) => queueName + "-poison";
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, RegisterImportsTable];
 
-    public IReadOnlyList<string> Containers => [EvidenceContainer];
+    public IReadOnlyList<string> Containers => [EvidenceContainer, RegisterSnapshotsContainer];
 
-    public IReadOnlyList<string> Queues => [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue)];
+    public IReadOnlyList<string> Queues =>
+        [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue), RegisterImportsQueue, PoisonQueueOf(RegisterImportsQueue)];
 
     // Table names are alphanumeric only, so the prefix is glued on without a separator.
     private string Table(string name) => Prefix + name;

@@ -6,13 +6,15 @@ namespace Marketplace.Core.Attestations;
 /// <summary>
 /// What a supplier sends to start an attestation: the standard, optionally one of its offerings, and the
 /// certificate's number and dates. <c>expiresOn</c> may be left out to take the standard's validity period.
+/// <c>registerReference</c> is the public register's reference, required for register-route standards only.
 /// </summary>
 public sealed record AttestationRequest(
     string? StandardCode,
     string? OfferingId,
     string? CertificateNumber,
     DateOnly? IssuedOn,
-    DateOnly? ExpiresOn);
+    DateOnly? ExpiresOn,
+    string? RegisterReference = null);
 
 /// <summary>The rules for starting an attestation.</summary>
 public static class AttestationRules
@@ -101,6 +103,11 @@ public static class AttestationRules
                 Invalid("expiresOn", $"The certificate expired on {until:yyyy-MM-dd}{(request.ExpiresOn is null ? $" ({standard!.ValidityMonths} months after issue)" : "")}; attest with a current one.");
             }
         }
+        var (registerReference, registerError) = Registers.RegisterReferences.Check(request.RegisterReference, standard);
+        if (registerError is not null)
+        {
+            Invalid(Registers.RegisterReferences.Field, registerError);
+        }
         if (errors.Count > 0)
         {
             return new AttestationDecision(null, errors[0]) { Errors = errors };
@@ -115,6 +122,7 @@ public static class AttestationRules
             IssuedOn = request.IssuedOn!.Value,
             ExpiresOn = expires,
             Status = AttestationStatus.Draft,
+            RegisterReference = registerReference,
         });
     }
 }

@@ -38,6 +38,7 @@ param tableNames string[] = [
   'templates'
   'specifications'
   'shortlists'
+  'registerimports'
 ]
 
 @description('Required. Private blob container for compliance evidence files.')
@@ -46,10 +47,12 @@ param evidenceContainerName string
 @description('Required. Private blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
-@description('Optional. Queues: the search-index update queue and the poison queue the Functions host moves failed messages to.')
+@description('Optional. Queues: search-index updates and register snapshot imports, each with the poison queue the Functions host moves failed messages to.')
 param queueNames string[] = [
   'search-index-updates'
   'search-index-updates-poison'
+  'register-imports'
+  'register-imports-poison'
 ]
 
 @description('Optional. Days a deleted blob or container can be restored (evidence must not vanish by mistake).')
@@ -99,6 +102,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
 resource evidenceContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
   parent: blobService
   name: evidenceContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Register snapshots (the CSV files an Admin uploads or drops here), private like the evidence.
+resource registerSnapshotsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: 'register-snapshots'
   properties: {
     publicAccess: 'None'
   }

@@ -20,7 +20,9 @@ internal sealed class AttestationCalls(MarketplaceApp app)
     public async Task<(Attestation Attestation, string ETag)> CreateAsync(string supplier, string standardCode, string? offeringId, string certificate = "CERT-2026-001")
     {
         using var client = await SupplierAsync(supplier);
-        var response = await client.PostAsJsonAsync("/api/attestations", new { standardCode, offeringId, certificateNumber = certificate, issuedOn = "2026-10-01" });
+        // Register-route standards need the register's reference; any well-formed one does here.
+        var registerReference = Marketplace.Core.Registers.PublicRegisters.ForStandard(standardCode)?.ReferenceExample;
+        var response = await client.PostAsJsonAsync("/api/attestations", new { standardCode, offeringId, certificateNumber = certificate, issuedOn = "2026-10-01", registerReference });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await ReadAsync(response), response.Headers.ETag!.ToString());
     }
