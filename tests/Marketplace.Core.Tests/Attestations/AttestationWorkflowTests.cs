@@ -5,7 +5,8 @@ namespace Marketplace.Core.Tests.Attestations;
 
 public sealed class AttestationWorkflowTests
 {
-    // ARCHITECTURE.md: Draft → Submitted → Verified | Rejected; Verified → Expired | Revoked; Submitted → Withdrawn.
+    // ARCHITECTURE.md: Draft → Submitted → Verified | Rejected; Verified → Expired | Revoked; Submitted → Withdrawn;
+    // register checks: Verified → Lapsed (dropped out of the register) → Verified (back in a newer snapshot).
     private static readonly (string From, AttestationAction Action, string To)[] Allowed =
     [
         (AttestationStatus.Draft, AttestationAction.Submit, AttestationStatus.Submitted),
@@ -14,6 +15,8 @@ public sealed class AttestationWorkflowTests
         (AttestationStatus.Submitted, AttestationAction.Withdraw, AttestationStatus.Withdrawn),
         (AttestationStatus.Verified, AttestationAction.Expire, AttestationStatus.Expired),
         (AttestationStatus.Verified, AttestationAction.Revoke, AttestationStatus.Revoked),
+        (AttestationStatus.Verified, AttestationAction.Lapse, AttestationStatus.Lapsed),
+        (AttestationStatus.Lapsed, AttestationAction.Reinstate, AttestationStatus.Verified),
     ];
 
     [Fact]
@@ -40,8 +43,9 @@ public sealed class AttestationWorkflowTests
     }
 
     [Fact]
-    public void Users_are_offered_every_action_but_expiry()
+    public void Users_are_offered_every_action_but_the_apps_own()
     {
+        Assert.Empty(AttestationWorkflow.UserActionsFrom(AttestationStatus.Lapsed));
         Assert.Equal([AttestationAction.Withdraw, AttestationAction.Verify, AttestationAction.Reject], AttestationWorkflow.UserActionsFrom(AttestationStatus.Submitted));
         Assert.Equal([AttestationAction.Revoke], AttestationWorkflow.UserActionsFrom(AttestationStatus.Verified));
         Assert.Equal([AttestationAction.Submit], AttestationWorkflow.UserActionsFrom(AttestationStatus.Draft));
@@ -54,7 +58,7 @@ public sealed class AttestationWorkflowTests
         var actions = Enum.GetValues<AttestationAction>();
         var action = actions[Math.Abs(actionIndex % actions.Length)];
         var offered = AttestationWorkflow.UserActionsFrom(status).Contains(action);
-        return action == AttestationAction.Expire ? !offered : offered == (AttestationWorkflow.Next(status, action) is not null);
+        return action is AttestationAction.Expire or AttestationAction.Lapse or AttestationAction.Reinstate ? !offered : offered == (AttestationWorkflow.Next(status, action) is not null);
     }
 
     [Fact]
@@ -62,5 +66,5 @@ public sealed class AttestationWorkflowTests
 
     [Fact]
     public void Action_names_are_lower_case_words() =>
-        Assert.Equal(["submit", "withdraw", "verify", "reject", "revoke", "expire"], Enum.GetValues<AttestationAction>().Select(AttestationWorkflow.NameOf));
+        Assert.Equal(["submit", "withdraw", "verify", "reject", "revoke", "expire", "lapse", "reinstate"], Enum.GetValues<AttestationAction>().Select(AttestationWorkflow.NameOf));
 }
