@@ -40,6 +40,7 @@ public sealed class CatalogueGenerator
     {
         var catalogue = Generate();
         CatalogueJson.WriteFiles(catalogue, folder);
+        RegisterChecks.WriteSnapshots(catalogue, folder);
         return catalogue;
     }
 }
@@ -79,6 +80,7 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         var attestations = new Attestations(rng).Build(suppliers, offerings);
         // A separate generator, so the users drawn from rng afterwards stay as they were.
         attestations = new Attestations(new Random(129)).AddTelehealthClinicalSafety(suppliers, offerings, attestations);
+        attestations = RegisterChecks.Apply(attestations);
 
         var organisations = new List<Organisation>(Associations.Documents);
         organisations.AddRange(Commissioners.Documents);

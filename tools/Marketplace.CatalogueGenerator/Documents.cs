@@ -146,6 +146,9 @@ public sealed record Attestation
     public DateTime? DecidedAt { get; init; }
     public string? Reason { get; init; }
     public required IReadOnlyList<EvidenceFile> Evidence { get; init; }
+
+    /// <summary>The public register's reference (register-route standards only).</summary>
+    public string? RegisterReference { get; init; }
 }
 
 public sealed record EvidenceFile
