@@ -2,7 +2,6 @@ using System.Globalization;
 using Marketplace.Core.Access;
 using Marketplace.Core.Registers;
 using Marketplace.Functions.Background;
-using Marketplace.Storage;
 
 namespace Marketplace.Functions.Registers;
 
@@ -16,7 +15,8 @@ public static partial class ImportRegisterSnapshotFunction
     public const string Name = "ImportRegisterSnapshot";
     public const string BindingName = "message";
 
-    public static BackgroundFunction Define(StorageNames names) => new(Name, new QueueTriggerBinding(BindingName, names.RegisterImportsQueue), RunAsync);
+    /// <summary>The function on <paramref name="queueName"/> (the register-imports queue).</summary>
+    public static BackgroundFunction Define(string queueName) => new(Name, new QueueTriggerBinding(BindingName, queueName), RunAsync);
 
     /// <summary>The app acts for itself: the job's name is recorded as the user, with the System role.</summary>
     public static Actor Job { get; } = new(Name, null, new HashSet<MarketplaceRole>());

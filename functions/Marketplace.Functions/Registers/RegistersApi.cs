@@ -17,24 +17,23 @@ public static class RegistersApi
 {
     public static IEndpointRouteBuilder MapRegisters(this IEndpointRouteBuilder app)
     {
-        var api = app.MapFeature("/api/registers", "Registers");
+        var api = app.MapFeature("/api", "Registers");
 
-        api.MapGet("", () => TypedResults.Ok(PublicRegisters.All.Select(RegisterView.Of).ToList()))
+        api.MapGet("/registers", () => TypedResults.Ok(PublicRegisters.All.Select(RegisterView.Of).ToList()))
             .WithName("ListRegisters")
             .WithSummary("Admin only. The public registers checked (dspt, cqc, ico, mhra): the standard each confirms, the CSV columns a snapshot must have " +
                 "(extra columns are ignored), which statuses count as registered, and the reference format.")
             .AllowRoles(MarketplaceRole.Admin);
 
-        api.MapPut("/{register}/snapshots/{date}", UploadAsync)
+        api.MapPut("/registers/{register}/snapshots/{date}", UploadAsync)
             .WithName("UploadRegisterSnapshot")
             .WithSummary("Admin only. Uploads a register's published CSV for one date (raw body, Content-Length required, at most 64 MiB; the same date " +
                 "again replaces it) to the register-snapshots container as {register}/{date}.csv, and queues its import: 202 with the import's status. " +
                 "The import checks the whole file first (UTF-8, the register's columns, each reference once) and refuses a malformed one without " +
                 "changing anything; then verifies submitted attestations whose reference and name match, and lapses verified ones no longer registered.")
-            .Accepts<Stream>("text/csv")
             .AllowRoles(MarketplaceRole.Admin);
 
-        api.MapGet("/imports", async (Actor actor, ListRegisterImports list, CancellationToken ct) => (await list.RunAsync(actor, ct)).ToResult(TypedResults.Ok))
+        api.MapGet("/registers/imports", async (Actor actor, ListRegisterImports list, CancellationToken ct) => (await list.RunAsync(actor, ct)).ToResult(TypedResults.Ok))
             .WithName("ListRegisterImports")
             .WithSummary("Admin only. Every register snapshot import, newest snapshot first: register, snapshot date, file, status (queued, running, done, " +
                 "refused with its message), rows read, attestations verified, reinstated and lapsed.")

@@ -19,7 +19,7 @@ public static class RegistersFeature
         services.AddSingleton<ListRegisterImports>();
         services.AddSingleton<ImportRegisterSnapshot>();
         services.AddSingleton<QueueDroppedSnapshots>();
-        services.AddSingleton(sp => ImportRegisterSnapshotFunction.Define(sp.GetRequiredService<Marketplace.Storage.StorageNames>()));
+        services.AddSingleton(sp => ImportRegisterSnapshotFunction.Define(sp.GetRequiredService<Marketplace.Storage.StorageNames>().RegisterImportsQueue));
         services.AddSingleton(_ => QueueDroppedSnapshotsFunction.Define());
         return builder;
     }
