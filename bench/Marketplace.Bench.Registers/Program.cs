@@ -94,6 +94,7 @@ internal sealed class BenchApp(string connectionString, int batch) : WebApplicat
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseContentRoot(RepositoryPaths.Combine("functions", "Marketplace.Functions"));
         builder.UseSetting("Storage:ConnectionString", connectionString);
         builder.UseSetting("Storage:NamePrefix", "bench");
         builder.UseSetting("Search:Provider", "Lucene");
