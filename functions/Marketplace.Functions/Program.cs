@@ -9,6 +9,7 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Pages;
+using Marketplace.Functions.Registers;
 using Marketplace.Functions.Shortlisting;
 using Marketplace.Functions.Http;
 using Marketplace.Functions.Standards;
@@ -30,6 +31,7 @@ builder.UseHostingMode()
     .AddBackgroundFunctions()
     .AddShortlisting()
     .AddAssessments()
+    .AddRegisters()
     // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
     .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
@@ -64,6 +66,7 @@ app.MapAttestations();
 app.MapAdministration();
 app.MapShortlisting();
 app.MapAssessments();
+app.MapRegisters();
 app.MapFeature("", "Host invocations").MapBackgroundFunctions();
 app.MapFeature("", "Pages").MapMarketplacePages();
 

@@ -29,24 +29,28 @@ public sealed class StorageNames
     public string SpecificationsTable => Table("specifications");
     public string ShortlistsTable => Table("shortlists");
     public string AssessmentsTable => Table("assessments");
+    public string RegisterImportsTable => Table("registerimports");
 
     public string EvidenceContainer => Lower("evidence");
+    public string RegisterSnapshotsContainer => Lower("register-snapshots");
 
     /// <summary>The ASP.NET Core Data Protection key ring every instance shares (cookies, antiforgery tokens).</summary>
     public string DataProtectionContainer => Lower("data-protection");
 
     public string SearchIndexUpdatesQueue => Lower("search-index-updates");
+    public string RegisterImportsQueue => Lower("register-imports");
 
     /// <summary>Where the Functions host (and the standalone runner) moves messages that failed every attempt.</summary>
     public static string PoisonQueueOf(string queueName) => queueName + "-poison";
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable];
 
-    public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer];
+    public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 
-    public IReadOnlyList<string> Queues => [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue)];
+    public IReadOnlyList<string> Queues =>
+        [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue), RegisterImportsQueue, PoisonQueueOf(RegisterImportsQueue)];
 
     // Table names are alphanumeric only, so the prefix is glued on without a separator.
     private string Table(string name) => Prefix + name;

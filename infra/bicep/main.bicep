@@ -47,6 +47,7 @@ param tableNames string[] = [
   'specifications'
   'shortlists'
   'assessments'
+  'registerimports'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')
@@ -97,6 +98,7 @@ var dataProtectionContainerName = 'data-protection'
 var appContainerNames = [
   evidenceContainerName
   dataProtectionContainerName
+  'register-snapshots'
 ]
 var keyVaultName = 'kv-${token}'
 var dataProtectionCertificateName = 'data-protection'
@@ -129,6 +131,8 @@ module storage 'modules/storage.bicep' = {
     queueNames: [
       'search-index-updates'
       'search-index-updates-poison'
+      'register-imports'
+      'register-imports-poison'
     ]
   }
 }

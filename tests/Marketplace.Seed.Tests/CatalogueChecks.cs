@@ -12,7 +12,7 @@ internal static class CatalogueChecks
 {
     public static readonly DateOnly Today = new(2026, 11, 23);
 
-    private static readonly string[] DecidedStatuses = ["verified", "rejected", "revoked", "expired"];
+    private static readonly string[] DecidedStatuses = ["verified", "rejected", "revoked", "expired", "lapsed"]; // a lapsed one keeps who verified it
 
     public static IEnumerable<string> All(CatalogueFiles c) =>
     [

@@ -40,6 +40,7 @@ public sealed class CatalogueGenerator
     {
         var catalogue = Generate();
         CatalogueJson.WriteFiles(catalogue, folder);
+        RegisterChecks.WriteSnapshots(catalogue, folder);
         return catalogue;
     }
 }
@@ -81,6 +82,7 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         attestations = new Attestations(new Random(129)).AddTelehealthClinicalSafety(suppliers, offerings, attestations);
         offerings = BuyerAssessments.WithProductVersions(offerings);
         attestations = BuyerAssessments.DeclareClinicalSafety(suppliers, offerings, BuyerAssessments.WithoutBuyerAssessed(attestations));
+        attestations = RegisterChecks.Apply(attestations);
 
         var organisations = new List<Organisation>(Associations.Documents);
         organisations.AddRange(Commissioners.Documents);

@@ -151,6 +151,9 @@ public sealed record Attestation
     public string? ClinicalSafetyOfficer { get; init; }
     public string? TestedBy { get; init; }
     public IReadOnlyList<Endorsement>? Endorsements { get; init; }
+
+    /// <summary>The public register's reference (register-route standards only).</summary>
+    public string? RegisterReference { get; init; }
 }
 
 public sealed record Endorsement

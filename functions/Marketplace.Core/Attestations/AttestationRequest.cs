@@ -114,6 +114,11 @@ public static class AttestationRules
                 Invalid("expiresOn", $"The certificate expired on {until:yyyy-MM-dd}{(request.ExpiresOn is null ? $" ({standard!.ValidityMonths} months after issue)" : "")}; attest with a current one.");
             }
         }
+        var (registerReference, registerError) = Registers.RegisterReferences.Check(request.RegisterReference, standard);
+        if (registerError is not null)
+        {
+            Invalid(Registers.RegisterReferences.Field, registerError);
+        }
         if (standard is not null)
         {
             errors.AddRange(RouteRefusals(request, standard, certifier));
@@ -133,7 +138,7 @@ public static class AttestationRules
             ExpiresOn = expires,
             Status = AttestationStatus.Draft,
             CertifierId = certifier?.Id,
-            RegisterReference = Trimmed(request.RegisterReference),
+            RegisterReference = registerReference,
             ProductRelease = Trimmed(request.ProductRelease),
             ClinicalSafetyOfficer = Trimmed(request.ClinicalSafetyOfficer),
             TestedBy = Trimmed(request.TestedBy),
@@ -177,10 +182,6 @@ public static class AttestationRules
         else if (request.CertifierId is not null)
         {
             yield return Invalid("certifierId", $"{standard.Code} is confirmed by {standard.ConfirmedBy}, not a certification body: leave certifierId out.");
-        }
-        if (request.RegisterReference is not null && standard.Route != VerificationRoute.Register)
-        {
-            yield return Invalid("registerReference", $"{standard.Code} is not checked against a public register: leave registerReference out.");
         }
         if (request.TestedBy is not null && standard.Route != VerificationRoute.Declaration)
         {

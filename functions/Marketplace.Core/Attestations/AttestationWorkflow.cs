@@ -17,12 +17,17 @@ public enum AttestationAction
     Revoke,
     /// <summary>The expiry job marks a verified or declared attestation past its expiry date.</summary>
     Expire,
+    /// <summary>A register import marks a verified attestation that dropped out of the register's newest snapshot.</summary>
+    Lapse,
+    /// <summary>A register import verifies a lapsed attestation again: it is back in a newer snapshot.</summary>
+    Reinstate,
 }
 
 /// <summary>
 /// The attestation state machine of ARCHITECTURE.md: <c>draft → submitted → verified | rejected</c>,
 /// <c>verified → expired | revoked</c>, <c>submitted → withdrawn</c>; a declaration-route standard's submit declares it
-/// (<c>draft → declared</c>), and <c>declared → withdrawn | expired</c>. Rejected, revoked, expired and withdrawn are final.
+/// (<c>draft → declared</c>), and <c>declared → withdrawn | expired</c>; register-route attestations also
+/// <c>verified → lapsed → verified</c> as register snapshots drop and restore them. Rejected, revoked, expired and withdrawn are final.
 /// </summary>
 public static class AttestationWorkflow
 {
@@ -43,6 +48,11 @@ public static class AttestationWorkflow
             {
                 [AttestationAction.Revoke] = AttestationStatus.Revoked,
                 [AttestationAction.Expire] = AttestationStatus.Expired,
+                [AttestationAction.Lapse] = AttestationStatus.Lapsed,
+            },
+            [AttestationStatus.Lapsed] = new Dictionary<AttestationAction, string>
+            {
+                [AttestationAction.Reinstate] = AttestationStatus.Verified,
             },
             [AttestationStatus.Declared] = new Dictionary<AttestationAction, string>
             {
@@ -51,11 +61,14 @@ public static class AttestationWorkflow
             },
         };
 
+    /// <summary>The app's own actions (expiry, register imports), never a user's.</summary>
+    private static readonly AttestationAction[] SystemActions = [AttestationAction.Expire, AttestationAction.Lapse, AttestationAction.Reinstate];
+
     /// <summary>Every status an attestation can be in.</summary>
     public static IReadOnlyList<string> Statuses { get; } =
     [
         AttestationStatus.Draft, AttestationStatus.Submitted, AttestationStatus.Verified, AttestationStatus.Rejected,
-        AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Withdrawn, AttestationStatus.Declared,
+        AttestationStatus.Revoked, AttestationStatus.Expired, AttestationStatus.Withdrawn, AttestationStatus.Declared, AttestationStatus.Lapsed,
     ];
 
     /// <summary>The status after <paramref name="action"/>, or null when the state machine does not allow it from <paramref name="status"/>.</summary>
@@ -72,7 +85,7 @@ public static class AttestationWorkflow
     /// <summary>What users may do from <paramref name="status"/> (the expiry job's action is not one of them), in a stable order.</summary>
     public static IReadOnlyList<AttestationAction> UserActionsFrom(string status) =>
         Transitions.TryGetValue(status, out var from)
-            ? [.. from.Keys.Where(a => a != AttestationAction.Expire).Order()]
+            ? [.. from.Keys.Where(a => !SystemActions.Contains(a)).Order()]
             : [];
 
     /// <summary>The action's name on the wire and in audit events (<c>submit</c>, <c>withdraw</c>, …).</summary>

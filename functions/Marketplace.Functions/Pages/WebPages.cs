@@ -1,3 +1,4 @@
+using Marketplace.Functions.Pages.Admin;
 using Marketplace.Functions.Pages.Association;
 using Marketplace.Functions.Pages.Attestations;
 using Marketplace.Functions.Pages.Certifier;
@@ -78,6 +79,7 @@ public static class WebPages
         SpecificationFormPage.Map(app);
         SpecificationPage.Map(app);
         ShortlistPage.Map(app);
+        RegisterImportsPage.Map(app);
         return app;
     }
 

@@ -39,7 +39,7 @@ public sealed class AttestationRulesTests
     public void Other_routes_name_no_certifier_and_the_buyer_assesses_its_own_standards()
     {
         Assert.Equal(["certifierId"], Fields(Create(Request() with { CertifierId = TecQuality.Id }, A2dReady, Hub, TecQuality)));
-        Assert.Equal(["certifierId"], Fields(Create(Request("CQC", null) with { CertifierId = TecQuality.Id }, Cqc, certifier: TecQuality)));
+        Assert.Equal(["certifierId"], Fields(Create(Request("CQC", null) with { CertifierId = TecQuality.Id, RegisterReference = "1-101234567" }, Cqc, certifier: TecQuality)));
         var dtac = Create(Request("DTAC"), Dtac, Hub);
         Assert.Equal(["standardCode"], Fields(dtac));
         Assert.Contains("buyer", dtac.Refusal!.Message, StringComparison.Ordinal);
@@ -75,8 +75,8 @@ public sealed class AttestationRulesTests
     [Fact]
     public void An_open_ended_standard_has_no_expiry_unless_one_is_given()
     {
-        Assert.Null(Create(Request("CQC", null), Cqc).Next!.ExpiresOn);
-        Assert.Equal(new DateOnly(2027, 1, 1), Create(Request("CQC", null, expires: new DateOnly(2027, 1, 1)), Cqc).Next!.ExpiresOn);
+        Assert.Null(Create(Request("CQC", null) with { RegisterReference = "1-101234567" }, Cqc).Next!.ExpiresOn);
+        Assert.Equal(new DateOnly(2027, 1, 1), Create(Request("CQC", null, expires: new DateOnly(2027, 1, 1)) with { RegisterReference = "1-101234567" }, Cqc).Next!.ExpiresOn);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AttestationRulesTests
         Assert.Equal("offeringId", Create(Request(offering: null), A2dReady).Refusal!.Field);
         Assert.Equal("standardCode", Create(Request("DSPT"), Dspt, Hub).Refusal!.Field);
         Assert.Null(Create(Request("A2D-READY"), A2dReady, Hub with { Kind = "service" }).Refusal);
-        Assert.Null(Create(Request("DSPT", null), Dspt).Refusal);
+        Assert.Null(Create(Request("DSPT", null) with { RegisterReference = "8JK12" }, Dspt).Refusal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ public sealed class AttestationWorkflowTests
 {
     // ARCHITECTURE.md: Draft → Submitted → Verified | Rejected; Verified → Expired | Revoked; Submitted → Withdrawn;
     // a declaration's submit declares it (Draft → Declared), and Declared → Withdrawn | Expired.
+    // register checks: Verified → Lapsed (dropped out of the register) → Verified (back in a newer snapshot).
     private static readonly (string From, AttestationAction Action, string To)[] Allowed =
     [
         (AttestationStatus.Draft, AttestationAction.Submit, AttestationStatus.Submitted),
@@ -17,6 +18,8 @@ public sealed class AttestationWorkflowTests
         (AttestationStatus.Verified, AttestationAction.Revoke, AttestationStatus.Revoked),
         (AttestationStatus.Declared, AttestationAction.Withdraw, AttestationStatus.Withdrawn),
         (AttestationStatus.Declared, AttestationAction.Expire, AttestationStatus.Expired),
+        (AttestationStatus.Verified, AttestationAction.Lapse, AttestationStatus.Lapsed),
+        (AttestationStatus.Lapsed, AttestationAction.Reinstate, AttestationStatus.Verified),
     ];
 
     [Fact]
@@ -52,8 +55,9 @@ public sealed class AttestationWorkflowTests
     }
 
     [Fact]
-    public void Users_are_offered_every_action_but_expiry()
+    public void Users_are_offered_every_action_but_the_apps_own()
     {
+        Assert.Empty(AttestationWorkflow.UserActionsFrom(AttestationStatus.Lapsed));
         Assert.Equal([AttestationAction.Withdraw, AttestationAction.Verify, AttestationAction.Reject], AttestationWorkflow.UserActionsFrom(AttestationStatus.Submitted));
         Assert.Equal([AttestationAction.Revoke], AttestationWorkflow.UserActionsFrom(AttestationStatus.Verified));
         Assert.Equal([AttestationAction.Submit], AttestationWorkflow.UserActionsFrom(AttestationStatus.Draft));
@@ -66,7 +70,7 @@ public sealed class AttestationWorkflowTests
         var actions = Enum.GetValues<AttestationAction>();
         var action = actions[Math.Abs(actionIndex % actions.Length)];
         var offered = AttestationWorkflow.UserActionsFrom(status).Contains(action);
-        return action == AttestationAction.Expire ? !offered : offered == (AttestationWorkflow.Next(status, action) is not null);
+        return action is AttestationAction.Expire or AttestationAction.Lapse or AttestationAction.Reinstate ? !offered : offered == (AttestationWorkflow.Next(status, action) is not null);
     }
 
     [Fact]
@@ -74,5 +78,5 @@ public sealed class AttestationWorkflowTests
 
     [Fact]
     public void Action_names_are_lower_case_words() =>
-        Assert.Equal(["submit", "withdraw", "verify", "reject", "revoke", "expire"], Enum.GetValues<AttestationAction>().Select(AttestationWorkflow.NameOf));
+        Assert.Equal(["submit", "withdraw", "verify", "reject", "revoke", "expire", "lapse", "reinstate"], Enum.GetValues<AttestationAction>().Select(AttestationWorkflow.NameOf));
 }

@@ -23,9 +23,12 @@ internal sealed class AttestationCalls(MarketplaceApp app)
         string? certifierId = null, string? productRelease = null, string? clinicalSafetyOfficer = null, string? testedBy = null)
     {
         using var client = await SupplierAsync(supplier);
+        // Register-route standards need the register's reference; any well-formed one does here.
+        var registerReference = Marketplace.Core.Registers.PublicRegisters.ForStandard(standardCode)?.ReferenceExample;
         var response = await client.PostAsJsonAsync("/api/attestations", new
         {
             standardCode, offeringId, certificateNumber = certificate, issuedOn = "2026-10-01", certifierId, productRelease, clinicalSafetyOfficer, testedBy,
+            registerReference,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await ReadAsync(response), response.Headers.ETag!.ToString());
