@@ -6,13 +6,18 @@ namespace Marketplace.Core.Attestations;
 /// <summary>
 /// What a supplier sends to start an attestation: the standard, optionally one of its offerings, and the
 /// certificate's number and dates. <c>expiresOn</c> may be left out to take the standard's validity period.
+/// <c>equivalent</c>, when given, claims an equivalent of the standard instead (what is held, who issued it, why).
 /// </summary>
 public sealed record AttestationRequest(
     string? StandardCode,
     string? OfferingId,
     string? CertificateNumber,
     DateOnly? IssuedOn,
-    DateOnly? ExpiresOn);
+    DateOnly? ExpiresOn,
+    EquivalentClaimRequest? Equivalent = null);
+
+/// <summary>A claimed equivalent as sent: every field required.</summary>
+public sealed record EquivalentClaimRequest(string? Name, string? IssuedBy, string? Reason);
 
 /// <summary>The rules for starting an attestation.</summary>
 public static class AttestationRules
@@ -101,6 +106,7 @@ public static class AttestationRules
                 Invalid("expiresOn", $"The certificate expired on {until:yyyy-MM-dd}{(request.ExpiresOn is null ? $" ({standard!.ValidityMonths} months after issue)" : "")}; attest with a current one.");
             }
         }
+        var equivalent = request.Equivalent is null ? null : EquivalentOf(request.Equivalent, errors);
         if (errors.Count > 0)
         {
             return new AttestationDecision(null, errors[0]) { Errors = errors };
@@ -115,6 +121,33 @@ public static class AttestationRules
             IssuedOn = request.IssuedOn!.Value,
             ExpiresOn = expires,
             Status = AttestationStatus.Draft,
+            Equivalent = equivalent,
         });
+    }
+
+    /// <summary>Longest equivalent name and issuer kept (the schema's limit); the reason takes up to 1000 characters.</summary>
+    public const int MaxEquivalentTextLength = 200;
+
+    private static EquivalentClaim? EquivalentOf(EquivalentClaimRequest claim, List<Refusal> errors)
+    {
+        string? Text(string? value, string field, int max, string what)
+        {
+            var text = value?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                errors.Add(new Refusal(RefusalKind.InvalidField, $"Required for a claimed equivalent: {what}.", field));
+                return null;
+            }
+            if (text.Length > max || text.Any(c => char.IsControl(c) && c is not ('\n' or '\r')))
+            {
+                errors.Add(new Refusal(RefusalKind.InvalidField, $"At most {max} characters, without control characters.", field));
+                return null;
+            }
+            return text;
+        }
+        var name = Text(claim.Name, "equivalent.name", MaxEquivalentTextLength, "the standard or registration you hold instead");
+        var issuedBy = Text(claim.IssuedBy, "equivalent.issuedBy", MaxEquivalentTextLength, "who issued or certifies it");
+        var reason = Text(claim.Reason, "equivalent.reason", AttestationDecisions.MaxReasonLength, "why it meets the same need");
+        return name is null || issuedBy is null || reason is null ? null : new EquivalentClaim(name, issuedBy, reason);
     }
 }

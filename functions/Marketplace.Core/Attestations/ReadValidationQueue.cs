@@ -34,7 +34,8 @@ public sealed class ReadValidationQueue(IAttestationRecords records, IOrganisati
             {
                 supplier = suppliers[attestation.SupplierId] = await organisations.FindAsync(attestation.SupplierId, ct);
             }
-            if (supplier is not null && register.GetValueOrDefault(attestation.StandardCode) is { } standard
+            // A claimed equivalent is decided by buyers on their shortlists, never in a queue.
+            if (attestation.Equivalent is null && supplier is not null && register.GetValueOrDefault(attestation.StandardCode) is { } standard
                 && AttestationAccess.AwaitsDecisionBy(attestation, supplier, standard, association))
             {
                 queued.Add(new QueuedAttestation(attestation, supplier.Name, standard.Name));

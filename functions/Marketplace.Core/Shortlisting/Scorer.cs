@@ -11,7 +11,7 @@ namespace Marketplace.Core.Shortlisting;
 /// <item>Eligible: the offering lists the specification's lot, its supplier is admitted to that lot, and every gate
 /// passes. A retired offering is never eligible.</item>
 /// <item>A standard counts only through an attestation verified and unexpired on the evaluation date,
-/// organisation-level or on that offering.</item>
+/// organisation-level or on that offering, or a claimed equivalent the commissioner accepted on this shortlist.</item>
 /// <item>Points of criterion i = 100·wᵢ·sᵢ/Σw; total = the sum of the points (so the breakdown always adds up),
 /// = 100 × Σ(wᵢ·sᵢ)/Σw, in [0, 100].</item>
 /// <item>Price: sᵢ = lowest eligible whole-life cost / this offering's (<see cref="WholeLifeCost"/>); a free offering scores 1.</item>
@@ -189,13 +189,17 @@ public static class Scorer
             case StandardHeldRule r:
             {
                 var attestation = held.Held(r.Code);
+                if (attestation is null && context.Equivalents.Accepted(offering.SupplierId, offering.Id, r.Code) is { } equivalent)
+                {
+                    return (1, equivalent);
+                }
                 if (!explain)
                 {
                     return (attestation is null ? 0 : 1, null);
                 }
                 if (attestation is null)
                 {
-                    return (0, $"Does not hold {r.Code}: {held.WhyNot(r.Code, context.Date, context.AssociationName)}");
+                    return (0, $"Does not hold {r.Code}: {context.Equivalents.WhyNot(offering.SupplierId, offering.Id, r.Code) ?? held.WhyNot(r.Code, context.Date, context.AssociationName)}");
                 }
                 var scope = attestation.OfferingId is null ? "" : " for this offering";
                 var by = attestation.DecidedBy is null ? "verified" : $"verified by {context.AssociationName(attestation.DecidedBy)}";
@@ -309,6 +313,7 @@ public static class Scorer
             Date = input.EvaluationDate;
             Admitted = new HashSet<string>(lot.Suppliers, StringComparer.Ordinal);
             Standards = new HeldStandards(input.Attestations, input.EvaluationDate);
+            Equivalents = new EquivalentStandards(input.Attestations, input.EquivalentDecisions, input.EvaluationDate);
             foreach (var association in input.Associations)
             {
                 associations.TryAdd(association.Id, association.Name);
@@ -320,6 +325,7 @@ public static class Scorer
         public DateOnly Date { get; }
         public HashSet<string> Admitted { get; }
         public HeldStandards Standards { get; }
+        public EquivalentStandards Equivalents { get; }
         public Func<string?, string> AssociationName { get; }
     }
 

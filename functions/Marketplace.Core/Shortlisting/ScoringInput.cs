@@ -18,6 +18,8 @@ public sealed record ScoringInput
     public required DateOnly EvaluationDate { get; init; }
     /// <summary>Optional: the trade associations, so explanations name who verified a standard rather than its id.</summary>
     public IReadOnlyList<Organisation> Associations { get; init; } = [];
+    /// <summary>The commissioner's decisions on claimed equivalents for this shortlist; an accepted claim counts for its standard.</summary>
+    public IReadOnlyList<EquivalentDecision> EquivalentDecisions { get; init; } = [];
 }
 
 /// <summary>An offering and the organisation that supplies it (<c>Supplier.Id</c> = <c>Offering.SupplierId</c>).</summary>

@@ -28,4 +28,9 @@ public sealed record ShortlistSnapshot
     public required IReadOnlyList<Attestation> Attestations { get; init; }
     /// <summary>The trade associations, so explanations name who verified.</summary>
     public required IReadOnlyList<Organisation> Associations { get; init; }
+    /// <summary>
+    /// Every decision the commissioner made on a claimed equivalent, by attestation id; null when none (so snapshots
+    /// from before claims hash as they did).
+    /// </summary>
+    public IReadOnlyList<EquivalentDecision>? EquivalentDecisions { get; init; }
 }
