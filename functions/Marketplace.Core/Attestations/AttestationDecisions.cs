@@ -107,6 +107,11 @@ public static class AttestationDecisions
             return AttestationDecision.Refuse(new Refusal(RefusalKind.InvalidField, "Only reject and revoke take a reason.", "reason"));
         }
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (action == AttestationAction.Submit && current.Equivalent is not null && current.Evidence.Count == 0)
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.EvidenceRequired,
+                $"A claimed equivalent needs evidence of {current.Equivalent.Name}; upload at least one file before submitting."));
+        }
         if (action == AttestationAction.Submit && context.Standard.EvidenceRequired && current.Evidence.Count == 0)
         {
             return AttestationDecision.Refuse(new Refusal(RefusalKind.EvidenceRequired,
