@@ -79,6 +79,7 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         var attestations = new Attestations(rng).Build(suppliers, offerings);
         // A separate generator, so the users drawn from rng afterwards stay as they were.
         attestations = new Attestations(new Random(129)).AddTelehealthClinicalSafety(suppliers, offerings, attestations);
+        attestations = EquivalentClaims.Add(suppliers, offerings, attestations);
 
         var organisations = new List<Organisation>(Associations.Documents);
         organisations.AddRange(Commissioners.Documents);

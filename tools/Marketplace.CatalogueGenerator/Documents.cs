@@ -146,6 +146,7 @@ public sealed record Attestation
     public DateTime? DecidedAt { get; init; }
     public string? Reason { get; init; }
     public required IReadOnlyList<EvidenceFile> Evidence { get; init; }
+    public EquivalentClaim? Equivalent { get; init; }
 }
 
 public sealed record EvidenceFile
