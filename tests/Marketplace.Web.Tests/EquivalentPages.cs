@@ -81,6 +81,7 @@ public sealed partial class EquivalentPages(BrowserApp app)
         await Expect(card).ToContainTextAsync("Accepted on");
         await Expect(card).ToContainTextAsync("A SOC 2 Type II audit of these controls meets our need.");
         await Expect(page.Locator("#pending-warning")).ToHaveCountAsync(0);
+        await Expect(page.Locator("body")).ToContainTextAsync("Accepted equivalent: SOC 2 Type II report (your decision on ");
         await PageChecks.FitsWidthAsync(page);
         await PageChecks.AccessibleAsync(page, "shortlist-equivalent-accepted-narrow");
         await page.Context.CloseAsync();
