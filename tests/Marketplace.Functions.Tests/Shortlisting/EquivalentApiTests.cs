@@ -158,6 +158,7 @@ public sealed class EquivalentApiTests(ShortlistingApp fixture) : IClassFixture<
         var reject = await validator.SendAsync(AttestationCalls.Act(claim, "reject", await calls.ETagAsync(claim), "Not CQC"));
         var queue = await validator.GetFromJsonAsync<JsonElement>("/api/associations/tec-services-association/queue");
         var page = await (await supplier.GetAsync($"/attestations/{claim}")).Content.ReadAsStringAsync();
+        var list = await (await supplier.GetAsync("/supplier/attestations")).Content.ReadAsStringAsync();
 
         var problem = await ProblemAssert.IsProblemAsync(verify, HttpStatusCode.Conflict, "conflict");
         Assert.Contains("claimed equivalent of CQC", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -165,6 +166,7 @@ public sealed class EquivalentApiTests(ShortlistingApp fixture) : IClassFixture<
         Assert.Equal("submitted", (await fixture.AttestationAsync(claim)).Status);
         Assert.DoesNotContain(queue.GetProperty("attestations").EnumerateArray(), q => q.GetProperty("attestation").GetProperty("id").GetString() == claim);
         Assert.Contains("Claimed equivalent of CQC: Care Inspectorate registration CS2019000123, issued by Care Inspectorate.", page, StringComparison.Ordinal);
+        Assert.Contains("CQC<span class=\"nhsuk-u-visually-hidden\"> attestation " + claim + "</span></a> (claimed equivalent: Care Inspectorate registration CS2019000123)", list, StringComparison.Ordinal);
     }
 
     [Fact]
