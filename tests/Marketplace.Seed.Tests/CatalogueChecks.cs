@@ -207,6 +207,15 @@ internal static class CatalogueChecks
                 yield return $"attestation {id}: status {status} with decidedBy '{decidedBy}'";
                 continue;
             }
+            if (a["equivalent"] is not null)
+            {
+                // A claimed equivalent is about what is held instead: no certifier or register decides it, only buyers.
+                if (certifier is not null || decidedBy is not null)
+                {
+                    yield return $"attestation {id}: a claimed equivalent names certifier '{certifier}' or was decided by '{decidedBy}'";
+                }
+                continue;
+            }
             if (route == "certifier")
             {
                 if (certifier is null || !accredited.GetValueOrDefault(certifier, []).Contains(code))

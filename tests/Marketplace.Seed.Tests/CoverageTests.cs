@@ -112,7 +112,8 @@ public sealed class CoverageTests
     [Fact]
     public void Every_supplier_has_two_to_five_attestations_plus_clinical_safety_for_telehealth_and_both_levels_occur()
     {
-        var perSupplier = Seed.Attestations.GroupBy(a => Str(a!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
+        // Claimed equivalents are counted apart (see Claimed_equivalents_are_submitted_with_evidence_and_left_to_commissioners).
+        var perSupplier = Seed.Attestations.Where(a => a!["equivalent"] is null).GroupBy(a => Str(a!, "supplierId")).ToDictionary(g => g.Key, g => g.Count());
         // The generator's telehealth pass adds a DSPT (where the supplier's trade keeps one) and a DCB0129 (verified or
         // declared) per active telehealth offering. Suppliers no longer attest DTAC or NICE ESF (the buyer assesses them),
         // so one that had only those left keeps one.
@@ -124,6 +125,24 @@ public sealed class CoverageTests
         Assert.True(perSupplier.Values.Average() >= 2, $"average {perSupplier.Values.Average():0.0} attestations per supplier");
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is null);
         Assert.Contains(Seed.Attestations, a => a!["offeringId"] is not null);
+    }
+
+    [Fact]
+    public void Claimed_equivalents_are_submitted_with_evidence_and_left_to_commissioners()
+    {
+        var claims = Seed.Attestations.Where(a => a!["equivalent"] is not null).Select(a => a!).ToList();
+
+        Assert.Equal(["CQC", "CYBER-ESSENTIALS-PLUS"], claims.Select(a => Str(a, "standardCode")).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(claims, a => Str(a["equivalent"]!, "issuedBy") == "Care Inspectorate");
+        Assert.All(claims, a =>
+        {
+            Assert.Equal("submitted", Str(a, "status"));
+            Assert.NotEmpty(a["evidence"]!.AsArray());
+            Assert.Null(a["decidedBy"]);
+            // A claim stands in for a standard the supplier does not otherwise hold.
+            Assert.DoesNotContain(Seed.Attestations, o => o!["equivalent"] is null && Str(o, "supplierId") == Str(a, "supplierId")
+                && Str(o, "standardCode") == Str(a, "standardCode") && Str(o, "status") == "verified");
+        });
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class RegisterSnapshotFileTests
     public void Every_register_route_attestation_has_a_reference_and_the_lapsed_one_is_in_no_snapshot()
     {
         var catalogue = new CatalogueGenerator.CatalogueGenerator().Generate();
-        var registerRoute = catalogue.Attestations.Where(a => a.StandardCode is "DSPT" or "CQC" or "ICO-REG" or "MHRA-REG").ToList();
+        // Claimed equivalents (a Care Inspectorate registration for CQC) are not on the register they stand in for.
+        var registerRoute = catalogue.Attestations.Where(a => a.StandardCode is "DSPT" or "CQC" or "ICO-REG" or "MHRA-REG" && a.Equivalent is null).ToList();
         var snapshots = string.Concat(RegisterChecks.Snapshots(catalogue).Select(s => s.Text));
 
         Assert.All(registerRoute, a => Assert.False(string.IsNullOrEmpty(a.RegisterReference)));

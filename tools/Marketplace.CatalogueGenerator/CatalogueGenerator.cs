@@ -83,6 +83,7 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         offerings = BuyerAssessments.WithProductVersions(offerings);
         attestations = BuyerAssessments.DeclareClinicalSafety(suppliers, offerings, BuyerAssessments.WithoutBuyerAssessed(attestations));
         attestations = RegisterChecks.Apply(attestations);
+        attestations = EquivalentClaims.Add(suppliers, offerings, attestations);
 
         var organisations = new List<Organisation>(Associations.Documents);
         organisations.AddRange(Commissioners.Documents);

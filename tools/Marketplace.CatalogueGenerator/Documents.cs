@@ -154,6 +154,8 @@ public sealed record Attestation
 
     /// <summary>The public register's reference (register-route standards only).</summary>
     public string? RegisterReference { get; init; }
+
+    public EquivalentClaim? Equivalent { get; init; }
 }
 
 public sealed record Endorsement

@@ -83,6 +83,11 @@ public static class AttestationDecisions
         {
             return AttestationDecision.Refuse(new Refusal(RefusalKind.Forbidden, forbidden));
         }
+        if (BuyerDecides(current, action))
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.Conflict,
+                $"This is a claimed equivalent of {current.StandardCode}: nobody verifies or rejects it here; each commissioner accepts or rejects it on its own shortlist."));
+        }
         if (AttestationWorkflow.Next(current.Status, action, context.Standard.Route) is not { } next)
         {
             return AttestationDecision.Refuse(Refusal.Transition(current.Status, action));
@@ -102,6 +107,11 @@ public static class AttestationDecisions
             return AttestationDecision.Refuse(new Refusal(RefusalKind.InvalidField, "Only reject and revoke take a reason.", "reason"));
         }
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (action == AttestationAction.Submit && current.Equivalent is not null && current.Evidence.Count == 0)
+        {
+            return AttestationDecision.Refuse(new Refusal(RefusalKind.EvidenceRequired,
+                $"A claimed equivalent needs evidence of {current.Equivalent.Name}; upload at least one file before submitting."));
+        }
         if (action == AttestationAction.Submit && context.Standard.EvidenceRequired && current.Evidence.Count == 0)
         {
             return AttestationDecision.Refuse(new Refusal(RefusalKind.EvidenceRequired,
@@ -119,6 +129,13 @@ public static class AttestationDecisions
             _ => current with { Status = next, DecidedBy = context.ActorOrganisation!.Id, DecidedAt = now, Reason = trimmed },
         });
     }
+
+    /// <summary>
+    /// True when <paramref name="action"/> is a certifier's or register's decision on a claimed equivalent, which only
+    /// buyers decide, per shortlist (Procurement Act 2023 s.56): a claim stays submitted.
+    /// </summary>
+    public static bool BuyerDecides(Attestation attestation, AttestationAction action) =>
+        attestation.Equivalent is not null && action is AttestationAction.Verify or AttestationAction.Reject or AttestationAction.Revoke;
 
     /// <summary>
     /// The expiry job's decision: a verified attestation or a declaration whose expiry date is before

@@ -10,6 +10,7 @@ namespace Marketplace.Core.Attestations;
 /// it needs depends on the standard's route: the certification body (<c>certifierId</c>) for a certifier-route
 /// standard, the register's reference for a register-route one, the product release for a per-release one, the
 /// Clinical Safety Officer for DCB0129, and optionally the test house behind a declaration.
+/// <c>equivalent</c>, when given, claims an equivalent of the standard instead (what is held, who issued it, why).
 /// </summary>
 public sealed record AttestationRequest(
     string? StandardCode,
@@ -21,7 +22,12 @@ public sealed record AttestationRequest(
     string? RegisterReference = null,
     string? ProductRelease = null,
     string? ClinicalSafetyOfficer = null,
-    string? TestedBy = null);
+    string? TestedBy = null,
+
+    EquivalentClaimRequest? Equivalent = null);
+
+/// <summary>A claimed equivalent as sent: every field required.</summary>
+public sealed record EquivalentClaimRequest(string? Name, string? IssuedBy, string? Reason);
 
 /// <summary>The rules for starting an attestation.</summary>
 public static class AttestationRules
@@ -114,12 +120,15 @@ public static class AttestationRules
                 Invalid("expiresOn", $"The certificate expired on {until:yyyy-MM-dd}{(request.ExpiresOn is null ? $" ({standard!.ValidityMonths} months after issue)" : "")}; attest with a current one.");
             }
         }
-        var (registerReference, registerError) = Registers.RegisterReferences.Check(request.RegisterReference, standard);
+        var equivalent = request.Equivalent is null ? null : EquivalentOf(request.Equivalent, errors);
+        // A claimed equivalent is about what is held instead: the standard's own route (its certifier, its register
+        // reference, its release) does not apply to it; the buyer decides it.
+        var (registerReference, registerError) = request.Equivalent is null ? Registers.RegisterReferences.Check(request.RegisterReference, standard) : (null, null);
         if (registerError is not null)
         {
             Invalid(Registers.RegisterReferences.Field, registerError);
         }
-        if (standard is not null)
+        if (standard is not null && request.Equivalent is null)
         {
             errors.AddRange(RouteRefusals(request, standard, certifier));
         }
@@ -142,6 +151,7 @@ public static class AttestationRules
             ProductRelease = Trimmed(request.ProductRelease),
             ClinicalSafetyOfficer = Trimmed(request.ClinicalSafetyOfficer),
             TestedBy = Trimmed(request.TestedBy),
+            Equivalent = equivalent,
         });
     }
 
@@ -211,4 +221,30 @@ public static class AttestationRules
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Longest equivalent name and issuer kept (the schema's limit); the reason takes up to 1000 characters.</summary>
+    public const int MaxEquivalentTextLength = 200;
+
+    private static EquivalentClaim? EquivalentOf(EquivalentClaimRequest claim, List<Refusal> errors)
+    {
+        string? Text(string? value, string field, int max, string what)
+        {
+            var text = value?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                errors.Add(new Refusal(RefusalKind.InvalidField, $"Required for a claimed equivalent: {what}.", field));
+                return null;
+            }
+            if (text.Length > max || text.Any(c => char.IsControl(c) && c is not ('\n' or '\r')))
+            {
+                errors.Add(new Refusal(RefusalKind.InvalidField, $"At most {max} characters, without control characters.", field));
+                return null;
+            }
+            return text;
+        }
+        var name = Text(claim.Name, "equivalent.name", MaxEquivalentTextLength, "the standard or registration you hold instead");
+        var issuedBy = Text(claim.IssuedBy, "equivalent.issuedBy", MaxEquivalentTextLength, "who issued or certifies it");
+        var reason = Text(claim.Reason, "equivalent.reason", AttestationDecisions.MaxReasonLength, "why it meets the same need");
+        return name is null || issuedBy is null || reason is null ? null : new EquivalentClaim(name, issuedBy, reason);
+    }
 }

@@ -45,7 +45,7 @@ public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecord
         }
         // The same decision the actions themselves ask, so the page offers nothing it would refuse for who is asking.
         var actions = AttestationWorkflow.UserActionsFrom(attestation.Status)
-            .Where(a => AttestationAccess.WhyNot(actor, AttestationOperation.Of(a), attestation, context) is null)
+            .Where(a => AttestationAccess.WhyNot(actor, AttestationOperation.Of(a), attestation, context) is null && !AttestationDecisions.BuyerDecides(attestation, a))
             .OrderBy(a => a is AttestationAction.Verify or AttestationAction.Submit ? 0 : 1)
             .ToList();
         var offeringName = attestation.OfferingId is { } offeringId ? (await offerings.FindAsync(offeringId, ct))?.Name ?? offeringId : null;

@@ -14,7 +14,8 @@ namespace Marketplace.Core.Shortlisting;
 /// passes. A retired offering is never eligible.</item>
 /// <item>A standard counts by its route (see <see cref="StandardHeldRule"/>): an attestation verified and unexpired on
 /// the evaluation date, organisation-level or on that offering; a current declaration where the route is declaration;
-/// the specification's own commissioner's passing assessment of the current version where the buyer assesses.</item>
+/// the specification's own commissioner's passing assessment of the current version where the buyer assesses; or a
+/// claimed equivalent the commissioner accepted on this shortlist.</item>
 /// <item>Points of criterion i = 100·wᵢ·sᵢ/Σw; total = the sum of the points (so the breakdown always adds up),
 /// = 100 × Σ(wᵢ·sᵢ)/Σw, in [0, 100].</item>
 /// <item>Price: sᵢ = lowest eligible whole-life cost / this offering's (<see cref="WholeLifeCost"/>); a free offering scores 1.</item>
@@ -192,13 +193,17 @@ public static class Scorer
             case StandardHeldRule r:
             {
                 var counted = held.Held(r.Code, r.AcceptDeclaration);
+                if (counted is null && context.Equivalents.Accepted(offering.SupplierId, offering.Id, r.Code) is { } equivalent)
+                {
+                    return (1, equivalent);
+                }
                 if (!explain)
                 {
                     return (counted is null ? 0 : 1, null);
                 }
                 return counted switch
                 {
-                    null => (0, $"Does not hold {r.Code}: {held.WhyNot(r.Code, r.AcceptDeclaration, context.Date, context.AssociationName)}"),
+                    null => (0, $"Does not hold {r.Code}: {context.Equivalents.WhyNot(offering.SupplierId, offering.Id, r.Code) ?? held.WhyNot(r.Code, r.AcceptDeclaration, context.Date, context.AssociationName)}"),
                     { Assessment: { } assessment } => (1, Assessed(assessment)),
                     { Attestation: { Status: AttestationStatus.Declared } declared } => (1, Declared(declared)),
                     { Attestation: { } attestation } => (1, Verified(attestation, context)),
@@ -341,6 +346,7 @@ public static class Scorer
             // Only the specification's own commissioner's assessments count, whatever else the input carries.
             Standards = new HeldStandards(input.Attestations, input.EvaluationDate, input.Routes,
                 input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId));
+            Equivalents = new EquivalentStandards(input.Attestations, input.EquivalentDecisions, input.EvaluationDate);
             foreach (var association in input.Associations)
             {
                 associations.TryAdd(association.Id, association.Name);
@@ -352,6 +358,7 @@ public static class Scorer
         public DateOnly Date { get; }
         public HashSet<string> Admitted { get; }
         public HeldStandards Standards { get; }
+        public EquivalentStandards Equivalents { get; }
         public Func<string?, string> AssociationName { get; }
     }
 

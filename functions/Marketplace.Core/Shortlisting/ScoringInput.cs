@@ -28,6 +28,8 @@ public sealed record ScoringInput
     public string? CommissionerId { get; init; }
     /// <summary>Buyer assessments (DTAC, NICE ESF); only those by <see cref="CommissionerId"/> are read.</summary>
     public IReadOnlyList<BuyerAssessment> Assessments { get; init; } = [];
+    /// <summary>The commissioner's decisions on claimed equivalents for this shortlist; an accepted claim counts for its standard.</summary>
+    public IReadOnlyList<EquivalentDecision> EquivalentDecisions { get; init; } = [];
 }
 
 /// <summary>An offering and the organisation that supplies it (<c>Supplier.Id</c> = <c>Offering.SupplierId</c>).</summary>

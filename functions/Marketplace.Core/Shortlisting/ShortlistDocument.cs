@@ -40,6 +40,8 @@ public sealed record ShortlistDocument
     public required ShortlistCounts Counts { get; init; }
     /// <summary>Exactly what the listed entries were scored from; re-scoring it reproduces them.</summary>
     public required ShortlistSnapshot Snapshot { get; init; }
+    /// <summary>Claimed equivalents that would change this shortlist, pending or decided by the owning commissioner.</summary>
+    public IReadOnlyList<ShortlistEquivalent> Equivalents { get; init; } = [];
     /// <summary>Set when locked.</summary>
     public ShortlistLock? Lock { get; init; }
     /// <summary>Set once, after locking, when the call-off ends.</summary>

@@ -28,6 +28,9 @@ public static class ShortlistLocking
         var listed = scored.Entries.Take(maxResults).ToList();
         var inLot = scored.Exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
         var notInLot = scored.Exclusions.Count - inLot.Count;
+        var kept = inLot.Take(MaxExclusionsKept).ToList();
+        var equivalents = ShortlistEquivalents.Find(template, specification.ToSpecification(), input, scored,
+            kept.Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal));
         return new ShortlistDocument
         {
             Id = id,
@@ -39,9 +42,10 @@ public static class ShortlistLocking
             CreatedAt = now,
             CreatedBy = userId,
             Context = context,
-            Result = scored with { Entries = listed, Exclusions = inLot.Take(MaxExclusionsKept).ToList() },
+            Result = scored with { Entries = listed, Exclusions = kept },
             Counts = new ShortlistCounts(input.Offerings.Count, notInLot, inLot.Count, scored.Entries.Count, listed.Count),
-            Snapshot = SnapshotOf(template, specification.ToSpecification(), input, scored, maxResults),
+            Snapshot = SnapshotOf(template, specification.ToSpecification(), input, scored, maxResults, equivalents),
+            Equivalents = equivalents,
         };
     }
 
@@ -83,30 +87,45 @@ public static class ShortlistLocking
     public static IReadOnlyList<ShortlistEntry> Rescore(ShortlistSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var input = new ScoringInput
-        {
-            Offerings = snapshot.Offerings,
-            Attestations = snapshot.Attestations,
-            Framework = snapshot.Framework,
-            EvaluationDate = snapshot.EvaluationDate,
-            Associations = snapshot.Associations,
-            Routes = snapshot.Routes ?? new Dictionary<string, string>(),
-            CommissionerId = snapshot.CommissionerId,
-            Assessments = snapshot.Assessments ?? [],
-        };
-        return [.. Scorer.Score(snapshot.Template, snapshot.Specification, input).Entries.Take(snapshot.MaxResults)];
+        return [.. Scorer.Score(snapshot.Template, snapshot.Specification, InputOf(snapshot)).Entries.Take(snapshot.MaxResults)];
     }
+
+    /// <summary>What the snapshot is scored from, with the commissioner's decisions on claimed equivalents.</summary>
+    internal static ScoringInput InputOf(ShortlistSnapshot snapshot) => new()
+    {
+        Offerings = snapshot.Offerings,
+        Attestations = snapshot.Attestations,
+        Framework = snapshot.Framework,
+        EvaluationDate = snapshot.EvaluationDate,
+        Associations = snapshot.Associations,
+        Routes = snapshot.Routes ?? new Dictionary<string, string>(),
+        CommissionerId = snapshot.CommissionerId,
+        Assessments = snapshot.Assessments ?? [],
+        EquivalentDecisions = snapshot.EquivalentDecisions ?? [],
+    };
 
     /// <summary>The hash of a re-scoring of the snapshot; equal to <see cref="HashOf"/> of the stored entries when nothing was altered.</summary>
     public static string RescoredHashOf(ShortlistSnapshot snapshot) => HashOf(snapshot, Rescore(snapshot));
 
-    private static ShortlistSnapshot SnapshotOf(KeyRequirementsTemplate template, Specification specification, ScoringInput input, Shortlist scored, int maxResults)
+    private static ShortlistSnapshot SnapshotOf(KeyRequirementsTemplate template, Specification specification, ScoringInput input, Shortlist scored, int maxResults,
+        IReadOnlyList<ShortlistEquivalent> equivalents)
     {
         var kept = scored.Entries.Take(maxResults).Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal);
         // Every price score divides the lowest eligible whole-life cost, so its offering is kept even when not listed.
         if (scored.LowestWholeLifeCostGbp is { } lowest && scored.Entries.FirstOrDefault(e => e.WholeLifeCostGbp == lowest) is { } cheapest)
         {
             kept.Add(cheapest.OfferingId);
+        }
+        // A decision on a claim can only raise the claimants, so re-scoring them with the listed offerings gives the new
+        // list exactly; unless a claimant made eligible would set a lower whole-life cost, which moves every price score
+        // and so needs every eligible offering.
+        var claimants = equivalents.SelectMany(e => e.Uses).Select(u => u.OfferingId).ToHashSet(StringComparer.Ordinal);
+        kept.UnionWith(claimants);
+        var eligible = scored.Entries.Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal);
+        if (scored.LowestWholeLifeCostGbp is { } least && input.Offerings.Any(c => claimants.Contains(c.Offering.Id) && !eligible.Contains(c.Offering.Id)
+                && WholeLifeCost.Of(c.Offering.Price, specification.Volume, specification.ContractMonths) < least))
+        {
+            kept.UnionWith(eligible);
         }
         var offerings = input.Offerings.Where(c => kept.Contains(c.Offering.Id)).OrderBy(c => c.Offering.Id, StringComparer.Ordinal).ToList();
         var suppliers = offerings.Select(c => c.Supplier.Id).ToHashSet(StringComparer.Ordinal);

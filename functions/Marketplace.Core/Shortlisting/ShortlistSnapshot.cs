@@ -36,4 +36,9 @@ public sealed record ShortlistSnapshot
     public string? CommissionerId { get; init; }
     /// <summary>That commissioner's assessments of the kept offerings (id, version assessed, outcome), as they stood.</summary>
     public IReadOnlyList<BuyerAssessment>? Assessments { get; init; }
+    /// <summary>
+    /// Every decision the commissioner made on a claimed equivalent, by attestation id; null when none (so snapshots
+    /// from before claims hash as they did).
+    /// </summary>
+    public IReadOnlyList<EquivalentDecision>? EquivalentDecisions { get; init; }
 }

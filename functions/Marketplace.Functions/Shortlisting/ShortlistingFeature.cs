@@ -23,6 +23,7 @@ public static class ShortlistingFeature
         services.AddSingleton<ReplaceSpecification>();
         services.AddSingleton<CreateShortlist>();
         services.AddSingleton<LockShortlist>();
+        services.AddSingleton<DecideEquivalent>();
         services.AddSingleton<RecordOutcome>();
         return builder;
     }

@@ -68,12 +68,29 @@ public static partial class ShortlistsApi
         group.MapGet("/shortlists/{id}/verify", VerifyAsync)
             .WithName("VerifyShortlist")
             .ProducesProblems(403, 404)
-            .WithSummary("Re-scores the shortlist's snapshot and compares the SHA-256 with the one stored at lock (reproduced true/false); returns the snapshot re-scored.")
+            .WithSummary("Re-scores the shortlist's snapshot (with every decision on a claimed equivalent it records) and compares the SHA-256 with the one stored at lock (reproduced true/false); returns the snapshot re-scored.")
             .AllowOwningCommissionerOrAdmin("shortlist");
+        group.MapPost("/shortlists/{id}/equivalents/{attestationId}/accept", (string id, string attestationId, EquivalentDecisionRequest? body, Actor actor,
+                DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+                DecideEquivalentAsync(id, attestationId, accept: true, body, actor, decide, request, response, ct))
+            .WithName("AcceptEquivalent")
+            .ProducesProblems(400, 403, 404, 409, 412, 428)
+            .WithSummary("The owning commissioner accepts a supplier's claimed equivalent pending on its draft shortlist (Procurement Act 2023 s.56); body { \"reason\": \"…\" } " +
+                "is required (If-Match required). The standard then counts through the claim on this shortlist only, and the shortlist is re-scored with the decision. " +
+                "404 when the claim is not pending on this shortlist, 409 once the shortlist is locked.")
+            .AllowOwningCommissioner("shortlist");
+        group.MapPost("/shortlists/{id}/equivalents/{attestationId}/reject", (string id, string attestationId, EquivalentDecisionRequest? body, Actor actor,
+                DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+                DecideEquivalentAsync(id, attestationId, accept: false, body, actor, decide, request, response, ct))
+            .WithName("RejectEquivalent")
+            .ProducesProblems(400, 403, 404, 409, 412, 428)
+            .WithSummary("The owning commissioner rejects a supplier's claimed equivalent pending on its draft shortlist; body { \"reason\": \"…\" } is required " +
+                "(If-Match required). The standard stays not met and the exclusion says why. 404 when the claim is not pending on this shortlist, 409 once locked.")
+            .AllowOwningCommissioner("shortlist");
         group.MapGet("/shortlists/{id}/history", HistoryAsync)
             .WithName("GetShortlistHistory")
             .ProducesProblems(403, 404)
-            .WithSummary("Returns the shortlist's audit trail, oldest first: creation, lock with its SHA-256, and the outcome, each with who and when.")
+            .WithSummary("Returns the shortlist's audit trail, oldest first: creation, decisions on claimed equivalents with their reasons, lock with its SHA-256, and the outcome, each with who and when.")
             .AllowOwningCommissionerOrAdmin("shortlist");
         return group;
     }
@@ -141,6 +158,13 @@ public static partial class ShortlistsApi
             var expected = shortlist.Lock?.Sha256 ?? ShortlistLocking.HashOf(shortlist.Snapshot, shortlist.Result.Entries);
             return TypedResults.Ok(new Verification(id, shortlist.Status, shortlist.Lock?.Sha256, rescored, rescored == expected, shortlist.Snapshot));
         });
+
+    /// <summary>The body of a decision on a claimed equivalent: the commissioner's reason, required.</summary>
+    public sealed record EquivalentDecisionRequest(string? Reason);
+
+    public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> DecideEquivalentAsync(string id, string attestationId, bool accept,
+        EquivalentDecisionRequest? body, Actor actor, DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        (await decide.RunAsync(actor, id, attestationId, accept, body?.Reason, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of);
 
     public static async Task<Results<Ok<RecordHistory>, ProblemHttpResult>> HistoryAsync(string id, Actor actor, CommissionerAccess access, CancellationToken ct) =>
         (await access.ShortlistHistoryAsync(actor, id, ct)).ToResult(TypedResults.Ok);

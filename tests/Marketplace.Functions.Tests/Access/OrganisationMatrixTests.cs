@@ -74,6 +74,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["LockShortlist"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/lock"), e.Shortlist),
         ["RecordShortlistOutcome"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/outcome") { Content = JsonContent.Create(new { result = "cancelled", reason = "matrix" }) }, e.Shortlist),
         ["ListCommissionerShortlists"] = _ => new(HttpMethod.Get, $"/api/commissioners/{Commissioner}/shortlists"),
+        ["AcceptEquivalent"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/equivalents/att-matrix/accept") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Shortlist),
+        ["RejectEquivalent"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/equivalents/att-matrix/reject") { Content = JsonContent.Create(new { reason = "matrix" }) }, e.Shortlist),
         // Web pages. Forms are sent without an antiforgery token: the caller's organisation is checked first (403),
         // and a caller who may act gets 400 for the missing token, so nothing changes.
         ["AttestationPage"] = _ => new(HttpMethod.Get, $"/attestations/{Attestation}"),
@@ -96,6 +98,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["ShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}"),
         ["LockShortlistForm"] = e => Form($"/shortlists/{e.ShortlistId}/lock", e.Shortlist),
         ["RecordOutcomeForm"] = e => Form($"/shortlists/{e.ShortlistId}/outcome", e.Shortlist, ("outcome-result", "cancelled"), ("outcome-reason", "matrix")),
+        ["AcceptEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/accept", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
+        ["RejectEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/reject", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
         ["ExportShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}/export?format=csv"),
     };
 
