@@ -351,7 +351,8 @@ public static class Scorer
             {
                 associations.TryAdd(association.Id, association.Name);
             }
-            AssociationName = id => id is null ? "its association" : associations.GetValueOrDefault(id, id);
+            // A register import decides as the register itself (decidedBy "dspt", "cqc", …).
+            AssociationName = id => id is null ? "its certifier" : associations.GetValueOrDefault(id) ?? Registers.PublicRegisters.BySlug(id)?.Name ?? id;
         }
 
         public FrameworkLot Lot { get; }

@@ -34,7 +34,8 @@ public sealed class TableShortlistCandidates(CatalogueTables tables, Shortlistin
             Attestations = await attestationsRead,
             Framework = framework,
             EvaluationDate = evaluationDate,
-            Associations = [.. organisations.Values.Where(o => o.Kind == OrganisationKind.Association)],
+            // Who decided attestations, by name: certification bodies (and associations, on records from before them).
+            Associations = [.. organisations.Values.Where(o => o.Kind is OrganisationKind.Association or OrganisationKind.Certifier)],
             Routes = (await standardsRead).ToDictionary(s => s.Code, s => s.Route, StringComparer.Ordinal),
             CommissionerId = commissionerId,
             Assessments = await assessmentsRead,
