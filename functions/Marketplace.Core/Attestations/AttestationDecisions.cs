@@ -88,7 +88,10 @@ public static class AttestationDecisions
             return AttestationDecision.Refuse(new Refusal(RefusalKind.Conflict,
                 $"This is a claimed equivalent of {current.StandardCode}: nobody verifies or rejects it here; each commissioner accepts or rejects it on its own shortlist."));
         }
-        if (AttestationWorkflow.Next(current.Status, action, context.Standard.Route) is not { } next)
+        // A claimed equivalent is submitted for buyers to decide, whatever the route of the standard it stands in for
+        // (a claim against DCB0129 is not the supplier's own DCB0129 declaration).
+        var route = current.Equivalent is null ? context.Standard.Route : VerificationRoute.BuyerAssessed;
+        if (AttestationWorkflow.Next(current.Status, action, route) is not { } next)
         {
             return AttestationDecision.Refuse(Refusal.Transition(current.Status, action));
         }

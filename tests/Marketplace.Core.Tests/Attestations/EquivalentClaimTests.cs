@@ -60,4 +60,24 @@ public sealed class EquivalentClaimTests
         }
         Assert.Null(AttestationDecisions.Decide(SubmittedClaim, AttestationAction.Withdraw, SupplierUser(), context, null, Now).Refusal);
     }
+
+    [Fact]
+    public void A_claim_against_a_declaration_route_standard_is_submitted_for_buyers_not_declared()
+    {
+        var platform = new Offering
+        {
+            Id = "off-000009", SupplierId = Supplier.Id, Kind = "product", Name = "Downs platform", Category = "remote-monitoring-platform",
+            Price = new OfferingPrice("per-patient-per-month", 12m),
+        };
+        var request = new AttestationRequest("DCB0129", platform.Id, "IEC62304-FILE-7", new DateOnly(2026, 1, 5), null,
+            Equivalent: new("IEC 62304 software lifecycle file with ISO 14971 risk management", "Notified body", "Covers the same hazards."));
+        var claim = AttestationRules.Create(request, Supplier.Id, Dcb0129, platform, null, "att-new", Today).Next! with
+        {
+            Evidence = [new EvidenceFile("iec62304.pdf", "application/pdf", 100, new string('c', 64))],
+        };
+
+        var submitted = AttestationDecisions.Decide(claim, AttestationAction.Submit, SupplierUser(), new AttestationContext(Dcb0129, Supplier, Supplier), null, Now);
+
+        Assert.Equal(AttestationStatus.Submitted, submitted.Next!.Status);
+    }
 }
