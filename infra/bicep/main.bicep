@@ -80,6 +80,9 @@ param entraTenantId string = tenant().tenantId
 @minLength(1)
 param entraClientId string
 
+@description('Optional. Name of the Key Vault certificate that is the app registration\'s client credential for web sign-in (azd: AZURE_WEB_SIGN_IN_CERTIFICATE; infra/README.md says how to make it). Empty: pages cannot sign in through Entra ID yet.')
+param webSignInCertificateName string = ''
+
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -180,6 +183,7 @@ module app 'modules/app.bicep' = {
     entraClientId: entraClientId
     keyVaultUri: 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
     dataProtectionCertificateName: dataProtectionCertificateName
+    webSignInCertificateName: webSignInCertificateName
     maximumInstanceCount: maximumInstanceCount
   }
   // app.bicep reads the Application Insights connection string by name.

@@ -61,6 +61,9 @@ param keyVaultUri string
 @description('Required. Name of that certificate.')
 param dataProtectionCertificateName string
 
+@description('Optional. Name of the certificate in that Key Vault that is the app registration\'s client credential for web sign-in (infra/README.md, "The Entra ID app registration"); empty leaves web sign-in without one.')
+param webSignInCertificateName string = ''
+
 @description('Optional. Upper bound on instances the plan scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -151,37 +154,47 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
+// Microsoft.Identity.Web reads the web sign-in's client credential from Key Vault with the app's own identity
+// (Certificate User + Secrets User on the vault, keyvault.bicep). Only set once the certificate exists.
+var webSignInSettings = empty(webSignInCertificateName)
+  ? {}
+  : {
+      AzureAd__ClientCredentials__0__SourceType: 'KeyVault'
+      AzureAd__ClientCredentials__0__KeyVaultUrl: keyVaultUri
+      AzureAd__ClientCredentials__0__KeyVaultCertificateName: webSignInCertificateName
+    }
+
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: {
-    // Functions host state, by identity (the system-assigned one, as no clientId is given).
-    AzureWebJobsStorage__accountName: hostStorageAccountName
-    AzureWebJobsStorage__credential: 'managedidentity'
-    // The queue triggers' connection (function.json "connection": "DataStorage"): the background queues live on the
-    // data account beside the records, not on the host's account.
-    DataStorage__queueServiceUri: queueEndpoint
-    DataStorage__credential: 'managedidentity'
-    // "/" reaches the app (which answers it) instead of the host's splash page.
-    AzureWebJobsDisableHomepage: 'true'
-    // Telemetry is sent with an Entra token of the app's identity (Monitoring Metrics Publisher), not the key.
-    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
-    // Read by the app (StorageOptions, SearchOptions, Microsoft.Identity.Web); '__' is ':' in configuration keys.
-    Storage__TableUri: tableEndpoint
-    Storage__BlobUri: blobEndpoint
-    Storage__QueueUri: queueEndpoint
-    Search__Provider: 'AzureAISearch'
-    Search__Endpoint: searchEndpoint
-    Search__IndexName: searchIndexName
-    AzureAd__Instance: entraInstance
-    AzureAd__TenantId: entraTenantId
-    AzureAd__ClientId: entraClientId
-    // One Data Protection key ring for every instance: blobs (data-protection container) encrypted to this certificate.
-    DataProtection__KeyVaultUri: keyVaultUri
-    DataProtection__CertificateName: dataProtectionCertificateName
-    ASPNETCORE_ENVIRONMENT: 'Production'
-  }
+  properties: union({
+      // Functions host state, by identity (the system-assigned one, as no clientId is given).
+      AzureWebJobsStorage__accountName: hostStorageAccountName
+      AzureWebJobsStorage__credential: 'managedidentity'
+      // The queue triggers' connection (function.json "connection": "DataStorage"): the background queues live on the
+      // data account beside the records, not on the host's account.
+      DataStorage__queueServiceUri: queueEndpoint
+      DataStorage__credential: 'managedidentity'
+      // "/" reaches the app (which answers it) instead of the host's splash page.
+      AzureWebJobsDisableHomepage: 'true'
+      // Telemetry is sent with an Entra token of the app's identity (Monitoring Metrics Publisher), not the key.
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+      // Read by the app (StorageOptions, SearchOptions, Microsoft.Identity.Web); '__' is ':' in configuration keys.
+      Storage__TableUri: tableEndpoint
+      Storage__BlobUri: blobEndpoint
+      Storage__QueueUri: queueEndpoint
+      Search__Provider: 'AzureAISearch'
+      Search__Endpoint: searchEndpoint
+      Search__IndexName: searchIndexName
+      AzureAd__Instance: entraInstance
+      AzureAd__TenantId: entraTenantId
+      AzureAd__ClientId: entraClientId
+      // One Data Protection key ring for every instance: blobs (data-protection container) encrypted to this certificate.
+      DataProtection__KeyVaultUri: keyVaultUri
+      DataProtection__CertificateName: dataProtectionCertificateName
+      ASPNETCORE_ENVIRONMENT: 'Production'
+    }, webSignInSettings)
 }
 
 @description('Name of the function app.')
