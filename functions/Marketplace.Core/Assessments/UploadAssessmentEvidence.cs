@@ -36,25 +36,13 @@ public sealed class UploadAssessmentEvidence(ListBuyerAssessments list, IBuyerAs
         {
             return version.Failure;
         }
-        if (EvidenceRules.CheckDeclaredLength(declaredLength) is { } badLength)
+        var checkedUpload = await CheckedUpload.StageAsync(staging, fileName, declaredLength, content, ct);
+        if (!checkedUpload.Succeeded)
         {
-            return badLength;
+            return checkedUpload.Failure;
         }
-        await using var file = await staging.StageAsync(content, declaredLength!.Value, ct);
-        if (file is null)
-        {
-            return Failure.Invalid("body", "The body's length differs from its Content-Length.");
-        }
-        if (EvidenceRules.Sniff(file.Head) is not { } type)
-        {
-            return EvidenceRules.NotEvidence();
-        }
-        var (storedName, nameError) = EvidenceRules.StoredFileName(Uri.UnescapeDataString(fileName), type);
-        if (storedName is null)
-        {
-            return Failure.Invalid("fileName", nameError!);
-        }
-        var evidence = new EvidenceFile(storedName, type.ContentType, file.Length, file.Sha256);
+        await using var upload = checkedUpload.Value;
+        var (evidence, type, file, storedName) = (upload.Evidence, upload.Type, upload.File, upload.Evidence.FileName);
         if (current.Document.Evidence is { } attached)
         {
             return attached == evidence

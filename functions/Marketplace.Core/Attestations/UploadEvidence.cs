@@ -31,28 +31,13 @@ public sealed class UploadEvidence(AttestationScope scope, IAttestationRecords r
         {
             return refused.ToFailure();
         }
-        // The length lets an oversized file be refused before a byte of it is read.
-        if (EvidenceRules.CheckDeclaredLength(declaredLength) is { } badLength)
+        var checkedUpload = await CheckedUpload.StageAsync(staging, fileName, declaredLength, content, ct);
+        if (!checkedUpload.Succeeded)
         {
-            return badLength;
+            return checkedUpload.Failure;
         }
-        await using var file = await staging.StageAsync(content, declaredLength!.Value, ct);
-        if (file is null)
-        {
-            return Failure.Invalid("body", "The body's length differs from its Content-Length.");
-        }
-        // The bytes decide the type, whatever the request or the file name claim.
-        if (EvidenceRules.Sniff(file.Head) is not { } type)
-        {
-            return EvidenceRules.NotEvidence();
-        }
-        // The name arrives as a route value, which keeps an encoded slash or percent encoded.
-        var (storedName, nameError) = EvidenceRules.StoredFileName(Uri.UnescapeDataString(fileName), type);
-        if (storedName is null)
-        {
-            return Failure.Invalid("fileName", nameError!);
-        }
-        var evidence = new EvidenceFile(storedName, type.ContentType, file.Length, file.Sha256);
+        await using var upload = checkedUpload.Value;
+        var (evidence, type, file) = (upload.Evidence, upload.Type, upload.File);
         var (_, change, conflict) = EvidenceRules.Record(current.Document, evidence);
         if (conflict is not null)
         {
