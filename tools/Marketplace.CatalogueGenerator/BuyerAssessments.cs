@@ -41,7 +41,7 @@ internal static class BuyerAssessments
     public static List<Attestation> DeclareClinicalSafety(IReadOnlyList<SupplierDraft> suppliers, IReadOnlyList<Offering> offerings, List<Attestation> attestations)
     {
         var rng = new Random(129);
-        var next = attestations.Max(a => int.Parse(a.Id.AsSpan(4), CultureInfo.InvariantCulture)) + 1;
+        var next = Attestation.NextNumber(attestations);
         var brands = suppliers.ToDictionary(s => s.Id, s => s.Brand, StringComparer.Ordinal);
         var result = new List<Attestation>(attestations);
         foreach (var offering in offerings.Where(o => o.Status == "active" && Telehealth.Contains(o.Category)))

@@ -130,6 +130,13 @@ public sealed record Lot
 
 public sealed record Attestation
 {
+    /// <summary>
+    /// The number of the next attestation id (<c>att-NNNNNN</c>): after the highest, because ids keep the gaps earlier
+    /// steps left (DTAC and NICE ESF attestations were dropped).
+    /// </summary>
+    public static int NextNumber(IEnumerable<Attestation> attestations) =>
+        attestations.Max(a => int.Parse(a.Id.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture)) + 1;
+
     public required string Id { get; init; }
     public required string SupplierId { get; init; }
     public required string StandardCode { get; init; }

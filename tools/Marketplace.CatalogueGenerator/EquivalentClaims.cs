@@ -38,7 +38,7 @@ internal static class EquivalentClaims
             {
                 continue;
             }
-            var number = NextNumber(attestations);
+            var number = Attestation.NextNumber(attestations);
             var issued = CatalogueGenerator.Today.AddDays(-(400 + (supplier.Index * 53 % 900)));
             var registration = $"{prefix}{issued.Year.ToString(CultureInfo.InvariantCulture)}{(supplier.Index * 7919 % 1_000_000).ToString("000000", CultureInfo.InvariantCulture)}";
             attestations.Add(Claim(number, supplier, "CQC", registration, issued, null,
@@ -60,7 +60,7 @@ internal static class EquivalentClaims
                 audited = audited.AddYears(1);
             }
             var months = StandardsRegister.Get("CYBER-ESSENTIALS-PLUS").ValidityMonths ?? 12;
-            attestations.Add(Claim(NextNumber(attestations), supplier, "CYBER-ESSENTIALS-PLUS", iso.CertificateNumber, audited, audited.AddMonths(months),
+            attestations.Add(Claim(Attestation.NextNumber(attestations), supplier, "CYBER-ESSENTIALS-PLUS", iso.CertificateNumber, audited, audited.AddMonths(months),
                 new EquivalentClaim($"ISO/IEC 27001:2022 certificate {iso.CertificateNumber}, audited {audited.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}",
                     "UKAS-accredited certification body (listed on UKAS CertCheck)",
                     "Our ISO/IEC 27001 certification covers the whole organisation and is audited every year; its Annex A controls include the five Cyber Essentials controls " +
@@ -69,10 +69,6 @@ internal static class EquivalentClaims
         }
         return attestations;
     }
-
-    // Ids keep the gaps earlier steps left (DTAC and NICE ESF attestations were dropped), so the next is after the highest.
-    private static int NextNumber(List<Attestation> attestations) =>
-        attestations.Max(a => int.Parse(a.Id.AsSpan(4), CultureInfo.InvariantCulture)) + 1;
 
     private static Attestation Claim(int number, SupplierDraft supplier, string code, string certificate, DateOnly issued, DateOnly? expires, EquivalentClaim claim, string evidence)
     {
