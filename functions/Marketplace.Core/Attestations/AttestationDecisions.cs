@@ -90,8 +90,10 @@ public static class AttestationDecisions
         }
         // A claimed equivalent is submitted for buyers to decide, whatever the route of the standard it stands in for
         // (a claim against DCB0129 is not the supplier's own DCB0129 declaration).
-        var route = current.Equivalent is null ? context.Standard.Route : VerificationRoute.BuyerAssessed;
-        if (AttestationWorkflow.Next(current.Status, action, route) is not { } next)
+        var following = current.Equivalent is null
+            ? AttestationWorkflow.Next(current.Status, action, context.Standard.Route)
+            : AttestationWorkflow.Next(current.Status, action);
+        if (following is not { } next)
         {
             return AttestationDecision.Refuse(Refusal.Transition(current.Status, action));
         }
