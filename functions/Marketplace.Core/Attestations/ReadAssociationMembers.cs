@@ -33,7 +33,7 @@ public sealed class ReadAssociationMembers(IOrganisations organisations, IAttest
             static IReadOnlyList<string> Codes(IEnumerable<Attestation> of) => [.. of.Select(a => a.StandardCode).Distinct().Order(StringComparer.Ordinal)];
             members.Add(new MemberCompliance(supplier,
                 Codes(held.Where(a => a.CountsOn(today))),
-                Codes(held.Where(a => a.Status == AttestationStatus.Declared && (a.ExpiresOn is null || a.ExpiresOn >= today)))));
+                Codes(held.Where(a => a.Status == AttestationStatus.Declared && a.IsCurrentOn(today)))));
         }
         return new AssociationMembers(association, members);
     }
