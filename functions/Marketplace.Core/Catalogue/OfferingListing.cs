@@ -42,6 +42,11 @@ public record OfferingListing
     /// and per-release declarations count only while it is unchanged (DOMAIN.md: DTAC, DCB0129).
     /// </summary>
     public string? ProductVersion { get; init; }
+    /// <summary>
+    /// What the offering is declared to do, one entry per capability from <see cref="Catalogue.Capabilities"/>. The
+    /// only thing capability criteria score: descriptions and features are for people.
+    /// </summary>
+    public IReadOnlyList<CapabilityDeclaration> Capabilities { get; init; } = [];
 }
 
 /// <summary>

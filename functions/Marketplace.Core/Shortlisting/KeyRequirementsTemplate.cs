@@ -53,6 +53,18 @@ public sealed record Requirement
     /// <summary>Criteria only: weight used when the specification gives none; an integer ≥ 0. Null on gates.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? DefaultWeight { get; init; }
+    /// <summary>
+    /// Criteria only: the least share of the total weight, in percent, a specification may give this criterion
+    /// (e.g. social value at least 10). Null = no floor.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MinSharePercent { get; init; }
+    /// <summary>
+    /// Criteria only: the largest share of the total weight, in percent, a specification may give this criterion: how
+    /// a template fixes the price/quality split (e.g. price at most 40) and lets the commissioner choose within it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxSharePercent { get; init; }
 }
 
 /// <summary>Whether a requirement excludes (gate) or scores (criterion); <c>gate</c> / <c>criterion</c> in JSON.</summary>

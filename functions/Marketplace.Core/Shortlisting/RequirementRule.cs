@@ -18,6 +18,10 @@ namespace Marketplace.Core.Shortlisting;
 [JsonDerivedType(typeof(FeaturePresentRule), "feature-present")]
 [JsonDerivedType(typeof(LeadTimeAtMostRule), "lead-time-at-most")]
 [JsonDerivedType(typeof(PriceRule), "price")]
+[JsonDerivedType(typeof(CapabilityDeclaredRule), "capability-declared")]
+[JsonDerivedType(typeof(CapabilityWithinRule), "capability-within")]
+[JsonDerivedType(typeof(SocialValueRule), "social-value")]
+[JsonDerivedType(typeof(CareRegulatorRule), "care-regulator")]
 public abstract record RequirementRule
 {
     // Closed: only the rules below exist.
@@ -38,6 +42,10 @@ public abstract record RequirementRule
         FeaturePresentRule => "feature-present",
         LeadTimeAtMostRule => "lead-time-at-most",
         PriceRule => "price",
+        CapabilityDeclaredRule => "capability-declared",
+        CapabilityWithinRule => "capability-within",
+        SocialValueRule => "social-value",
+        CareRegulatorRule => "care-regulator",
         _ => throw new InvalidOperationException("Unknown rule."),
     };
 
@@ -45,7 +53,8 @@ public abstract record RequirementRule
     [JsonIgnore]
     public RuleValueKind TakesValue => this switch
     {
-        CategoryRule or ConditionCoveredRule or InteroperabilityRule or ConnectivityRule => RuleValueKind.Slugs,
+        CategoryRule or ConditionCoveredRule or InteroperabilityRule or ConnectivityRule or CapabilityDeclaredRule or SocialValueRule => RuleValueKind.Slugs,
+        CapabilityWithinRule => RuleValueKind.Figure,
         RegionServedRule => RuleValueKind.Region,
         FeaturePresentRule => RuleValueKind.Phrase,
         LeadTimeAtMostRule => RuleValueKind.Days,
@@ -66,6 +75,8 @@ public enum RuleValueKind
     Phrase,
     /// <summary>An integer number of days, 0–365.</summary>
     Days,
+    /// <summary>A whole number in the capability's measure (minutes, working hours), 0–10,000.</summary>
+    Figure,
 }
 
 /// <summary>
@@ -112,10 +123,11 @@ public sealed record ConnectivityRule(IReadOnlyList<string> Connectivity) : Requ
 public sealed record RegionServedRule([property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Region = null) : RequirementRule;
 
 /// <summary>
-/// Passes when <paramref name="Phrase"/> occurs, ignoring case, in one of the offering's features or in its
-/// description. Value: a phrase.
+/// Retired: matched a phrase in an offering's free text, so boilerplate scored and a supplier could lift its score by
+/// pasting words into a description. Kept only so template versions published with it can still be read; a template
+/// using it can no longer be published or filled in (use <see cref="CapabilityDeclaredRule"/>).
 /// </summary>
-/// <param name="Phrase">The phrase to look for.</param>
+/// <param name="Phrase">The phrase it looked for.</param>
 public sealed record FeaturePresentRule(string Phrase) : RequirementRule;
 
 /// <summary>Passes when the offering's lead time is at most <paramref name="Days"/> days. Value: days.</summary>
@@ -124,6 +136,41 @@ public sealed record LeadTimeAtMostRule(int Days) : RequirementRule;
 
 /// <summary>
 /// Criterion only: s = lowest eligible whole-life cost / this offering's whole-life cost (see <see cref="WholeLifeCost"/>).
+/// Prices are compared only on a like-for-like basis: when <paramref name="Models"/> is given, an offering priced under
+/// any other model is excluded with the reason (a one-off device price is never set against a monthly service fee).
 /// Takes no value.
 /// </summary>
-public sealed record PriceRule : RequirementRule;
+/// <param name="Models">The price models this specification compares; null (templates before price bases) = any.</param>
+public sealed record PriceRule(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Models = null) : RequirementRule;
+
+/// <summary>
+/// Scores the fraction of <paramref name="Capabilities"/> the offering declares (<see cref="Catalogue.CapabilityDeclaration"/>);
+/// as a gate, passes only when it declares all of them. Reads declarations only, never descriptions. Value: capability slugs.
+/// </summary>
+/// <param name="Capabilities">Capability slugs from <see cref="Catalogue.Capabilities"/>.</param>
+public sealed record CapabilityDeclaredRule(IReadOnlyList<string> Capabilities) : RequirementRule;
+
+/// <summary>
+/// Passes when the offering declares <paramref name="Capability"/> (a measured one) with a figure of at most
+/// <paramref name="AtMost"/>, e.g. a responder on site within 45 minutes. Value: the figure.
+/// </summary>
+/// <param name="Capability">A capability with a <see cref="Catalogue.CapabilityDefinition.Measure"/>.</param>
+/// <param name="AtMost">The largest acceptable declared figure, in the capability's measure.</param>
+public sealed record CapabilityWithinRule(string Capability, int AtMost) : RequirementRule;
+
+/// <summary>
+/// Social value and net zero: scores the fraction of <paramref name="Commitments"/> (capabilities of the
+/// <c>social-value</c> group) the offering declares. NHS commissioners must weight these criteria at 10 % or more of the
+/// total (DOMAIN.md). Value: commitment slugs.
+/// </summary>
+/// <param name="Commitments">Social-value capability slugs, e.g. <c>carbon-reduction-plan</c>.</param>
+public sealed record SocialValueRule(IReadOnlyList<string> Commitments) : RequirementRule;
+
+/// <summary>
+/// Registration with the care regulator of the specification's nation for the regulated activity: in England CQC,
+/// counted by its route like <see cref="StandardHeldRule"/>. The devolved regulators (Care Inspectorate and Healthcare
+/// Improvement Scotland, CIW and HIW, RQIA) are not held by this marketplace: there the requirement says so plainly
+/// and leaves the check to the commissioner, rather than pretending. Takes no value.
+/// </summary>
+public sealed record CareRegulatorRule : RequirementRule;

@@ -8,6 +8,7 @@ internal static partial class RuleParameters
 {
     public const int MaxPhraseLength = 120;
     public const int MaxDays = 365;
+    public const int MaxFigure = 10_000;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$", RegexOptions.CultureInvariant)]
     public static partial Regex IdPattern();
@@ -19,6 +20,8 @@ internal static partial class RuleParameters
         ConditionCoveredRule => (Vocabulary.Conditions, "condition"),
         InteroperabilityRule => (Vocabulary.Interoperability, "interoperability standard"),
         ConnectivityRule => (Vocabulary.Connectivity, "connectivity value"),
+        CapabilityDeclaredRule => (Vocabulary.Capabilities, "capability"),
+        SocialValueRule => (Vocabulary.SocialValueCommitments, "social-value commitment"),
         _ => null,
     };
 
@@ -29,6 +32,8 @@ internal static partial class RuleParameters
         ConditionCoveredRule r => r.Conditions,
         InteroperabilityRule r => r.Interoperability,
         ConnectivityRule r => r.Connectivity,
+        CapabilityDeclaredRule r => r.Capabilities,
+        SocialValueRule r => r.Commitments,
         _ => [],
     };
 
@@ -39,6 +44,8 @@ internal static partial class RuleParameters
         ConditionCoveredRule => new ConditionCoveredRule(slugs),
         InteroperabilityRule => new InteroperabilityRule(slugs),
         ConnectivityRule => new ConnectivityRule(slugs),
+        CapabilityDeclaredRule => new CapabilityDeclaredRule(slugs),
+        SocialValueRule => new SocialValueRule(slugs),
         _ => rule,
     };
 
@@ -59,10 +66,19 @@ internal static partial class RuleParameters
             case FeaturePresentRule r:
                 CheckPhrase(r.Phrase, $"{path}.phrase", errors);
                 break;
+            case CapabilityWithinRule r when Catalogue.Capabilities.Find(r.Capability) is not { Measure: not null }:
+                errors.Add(new($"{path}.capability", $"'{r.Capability}' is not a capability declared with a figure"));
+                break;
+            case CapabilityWithinRule r when r.AtMost is < 0 or > MaxFigure:
+                errors.Add(new($"{path}.atMost", $"must be 0 to {MaxFigure}"));
+                break;
+            case PriceRule { Models: { } models }:
+                CheckSlugs(models, $"{path}.models", WholeLifeCost.Models.ToDictionary(m => m, m => m, StringComparer.Ordinal), "price model", errors);
+                break;
             case LeadTimeAtMostRule r when r.Days is < 0 or > MaxDays:
                 errors.Add(new($"{path}.days", $"lead time must be 0 to {MaxDays} days"));
                 break;
-            case CategoryRule or ConditionCoveredRule or InteroperabilityRule or ConnectivityRule:
+            case CategoryRule or ConditionCoveredRule or InteroperabilityRule or ConnectivityRule or CapabilityDeclaredRule or SocialValueRule:
                 var (vocabulary, noun) = SlugsOf(rule)!.Value;
                 CheckSlugs(Slugs(rule), $"{path}.{FieldOf(rule)}", vocabulary, noun, errors);
                 break;
@@ -136,6 +152,14 @@ internal static partial class RuleParameters
                     return null;
                 }
                 return new LeadTimeAtMostRule(days);
+            case RuleValueKind.Figure:
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var figure) || figure is < 0 or > MaxFigure)
+                {
+                    var measure = rule is CapabilityWithinRule within ? Catalogue.Capabilities.Find(within.Capability)?.Measure : null;
+                    errors.Add(new(path, $"must be a whole number{(measure is null ? "" : " of " + measure)} from 0 to {MaxFigure}"));
+                    return null;
+                }
+                return ((CapabilityWithinRule)rule) with { AtMost = figure };
             default:
                 throw new InvalidOperationException($"Unhandled value kind {rule.TakesValue}.");
         }
@@ -146,6 +170,8 @@ internal static partial class RuleParameters
         CategoryRule => "categories",
         ConditionCoveredRule => "conditions",
         InteroperabilityRule => "interoperability",
+        CapabilityDeclaredRule => "capabilities",
+        SocialValueRule => "commitments",
         _ => "connectivity",
     };
 

@@ -83,6 +83,21 @@ public static class TemplateRules
                         weighted += requirement.DefaultWeight > 0 ? 1 : 0;
                         break;
                 }
+                if (requirement.MinSharePercent is not null || requirement.MaxSharePercent is not null)
+                {
+                    if (requirement.Kind == RequirementKind.Gate)
+                    {
+                        errors.Add(new($"{path}.{(requirement.MinSharePercent is null ? "maxSharePercent" : "minSharePercent")}", "a gate takes no share of the weight"));
+                    }
+                    else if (requirement.MinSharePercent is < 0 or > 100 || requirement.MaxSharePercent is < 0 or > 100)
+                    {
+                        errors.Add(new($"{path}.{(requirement.MinSharePercent is < 0 or > 100 ? "minSharePercent" : "maxSharePercent")}", "a share is a percentage from 0 to 100"));
+                    }
+                    else if (requirement.MinSharePercent > requirement.MaxSharePercent)
+                    {
+                        errors.Add(new($"{path}.minSharePercent", "the least share is more than the largest"));
+                    }
+                }
                 if (requirement.Rule is PriceRule && requirement.Kind == RequirementKind.Criterion && ++prices > 1)
                 {
                     errors.Add(new($"{path}.rule", "a template has at most one price criterion"));

@@ -87,6 +87,13 @@ internal static class Vocabulary
         ["both"] = "dual-path (analogue and digital)",
     };
 
+    public static readonly IReadOnlyDictionary<string, string> Capabilities =
+        Catalogue.Capabilities.All.ToDictionary(c => c.Slug, c => c.Name.Length > 0 ? char.ToLowerInvariant(c.Name[0]) + c.Name[1..] : c.Name, StringComparer.Ordinal);
+
+    public static readonly IReadOnlyDictionary<string, string> SocialValueCommitments =
+        Catalogue.Capabilities.All.Where(c => c.Group == "social-value")
+            .ToDictionary(c => c.Slug, c => char.ToLowerInvariant(c.Name[0]) + c.Name[1..], StringComparer.Ordinal);
+
     public static readonly IReadOnlySet<string> StandardCodes = new HashSet<string>(StringComparer.Ordinal)
     {
         "TSA-QSF", "DTAC", "DSPT", "DCB0129", "CYBER-ESSENTIALS", "CYBER-ESSENTIALS-PLUS", "ISO27001", "ISO13485", "MHRA-REG",

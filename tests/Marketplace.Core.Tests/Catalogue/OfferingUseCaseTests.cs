@@ -87,7 +87,7 @@ public sealed class OfferingUseCaseTests
 
         Assert.Equal(
             ["id", "supplierId", "kind", "name", "summary", "description", "category", "conditions", "features", "interoperability", "connectivity",
-             "regions", "price", "leadTimeDays", "lots", "outcomeEvidence", "accessibilityStatement", "productVersion", "status"],
+             "regions", "price", "leadTimeDays", "lots", "outcomeEvidence", "accessibilityStatement", "productVersion", "capabilities", "status"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(OfferingStatus.Active, json.GetProperty("status").GetString());
         var read = JsonSerializer.Deserialize<Offering>(json, JsonSerializerOptions.Web)!;

@@ -135,6 +135,7 @@ public sealed class TemplateFileTests
     [InlineData("interoperability", nameof(Vocabulary.Interoperability))]
     [InlineData("connectivity", nameof(Vocabulary.Connectivity))]
     [InlineData("standardCode", nameof(Vocabulary.StandardCodes))]
+    [InlineData("capability", nameof(Vocabulary.Capabilities))]
     public void The_scorers_vocabulary_matches_the_schemas(string definition, string field)
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "schemas", "vocabulary.schema.json")))!;
@@ -146,6 +147,7 @@ public sealed class TemplateFileTests
             nameof(Vocabulary.Regions) => Vocabulary.Regions.Keys,
             nameof(Vocabulary.Interoperability) => Vocabulary.Interoperability.Keys,
             nameof(Vocabulary.Connectivity) => Vocabulary.Connectivity.Keys,
+            nameof(Vocabulary.Capabilities) => Vocabulary.Capabilities.Keys,
             _ => (IEnumerable<string>)Vocabulary.StandardCodes,
         };
 
