@@ -22,11 +22,32 @@ public sealed class TemplateFileTests
         [.. Directory.GetFiles(Path.Combine(FindRoot(), "catalogue-seed", "templates"), "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     [Fact]
-    public void The_three_required_templates_are_there()
+    public void Every_framework_lot_has_a_template_and_receiving_centres_and_responders_have_one_each()
     {
-        var ids = Directory.GetFiles(TemplatesFolder, "*.json").Select(Load).Select(t => t.Id).ToList();
+        var templates = Directory.GetFiles(TemplatesFolder, "*.json").Select(Load).ToList();
 
-        Assert.Superset(new HashSet<string> { "telehealth-remote-monitoring", "telecare-alarm-and-response", "telecoaching" }, ids.ToHashSet());
+        Assert.Equal([1, 2, 3, 4, 5, 6], templates.Select(t => t.Lot!.Value).Distinct().Order());
+        // DOMAIN.md: receiving centres and responder services are different services, never ranked against each other.
+        Assert.All(templates, t => Assert.False(
+            t.Requirements.Select(r => r.Rule).OfType<CategoryRule>().Any(c => c.Categories.Contains("alarm-receiving-centre") && c.Categories.Contains("responder-service")),
+            $"{t.Id} lets one specification rank receiving centres against responder services"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateFiles))]
+    public void Every_template_scores_declarations_not_free_text_compares_prices_like_for_like_and_weights_social_value(string file)
+    {
+        var template = Load(Path.Combine(TemplatesFolder, file));
+
+        Assert.DoesNotContain(template.Requirements, r => r.Rule is FeaturePresentRule);
+        var price = Assert.Single(template.Requirements, r => r.Rule is PriceRule);
+        Assert.NotNull(((PriceRule)price.Rule).Models);
+        Assert.NotNull(price.MaxSharePercent);
+        Assert.InRange(price.MaxSharePercent!.Value, 1, 50);
+        var total = template.Requirements.Sum(r => r.DefaultWeight ?? 0);
+        var social = template.Requirements.Where(r => r.Rule is SocialValueRule).Sum(r => r.DefaultWeight ?? 0);
+        Assert.True(social * 10 >= total, $"{template.Id}: social value defaults to {social} of {total}, under 10 %");
+        Assert.InRange(100 * (price.DefaultWeight ?? 0) / total, price.MinSharePercent ?? 0, price.MaxSharePercent.Value);
     }
 
     [Theory]

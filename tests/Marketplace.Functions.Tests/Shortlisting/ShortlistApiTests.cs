@@ -127,7 +127,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
     }
 
     private static readonly string[] TemplateCriteria =
-        ["conditions", "alert-limits", "clinician-dashboard", "missed-readings", "mhra", "dtac", "fhir", "gp-integration", "hscn", "uk-hosting", "cyber-essentials-plus", "iso27001", "wcag", "lead-time", "price"];
+        ["conditions", "dashboard-and-alerts", "reminders-and-symptoms", "fhir", "gp-integration", "hscn", "hosting-and-exit", "cyber-essentials-plus", "iso27001", "wcag", "lead-time", "social-value", "price"];
 
     [Fact]
     public async Task Only_the_owning_commissioner_reads_or_changes_a_specification_and_every_change_is_audited()
