@@ -33,10 +33,20 @@ public sealed class TemplateRulesTests
                 "sections[0].requirements[3].defaultWeight",
                 "sections[0].requirements[4].rule.conditions[1]",
                 "sections[0].requirements[5].rule.region",
-                "sections[0].requirements[6].rule.phrase",
+                "sections[0].requirements[6].rule.type",
                 "sections[0].requirements[8].rule",
             ],
             TemplateRules.Validate(template).Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Feature_present_is_retired_because_free_text_never_scores()
+    {
+        var template = Template(Criterion("hosting", new FeaturePresentRule("UK data centres"), 1));
+
+        Assert.Equal([new SpecificationError("sections[0].requirements[0].rule.type", "retired: free text never scores; use capability-declared")],
+            TemplateRules.Validate(template));
+        Assert.Throws<ArgumentException>(() => Scorer.Score(template, Specification(template), Input([Offering("x")])));
     }
 
     [Fact]
