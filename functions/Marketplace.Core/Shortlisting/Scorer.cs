@@ -177,7 +177,7 @@ public static class Scorer
             if (Check(gate.Rule, offering, held, context, explain: false).Score < 1.0)
             {
                 var (_, why) = Check(gate.Rule, offering, held, context, explain: true);
-                (reasons ??= []).Add(new(ExclusionCodes.GateFailed, gate.Id, $"fails \"{gate.Requirement.Text}\": {why}"));
+                (reasons ??= []).Add(new(ExclusionCodes.GateFailed, gate.Id, $"fails \"{gate.Requirement.Text.TrimEnd('.')}\": {why}"));
             }
         }
         return reasons;
