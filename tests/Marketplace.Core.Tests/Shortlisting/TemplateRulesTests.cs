@@ -50,6 +50,35 @@ public sealed class TemplateRulesTests
     }
 
     [Fact]
+    public void A_shortlist_scored_on_a_template_version_since_retired_is_neither_locked_nor_re_scored_and_says_why()
+    {
+        var template = Template(Criterion("price", new PriceRule(), 1));
+        var specification = new SpecificationDocument
+        {
+            Id = "spec-1", CommissionerId = "commissioner", Title = "Old", TemplateId = template.Id, TemplateVersion = 1, LotId = Lot3, Region = "north-west", Volume = 10, ContractMonths = 12,
+        };
+        var input = Input([Offering("x")]);
+        var draft = ShortlistLocking.Draft("sl-1", specification, template, input, Scorer.Score(template, specification, input), 8,
+            new ShortlistContext("Test template", "ttc-2026", "TTC-2026", "Framework", "Lot 3", "Commissioner"), DateTimeOffset.UnixEpoch, "user");
+        // As stored before feature-present was retired.
+        var old = draft with
+        {
+            Snapshot = draft.Snapshot with { Template = Template(Criterion("hosting", new FeaturePresentRule("UK data centres"), 1)) },
+        };
+
+        var (locked, conflict) = ShortlistLocking.Lock(old, DateTimeOffset.UnixEpoch, "user");
+        var (decided, refusal) = ShortlistEquivalents.Decide(old, "att-1", accept: true, "Equivalent", DateTimeOffset.UnixEpoch, "user");
+
+        Assert.Null(locked);
+        Assert.Equal(ShortlistLocking.TemplateRetired, conflict!.Value.Code);
+        Assert.Contains("version 1 of template 'test-template', which can no longer be scored (retired: free text never scores", conflict.Value.Detail, StringComparison.Ordinal);
+        Assert.Null(decided);
+        Assert.Equal(EquivalentRefusalKind.TemplateRetired, refusal!.Kind);
+        Assert.Null(ShortlistLocking.Retired(draft.Snapshot));
+        Assert.NotNull(ShortlistLocking.Lock(draft, DateTimeOffset.UnixEpoch, "user").Locked);
+    }
+
+    [Fact]
     public void Requirement_ids_must_be_unique_across_sections()
     {
         var template = Template(Criterion("price", new PriceRule(), 1)) with
