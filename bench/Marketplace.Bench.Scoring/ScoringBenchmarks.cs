@@ -39,6 +39,7 @@ public class ScoringBenchmarks
             Framework = Map<Core.Frameworks.Framework>(catalogue.Frameworks[0]),
             EvaluationDate = CatalogueGenerator.CatalogueGenerator.Today,
             Associations = [.. organisations.Values.Where(o => o.Kind == Core.Organisations.OrganisationKind.Association)],
+            StandardNames = catalogue.Standards.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
         };
         template = FortyCriteria();
         specification = new Specification
@@ -67,14 +68,22 @@ public class ScoringBenchmarks
             "TSA-QSF", "DTAC", "DSPT", "DCB0129", "CYBER-ESSENTIALS", "CYBER-ESSENTIALS-PLUS", "ISO27001", "ISO13485", "MHRA-REG",
             "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "EN50518", "CQC", "NICE-ESF", "ICO-REG", "WCAG21-AA", "A2D-READY",
         ];
-        string[] phrases =
+        // Nine criteria on declared capabilities (where the retired free-text phrases were), so there are still 40.
+        RequirementRule[] capabilities =
         [
-            "urgent installs", "battery back-up", "uk data centres", "fall detection", "two-way speech", "carer app",
-            "alert limits", "dashboard", "key-safe",
+            new CapabilityWithinRule("urgent-installation", 20),
+            new CapabilityDeclaredRule(["battery-back-up"]),
+            new CapabilityDeclaredRule(["uk-data-hosting"]),
+            new CapabilityDeclaredRule(["automatic-fall-detection"]),
+            new CapabilityDeclaredRule(["two-way-speech"]),
+            new CapabilityDeclaredRule(["remote-device-management", "maintenance-and-repair"]),
+            new CapabilityDeclaredRule(["clinician-dashboard", "configurable-alert-limits"]),
+            new CapabilityWithinRule("responder-on-site", 45),
+            new SocialValueRule(["carbon-reduction-plan", "local-employment"]),
         ];
         var criteria = new List<Requirement>();
         criteria.AddRange(standards.Select(code => Criterion("std-" + code.ToLowerInvariant(), new StandardHeldRule(code), 2)));
-        criteria.AddRange(phrases.Select((phrase, i) => Criterion($"feature-{i}", new FeaturePresentRule(phrase), 2)));
+        criteria.AddRange(capabilities.Select((rule, i) => Criterion($"capability-{i}", rule, 2)));
         criteria.Add(Criterion("digital-signalling", new InteroperabilityRule(["bs8521-2", "scaip"]), 4));
         criteria.Add(Criterion("fhir", new InteroperabilityRule(["fhir-r4-uk-core"]), 2));
         criteria.Add(Criterion("hscn", new InteroperabilityRule(["hscn"]), 1));

@@ -31,7 +31,8 @@ public sealed class CreateShortlist(CommissionerAccess access, SpecificationChec
             return Failure.Invalid("maxResults", $"must be a whole number from 1 to {ShortlistLocking.MaxResultsLimit}");
         }
         var specification = found.Value.Document;
-        var checkedSpecification = await check.RunAsync(specification, ct);
+        // Without the commissioner's type: rules for writing a specification (the NHS social-value share) never stop a stored one scoring.
+        var checkedSpecification = await check.RunAsync(specification, null, ct);
         if (!checkedSpecification.Succeeded)
         {
             return checkedSpecification.Failure;

@@ -18,7 +18,7 @@ public sealed class CreateSpecification(
         }
         var now = clock.GetUtcNow();
         var document = SpecificationDocument.From(draft, $"spec-{Guid.NewGuid():N}"[..17], commissioner.Value.Id, now, actor.UserId, now, actor.UserId);
-        if ((await check.RunAsync(document, ct)).Failure is { } invalid)
+        if ((await check.RunAsync(document, commissioner.Value.CommissionerType, ct)).Failure is { } invalid)
         {
             return invalid;
         }

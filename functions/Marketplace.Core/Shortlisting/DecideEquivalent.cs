@@ -10,7 +10,7 @@ namespace Marketplace.Core.Shortlisting;
 /// </summary>
 public sealed class DecideEquivalent(CommissionerAccess access, ICommissionerRecords<ShortlistDocument> shortlists, TimeProvider clock)
 {
-    /// <summary>The re-scored shortlist, or why not (404 shortlist, 403, 428, 409 locked, 404 claim not pending, 400 reason, 412 stale).</summary>
+    /// <summary>The re-scored shortlist, or why not (404 shortlist, 403, 428, 409 locked or retired template, 404 claim not pending, 400 reason, 412 stale).</summary>
     public async Task<Outcome<StoredDocument<ShortlistDocument>>> RunAsync(Actor actor, string id, string attestationId, bool accept, string? reason,
         string? ifMatch, CancellationToken ct)
     {
@@ -28,6 +28,7 @@ public sealed class DecideEquivalent(CommissionerAccess access, ICommissionerRec
             {
                 EquivalentRefusalKind.Locked => ShortlistConflict.Of((ShortlistEquivalents.Locked, refusal.Message), "The claimed equivalent cannot be decided."),
                 EquivalentRefusalKind.NotPending => Failure.NotFound("pending claimed equivalent", attestationId),
+                EquivalentRefusalKind.TemplateRetired => ShortlistConflict.Of((ShortlistLocking.TemplateRetired, refusal.Message), "The claimed equivalent cannot be decided."),
                 _ => Failure.Invalid("reason", refusal.Message),
             };
         }

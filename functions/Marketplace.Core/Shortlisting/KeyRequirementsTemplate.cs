@@ -26,6 +26,9 @@ public sealed record KeyRequirementsTemplate
     /// <summary>Every requirement, in section then requirement order (the order of a shortlist's breakdown).</summary>
     [JsonIgnore]
     public IEnumerable<Requirement> Requirements => Sections.SelectMany(s => s.Requirements);
+
+    /// <summary>The requirement's text, as a commissioner reads it; the id itself only when the template has no such requirement.</summary>
+    public string TextOf(string requirementId) => Requirements.FirstOrDefault(r => r.Id == requirementId)?.Text ?? requirementId;
 }
 
 /// <summary>A titled group of requirements, e.g. "Information governance".</summary>

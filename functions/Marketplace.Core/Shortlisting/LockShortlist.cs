@@ -7,7 +7,7 @@ namespace Marketplace.Core.Shortlisting;
 /// <summary>The owning commissioner locks a draft shortlist: its snapshot is re-scored and the SHA-256 of its canonical JSON kept.</summary>
 public sealed class LockShortlist(CommissionerAccess access, ICommissionerRecords<ShortlistDocument> shortlists, TimeProvider clock)
 {
-    /// <summary>The locked shortlist, or why not (404, 403, 428, 409 empty or already locked, 412 stale).</summary>
+    /// <summary>The locked shortlist, or why not (404, 403, 428, 409 empty, already locked or on a retired template version, 412 stale).</summary>
     public async Task<Outcome<StoredDocument<ShortlistDocument>>> RunAsync(Actor actor, string id, string? ifMatch, CancellationToken ct)
     {
         var found = await access.ShortlistForChangeAsync(actor, id, ifMatch, ct);

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Marketplace.Core.Access;
 using Marketplace.Core.Audit;
+using Marketplace.Core.Organisations;
 using Marketplace.Core.Outcomes;
 
 namespace Marketplace.Core.Shortlisting;
 
 /// <summary>The owning commissioner changes its specification; shortlists already made keep what they scored.</summary>
 public sealed class ReplaceSpecification(
-    CommissionerAccess access, SpecificationCheck check, ICommissionerRecords<SpecificationDocument> specifications, TimeProvider clock)
+    CommissionerAccess access, SpecificationCheck check, ICommissionerRecords<SpecificationDocument> specifications, IOrganisations organisations,
+    TimeProvider clock)
 {
     /// <summary>
     /// The stored replacement, or why not (404, 403, 428, 400 by field — including a server-owned field sent with a
@@ -30,7 +32,8 @@ public sealed class ReplaceSpecification(
         }
         var now = clock.GetUtcNow();
         var next = SpecificationDocument.From(draft, id, old.CommissionerId, old.CreatedAt, old.CreatedBy, now, actor.UserId);
-        if ((await check.RunAsync(next, ct)).Failure is { } invalid)
+        var commissioner = await organisations.FindAsync(old.CommissionerId, ct);
+        if ((await check.RunAsync(next, commissioner?.CommissionerType, ct)).Failure is { } invalid)
         {
             return invalid;
         }

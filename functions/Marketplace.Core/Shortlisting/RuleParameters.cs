@@ -63,8 +63,8 @@ internal static partial class RuleParameters
             case RegionServedRule { Region: { } region } when !Vocabulary.Regions.ContainsKey(region):
                 errors.Add(new($"{path}.region", $"'{region}' is not a region"));
                 break;
-            case FeaturePresentRule r:
-                CheckPhrase(r.Phrase, $"{path}.phrase", errors);
+            case FeaturePresentRule:
+                errors.Add(new($"{path}.type", "retired: free text never scores; use capability-declared"));
                 break;
             case CapabilityWithinRule r when Catalogue.Capabilities.Find(r.Capability) is not { Measure: not null }:
                 errors.Add(new($"{path}.capability", $"'{r.Capability}' is not a capability declared with a figure"));

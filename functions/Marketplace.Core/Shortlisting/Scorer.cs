@@ -18,7 +18,9 @@ namespace Marketplace.Core.Shortlisting;
 /// claimed equivalent the commissioner accepted on this shortlist.</item>
 /// <item>Points of criterion i = 100·wᵢ·sᵢ/Σw; total = the sum of the points (so the breakdown always adds up),
 /// = 100 × Σ(wᵢ·sᵢ)/Σw, in [0, 100].</item>
-/// <item>Price: sᵢ = lowest eligible whole-life cost / this offering's (<see cref="WholeLifeCost"/>); a free offering scores 1.</item>
+/// <item>Price: sᵢ = lowest eligible whole-life cost / this offering's (<see cref="WholeLifeCost"/>); a free offering scores 1.
+/// When the price criterion names the price models it compares, an offering priced otherwise is excluded (like for like).</item>
+/// <item>Capabilities and social value are read from the offering's declarations, never from its description or features.</item>
 /// <item>Ranking: higher total, then more verified standards, then lower whole-life cost, then offering id (ordinal).
 /// The total ranked on is the total shown.</item>
 /// </list>
@@ -51,9 +53,10 @@ public static class Scorer
         }
 
         var lot = input.Framework.Lots.First(l => l.Id == specification.LotId);
-        var context = new Context(input, lot);
+        var context = new Context(input, lot, specification.Region);
         var gates = requirements.Where(r => r.IsGate).ToArray();
         var criteria = requirements.Where(r => !r.IsGate).ToArray();
+        var priceBasis = criteria.FirstOrDefault(c => c.Rule is PriceRule { Models: not null });
         long totalWeight = criteria.Sum(c => (long)c.Weight);
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -71,7 +74,7 @@ public static class Scorer
             }
 
             var held = context.Standards.For(offering);
-            var reasons = Exclude(offering, gates, held, context);
+            var reasons = Exclude(offering, gates, priceBasis, held, context);
             if (reasons is not null)
             {
                 exclusions.Add(new Exclusion(offering.Id, offering.Name, supplier.Id, supplier.Name, reasons));
@@ -147,7 +150,8 @@ public static class Scorer
         return byCost != 0 ? byCost : string.CompareOrdinal(a.Candidate.Offering.Id, b.Candidate.Offering.Id);
     }
 
-    private static List<ExclusionReason>? Exclude(Offering offering, ResolvedRequirement[] gates, HeldStandards.OfferingStandards held, Context context)
+    private static List<ExclusionReason>? Exclude(Offering offering, ResolvedRequirement[] gates, ResolvedRequirement? priceBasis,
+        HeldStandards.OfferingStandards held, Context context)
     {
         List<ExclusionReason>? reasons = null;
         if (offering.Status == OfferingStatus.Retired)
@@ -162,12 +166,18 @@ public static class Scorer
         {
             (reasons ??= []).Add(new(ExclusionCodes.SupplierNotAdmitted, null, $"supplier not admitted to lot {context.Lot.Number}"));
         }
+        if (priceBasis?.Rule is PriceRule { Models: { } models } && !models.Contains(offering.Price.Model, StringComparer.Ordinal))
+        {
+            (reasons ??= []).Add(new(ExclusionCodes.PriceBasis, priceBasis.Id,
+                $"priced {Vocabulary.Words(Vocabulary.PriceModels, offering.Price.Model)}; this specification compares " +
+                $"{Vocabulary.Alternatives(models.Select(m => Vocabulary.Words(Vocabulary.PriceModels, m)))} prices only"));
+        }
         foreach (var gate in gates)
         {
             if (Check(gate.Rule, offering, held, context, explain: false).Score < 1.0)
             {
                 var (_, why) = Check(gate.Rule, offering, held, context, explain: true);
-                (reasons ??= []).Add(new(ExclusionCodes.GateFailed, gate.Id, $"fails gate '{gate.Id}': {why}"));
+                (reasons ??= []).Add(new(ExclusionCodes.GateFailed, gate.Id, $"fails \"{gate.Requirement.Text.TrimEnd('.')}\": {why}"));
             }
         }
         return reasons;
@@ -182,7 +192,9 @@ public static class Scorer
         }
         var score = cost == 0m ? 1.0 : (double)(lowest!.Value / cost);
         var text = $"Whole-life cost {WholeLifeCost.Money(cost)} ({how}); lowest eligible {WholeLifeCost.Money(lowest!.Value)}";
-        return (score, cost == lowest ? text + ", the lowest" : text);
+        return (score, cost == lowest
+            ? $"{text}, the lowest; score 1.00"
+            : $"{text}; score {WholeLifeCost.Money(lowest.Value)} ÷ {WholeLifeCost.Money(cost)} = {score.ToString("0.00", CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>sᵢ ∈ [0,1] of a non-price rule for one offering, and why (only when <paramref name="explain"/>).</summary>
@@ -203,9 +215,9 @@ public static class Scorer
                 }
                 return counted switch
                 {
-                    null => (0, $"Does not hold {r.Code}: {context.Equivalents.WhyNot(offering.SupplierId, offering.Id, r.Code) ?? held.WhyNot(r.Code, r.AcceptDeclaration, context.Date, context.AssociationName)}"),
-                    { Assessment: { } assessment } => (1, Assessed(assessment)),
-                    { Attestation: { Status: AttestationStatus.Declared } declared } => (1, Declared(declared)),
+                    null => (0, $"Does not hold {context.Standard(r.Code)}: {context.Equivalents.WhyNot(offering.SupplierId, offering.Id, r.Code) ?? held.WhyNot(r.Code, r.AcceptDeclaration, context.Date, context.AssociationName)}"),
+                    { Assessment: { } assessment } => (1, Assessed(assessment, context)),
+                    { Attestation: { Status: AttestationStatus.Declared } declared } => (1, Declared(declared, context)),
                     { Attestation: { } attestation } => (1, Verified(attestation, context)),
                     _ => throw new InvalidOperationException("A counted standard names what it counts through."),
                 };
@@ -278,18 +290,43 @@ public static class Scorer
                     ? (1, $"Serves {Vocabulary.Words(Vocabulary.Regions, region)}")
                     : (0, $"Does not serve {Vocabulary.Words(Vocabulary.Regions, region)} (serves {Vocabulary.List(offering.Regions.Select(x => Vocabulary.Words(Vocabulary.Regions, x)))})");
             }
-            case FeaturePresentRule r:
+            case CapabilityDeclaredRule r:
+                return Declarations(r.Capabilities, offering, explain, "Declares", "Does not declare");
+            case SocialValueRule r:
+                return Declarations(r.Commitments, offering, explain, "Commits to", "No commitment to");
+            case CapabilityWithinRule r:
             {
-                var feature = offering.Features.FirstOrDefault(f => f.Contains(r.Phrase, StringComparison.OrdinalIgnoreCase));
-                var inDescription = feature is null && offering.Description.Contains(r.Phrase, StringComparison.OrdinalIgnoreCase);
-                var pass = feature is not null || inDescription;
+                var declaration = DeclarationOf(offering, r.Capability);
+                var pass = declaration?.Value <= r.AtMost;
                 if (!explain)
                 {
                     return (pass ? 1 : 0, null);
                 }
-                return feature is not null ? (1, $"Feature \"{feature}\" mentions \"{r.Phrase}\"")
-                    : inDescription ? (1, $"Description mentions \"{r.Phrase}\"")
-                    : (0, $"No feature or description mentions \"{r.Phrase}\"");
+                var words = Vocabulary.Words(Vocabulary.Capabilities, r.Capability);
+                var measure = Catalogue.Capabilities.Find(r.Capability)?.Measure ?? "";
+                var asked = $"the {Figure(r.AtMost, measure)} asked for";
+                return declaration switch
+                {
+                    null => (0, $"Does not declare {Vocabulary.Article(words)} {words}{(words.EndsWith(" time", StringComparison.Ordinal) ? "" : " time")}"),
+                    { Value: null } => (0, $"{Declaration("Declares", Vocabulary.Capability(r.Capability), declaration)}, with no figure to set against {asked}"),
+                    _ => (pass ? 1 : 0, $"{Declaration("Declares", Vocabulary.Capability(r.Capability), declaration)}, {(pass ? "within" : "more than")} {asked}"),
+                };
+            }
+            case CareRegulatorRule:
+            {
+                if (Vocabulary.EnglandRegions.Contains(context.Region))
+                {
+                    return Check(Cqc, offering, held, context, explain);
+                }
+                // Only CQC is a register this marketplace reads: elsewhere the regulator is named and the check left to the buyer.
+                var regulator = context.Region switch
+                {
+                    "scotland" => "the Care Inspectorate or Healthcare Improvement Scotland",
+                    "wales" => "Care Inspectorate Wales or Healthcare Inspectorate Wales",
+                    "northern-ireland" => "the Regulation and Quality Improvement Authority (RQIA)",
+                    _ => $"the care regulator for {Vocabulary.Words(Vocabulary.Regions, context.Region)}",
+                };
+                return (1, explain ? $"Registration with {regulator} is not checked by this marketplace: check it before award" : null);
             }
             case LeadTimeAtMostRule r:
             {
@@ -305,29 +342,71 @@ public static class Scorer
         }
     }
 
+    private static readonly StandardHeldRule Cqc = new("CQC");
+
+    /// <summary>s = declared ÷ asked, and each capability asked for, declared or not, in words.</summary>
+    private static (double Score, string? Explanation) Declarations(IReadOnlyList<string> asked, Offering offering, bool explain, string yes, string no)
+    {
+        var declared = 0;
+        List<string>? parts = explain ? new(asked.Count) : null;
+        foreach (var capability in asked)
+        {
+            var declaration = DeclarationOf(offering, capability);
+            declared += declaration is null ? 0 : 1;
+            parts?.Add(declaration is null ? $"{no} {Vocabulary.Capability(capability)}" : Declaration(yes, Vocabulary.Capability(capability), declaration));
+        }
+        return ((double)declared / asked.Count, parts is null ? null : string.Join("; ", parts));
+    }
+
+    private static CapabilityDeclaration? DeclarationOf(Offering offering, string capability)
+    {
+        foreach (var declaration in offering.Capabilities)
+        {
+            if (declaration.Capability == capability)
+            {
+                return declaration;
+            }
+        }
+        return null;
+    }
+
+    // Declares a responder on site within 45 minutes: "…" (declared 2026-10-02), evidence file attached
+    private static string Declaration(string verb, string what, CapabilityDeclaration declaration)
+    {
+        var measure = Catalogue.Capabilities.Find(declaration.Capability)?.Measure;
+        var figure = declaration.Value is { } value && measure is not null ? $" within {Figure(value, measure)}" : "";
+        var on = declaration.DeclaredOn is { } day ? $" (declared {Date(day)})" : "";
+        var evidence = declaration.Evidence is null ? "" : ", evidence file attached";
+        return $"{verb} {what}{figure}: \"{declaration.Statement}\"{on}{evidence}";
+    }
+
+    // "45 minutes", "1 working hour".
+    private static string Figure(int value, string measure) =>
+        value.ToString("#,##0", CultureInfo.InvariantCulture) + " " + (value == 1 && measure.EndsWith('s') ? measure[..^1] : measure);
+
     private static string Verified(Attestation attestation, Context context)
     {
         var scope = attestation.OfferingId is null ? "" : " for this offering";
         var by = attestation.DecidedBy is null ? "verified" : $"verified by {context.AssociationName(attestation.DecidedBy)}";
         var until = attestation.ExpiresOn is { } expires ? $"expires {Date(expires)}" : "no expiry date";
-        return $"Holds {attestation.StandardCode}{scope}, {by}, {until}";
+        return $"Holds {context.Standard(attestation.StandardCode)}{scope}, {by}, {until}";
     }
 
-    private static string Declared(Attestation declaration)
+    private static string Declared(Attestation declaration, Context context)
     {
         var scope = declaration.OfferingId is null ? "" : " for this offering";
         var officer = string.IsNullOrWhiteSpace(declaration.ClinicalSafetyOfficer) ? "" : $" (CSO: {declaration.ClinicalSafetyOfficer})";
         var release = declaration.ProductRelease is null ? "" : $", release {declaration.ProductRelease}";
         var tested = string.IsNullOrWhiteSpace(declaration.TestedBy) ? "" : $", tested by {declaration.TestedBy}";
         var until = declaration.ExpiresOn is { } expires ? $", until {Date(expires)}" : "";
-        return $"{declaration.StandardCode} declared by the supplier{scope}{officer}{release}{tested}{until}";
+        return $"{context.Standard(declaration.StandardCode)} declared by the supplier{scope}{officer}{release}{tested}{until}";
     }
 
-    private static string Assessed(BuyerAssessment assessment)
+    private static string Assessed(BuyerAssessment assessment, Context context)
     {
         var version = assessment.ProductVersion is null ? "" : $" of version {assessment.ProductVersion}";
         var tier = assessment.NiceEsf is { } esf ? $"tier {esf.Tier} met, " : "";
-        return $"Your {assessment.StandardCode} assessment{version} ({tier}passed {Date(DateOnly.FromDateTime(assessment.AssessedAt.UtcDateTime))})";
+        return $"Your assessment{version} against {context.Standard(assessment.StandardCode)}: {tier}passed {Date(DateOnly.FromDateTime(assessment.AssessedAt.UtcDateTime))}";
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -337,10 +416,14 @@ public static class Scorer
     private sealed class Context
     {
         private readonly Dictionary<string, string> associations = new(StringComparer.Ordinal);
+        private readonly IReadOnlyDictionary<string, string> standardNames;
+        private readonly Dictionary<string, string> standards = new(StringComparer.Ordinal);
 
-        public Context(ScoringInput input, FrameworkLot lot)
+        public Context(ScoringInput input, FrameworkLot lot, string region)
         {
             Lot = lot;
+            Region = region;
+            standardNames = input.StandardNames;
             Date = input.EvaluationDate;
             Admitted = new HashSet<string>(lot.Suppliers, StringComparer.Ordinal);
             // Only the specification's own commissioner's assessments count, whatever else the input carries.
@@ -356,11 +439,36 @@ public static class Scorer
         }
 
         public FrameworkLot Lot { get; }
+        /// <summary>The specification's region: which nation's care regulator applies.</summary>
+        public string Region { get; }
         public DateOnly Date { get; }
         public HashSet<string> Admitted { get; }
         public HeldStandards Standards { get; }
         public EquivalentStandards Equivalents { get; }
         public Func<string?, string> AssociationName { get; }
+
+        /// <summary>A standard in words, e.g. "the Data Security and Protection Toolkit (DSPT)"; its code when its name is not known.</summary>
+        public string Standard(string code)
+        {
+            if (!standards.TryGetValue(code, out var words))
+            {
+                standards[code] = words = StandardWords(code, standardNames.GetValueOrDefault(code));
+            }
+            return words;
+        }
+
+        private static string StandardWords(string code, string? name)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name == code)
+            {
+                return code;
+            }
+            // Schemes named as a body of rules read with "the" ("holds the Quality Standards Framework"); the others,
+            // named after a mark or a document ("holds Cyber Essentials", "holds ISO/IEC 27001:2022 …"), without.
+            var the = name.EndsWith("Framework", StringComparison.Ordinal) || name.EndsWith("Toolkit", StringComparison.Ordinal)
+                || name.EndsWith("Criteria", StringComparison.Ordinal) ? "the " : "";
+            return name.Contains(code, StringComparison.Ordinal) ? the + name : $"{the}{name} ({code})";
+        }
     }
 
     private sealed record Eligible(Offering Offering, Organisation Supplier, HeldStandards.OfferingStandards Held, decimal? Cost);

@@ -24,6 +24,11 @@ public sealed record ScoringInput
     /// through a verified attestation, as every standard did before routes.
     /// </summary>
     public IReadOnlyDictionary<string, string> Routes { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Each standard's name by code (<c>Standards.Name</c>), so explanations name a standard in words; a code not here
+    /// is named by its code.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StandardNames { get; init; } = new Dictionary<string, string>();
     /// <summary>The commissioner whose specification is scored: only its own buyer assessments count.</summary>
     public string? CommissionerId { get; init; }
     /// <summary>Buyer assessments (DTAC, NICE ESF); only those by <see cref="CommissionerId"/> are read.</summary>

@@ -62,13 +62,13 @@ public sealed record CriterionLine(string RequirementId, int Weight, double Scor
 /// <param name="OfferingName">Offering name.</param>
 /// <param name="SupplierId">Supplier id.</param>
 /// <param name="SupplierName">Supplier name.</param>
-/// <param name="Reasons">Lot and admission reasons first, then each failed gate in template order.</param>
+/// <param name="Reasons">Status, lot and admission reasons first, then the price basis, then each failed gate in template order.</param>
 public sealed record Exclusion(string OfferingId, string OfferingName, string SupplierId, string SupplierName, IReadOnlyList<ExclusionReason> Reasons);
 
 /// <summary>One reason an offering was left out.</summary>
 /// <param name="Code">One of <see cref="ExclusionCodes"/>.</param>
-/// <param name="RequirementId">The failed gate's id; null for lot, admission and status reasons.</param>
-/// <param name="Explanation">Plain English, e.g. "not in lot 3" or "Gate dspt failed: no DSPT attestation".</param>
+/// <param name="RequirementId">The failed gate's id, or the price criterion's for a price basis; null for lot, admission and status reasons.</param>
+/// <param name="Explanation">Plain English naming the requirement by its text, e.g. "not in lot 3" or "fails \"Holds a current DSPT\": …".</param>
 public sealed record ExclusionReason(string Code, string? RequirementId, string Explanation);
 
 /// <summary>Why an offering can be excluded.</summary>
@@ -82,4 +82,6 @@ public static class ExclusionCodes
     public const string GateFailed = "gate-failed";
     /// <summary>The offering has been retired by its supplier and is no longer offered.</summary>
     public const string Retired = "retired";
+    /// <summary>The offering is priced under a model the specification's price criterion does not compare (like for like).</summary>
+    public const string PriceBasis = "price-basis";
 }

@@ -81,12 +81,19 @@ public static class ShortlistEquivalents
 
         void Add(string offeringId, string offeringName, string requirementId)
         {
-            if (!requirements.TryGetValue(requirementId, out var requirement) || requirement.Rule is not StandardHeldRule rule
-                || !offerings.TryGetValue(offeringId, out var candidate))
+            // The care regulator in England is CQC, counted as a standard (see Scorer).
+            var code = requirements.GetValueOrDefault(requirementId)?.Rule switch
+            {
+                StandardHeldRule rule => rule.Code,
+                CareRegulatorRule when Vocabulary.EnglandRegions.Contains(specification.Region) => "CQC",
+                _ => null,
+            };
+            if (code is null || !offerings.TryGetValue(offeringId, out var candidate))
             {
                 return;
             }
-            foreach (var claim in claims.Claims(candidate.Offering.SupplierId, offeringId, rule.Code))
+            var requirement = requirements[requirementId];
+            foreach (var claim in claims.Claims(candidate.Offering.SupplierId, offeringId, code))
             {
                 if (!uses.TryGetValue(claim.Id, out var found))
                 {
@@ -135,6 +142,10 @@ public static class ShortlistEquivalents
         {
             return (null, new EquivalentRefusal(EquivalentRefusalKind.Locked,
                 $"This shortlist was locked on {shortlist.Lock?.LockedAt:yyyy-MM-dd}; claimed equivalents are decided before locking."));
+        }
+        if (ShortlistLocking.Retired(shortlist.Snapshot) is { } retired)
+        {
+            return (null, new EquivalentRefusal(EquivalentRefusalKind.TemplateRetired, retired.Detail));
         }
         var index = shortlist.Equivalents.ToList().FindIndex(e => e.AttestationId == attestationId);
         if (index < 0 || shortlist.Equivalents[index].Status != EquivalentStatus.Pending)
@@ -190,6 +201,8 @@ public enum EquivalentRefusalKind
     NotPending,
     /// <summary>The reason is missing or too long (400, field <c>reason</c>).</summary>
     InvalidReason,
+    /// <summary>The shortlist's template version uses rules since retired, so it cannot be re-scored (409).</summary>
+    TemplateRetired,
 }
 
 /// <summary>A refused decision: its kind and a message for people.</summary>

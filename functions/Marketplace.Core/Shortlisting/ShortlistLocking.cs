@@ -55,6 +55,21 @@ public static class ShortlistLocking
     public const string Empty = "shortlist-empty";
     /// <summary>Conflict code: re-scoring the snapshot gives other entries (the record was altered).</summary>
     public const string NotReproducible = "shortlist-not-reproducible";
+    /// <summary>Conflict code: the snapshot's template version uses rules since retired, so it can no longer be re-scored.</summary>
+    public const string TemplateRetired = "shortlist-template-retired";
+
+    /// <summary>
+    /// Why the snapshot can no longer be re-scored (its template version uses a rule since retired, such as
+    /// feature-present), or null when it can.
+    /// </summary>
+    public static (string Code, string Detail)? Retired(ShortlistSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return TemplateRules.Validate(snapshot.Template) is { Count: > 0 } errors
+            ? (TemplateRetired, $"This shortlist was scored on version {snapshot.Template.Version} of template '{snapshot.Template.Id}', which can no longer be " +
+                $"scored ({errors[0].Message}). Create a new shortlist from a specification on the template's current version.")
+            : null;
+    }
 
     /// <summary>
     /// The shortlist locked: its hash computed, and proven by re-scoring the snapshot; or why it cannot be locked
@@ -70,6 +85,10 @@ public static class ShortlistLocking
         if (shortlist.Result.Entries.Count == 0)
         {
             return (null, (Empty, "No offering is eligible, so there is nothing to lock. Change the specification (or record the outcome of a new shortlist as none suitable)."));
+        }
+        if (Retired(shortlist.Snapshot) is { } retired)
+        {
+            return (null, retired);
         }
         var hash = HashOf(shortlist.Snapshot, shortlist.Result.Entries);
         if (RescoredHashOf(shortlist.Snapshot) != hash)
@@ -99,6 +118,7 @@ public static class ShortlistLocking
         EvaluationDate = snapshot.EvaluationDate,
         Associations = snapshot.Associations,
         Routes = snapshot.Routes ?? new Dictionary<string, string>(),
+        StandardNames = snapshot.StandardNames ?? new Dictionary<string, string>(),
         CommissionerId = snapshot.CommissionerId,
         Assessments = snapshot.Assessments ?? [],
         EquivalentDecisions = snapshot.EquivalentDecisions ?? [],
@@ -140,6 +160,7 @@ public static class ShortlistLocking
             Attestations = [.. input.Attestations.Where(a => suppliers.Contains(a.SupplierId)).OrderBy(a => a.Id, StringComparer.Ordinal)],
             Associations = [.. input.Associations.OrderBy(a => a.Id, StringComparer.Ordinal)],
             Routes = input.Routes.Count == 0 ? null : new SortedDictionary<string, string>(input.Routes.ToDictionary(), StringComparer.Ordinal),
+            StandardNames = input.StandardNames.Count == 0 ? null : new SortedDictionary<string, string>(input.StandardNames.ToDictionary(), StringComparer.Ordinal),
             CommissionerId = input.CommissionerId,
             Assessments = input.CommissionerId is null ? null
                 : [.. input.Assessments.Where(a => a.CommissionerId == input.CommissionerId && kept.Contains(a.OfferingId)).OrderBy(a => a.Id, StringComparer.Ordinal)],

@@ -36,6 +36,8 @@ public sealed record ShortlistSnapshot
     public string? CommissionerId { get; init; }
     /// <summary>That commissioner's assessments of the kept offerings (id, version assessed, outcome), as they stood.</summary>
     public IReadOnlyList<BuyerAssessment>? Assessments { get; init; }
+    /// <summary>Each standard's name by code, as explanations named them; null in snapshots from before standards were named in words.</summary>
+    public IReadOnlyDictionary<string, string>? StandardNames { get; init; }
     /// <summary>
     /// Every decision the commissioner made on a claimed equivalent, by attestation id; null when none (so snapshots
     /// from before claims hash as they did).

@@ -5,12 +5,18 @@ namespace Marketplace.Core.Shortlisting;
 
 /// <summary>
 /// The template version and framework a specification needs, and every problem with it by field: an unknown template
-/// or version, a lot of no framework, and the template's own rules (<see cref="SpecificationRules"/>).
+/// or version, a version whose rules are since retired, a lot of no framework, and the template's own rules
+/// (<see cref="SpecificationRules"/>).
 /// </summary>
 public sealed class SpecificationCheck(ITemplates templates, IFrameworks frameworks)
 {
-    /// <summary>The template and framework the specification scores against, or the fields at fault.</summary>
-    public async Task<Outcome<(KeyRequirementsTemplate Template, Framework Framework)>> RunAsync(Specification specification, CancellationToken ct)
+    /// <summary>
+    /// The template and framework the specification scores against, or the fields at fault. Pass
+    /// <paramref name="commissionerType"/> when the commissioner writes the specification (the NHS social-value share);
+    /// leave it out when scoring, so a specification written before that rule still scores.
+    /// </summary>
+    public async Task<Outcome<(KeyRequirementsTemplate Template, Framework Framework)>> RunAsync(Specification specification, string? commissionerType,
+        CancellationToken ct)
     {
         var versions = Ids.IsId(specification.TemplateId) ? await templates.VersionsOfAsync(specification.TemplateId, ct) : [];
         var template = versions.FirstOrDefault(t => t.Version == specification.TemplateVersion);
@@ -32,9 +38,19 @@ public sealed class SpecificationCheck(ITemplates templates, IFrameworks framewo
         {
             Add("lotId", $"'{specification.LotId}' is not a lot of any framework");
         }
+        if (template is not null && TemplateRules.Validate(template) is { Count: > 0 } retired)
+        {
+            // A published version never changes, but the rules it was checked against can: e.g. feature-present, retired
+            // because free text never scores. Such a version can no longer be filled in or scored (Scorer.Score refuses it).
+            var usable = versions.LastOrDefault(v => TemplateRules.Validate(v).Count == 0);
+            Add("templateVersion",
+                $"version {template.Version} of template '{template.Id}' can no longer be filled in or scored ({retired[0].Message})" +
+                (usable is null ? "" : $": move this specification to version {usable.Version}"));
+            template = null;
+        }
         if (template is not null)
         {
-            foreach (var error in SpecificationRules.Validate(specification, template, framework))
+            foreach (var error in SpecificationRules.Validate(specification, template, framework, commissionerType))
             {
                 if (!(error.Path == "lotId" && framework is null))
                 {

@@ -88,17 +88,61 @@ internal static class Vocabulary
     };
 
     public static readonly IReadOnlyDictionary<string, string> Capabilities =
-        Catalogue.Capabilities.All.ToDictionary(c => c.Slug, c => c.Name.Length > 0 ? char.ToLowerInvariant(c.Name[0]) + c.Name[1..] : c.Name, StringComparer.Ordinal);
+        Catalogue.Capabilities.All.ToDictionary(c => c.Slug, c => InSentence(c.Name), StringComparer.Ordinal);
 
     public static readonly IReadOnlyDictionary<string, string> SocialValueCommitments =
-        Catalogue.Capabilities.All.Where(c => c.Group == "social-value")
-            .ToDictionary(c => c.Slug, c => char.ToLowerInvariant(c.Name[0]) + c.Name[1..], StringComparer.Ordinal);
+        Catalogue.Capabilities.All.Where(c => c.Group == "social-value").ToDictionary(c => c.Slug, c => InSentence(c.Name), StringComparer.Ordinal);
+
+    // Capabilities named by a singular countable noun, which read with "a" in a sentence ("Declares a clinician
+    // dashboard"); the others are plural or uncountable ("Declares configurable alert limits", "Declares UK data hosting").
+    private static readonly IReadOnlySet<string> CountableCapabilities = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "clinician-dashboard", "behaviour-change-method", "resilient-receiving-centre", "responder-on-site", "urgent-community-response",
+        "digital-migration-plan", "carbon-reduction-plan", "sme-vcse-supply-chain",
+    };
+
+    /// <summary>A capability as a sentence names it, with its article where it takes one: "a clinician dashboard".</summary>
+    public static string Capability(string slug)
+    {
+        var words = Words(Capabilities, slug);
+        return CountableCapabilities.Contains(slug) ? Article(words) + " " + words : words;
+    }
+
+    /// <summary>"a" or "an", by the first letter of <paramref name="words"/>.</summary>
+    public static string Article(string words) => words.Length > 0 && "aeiouAEIOU".Contains(words[0], StringComparison.Ordinal) ? "an" : "a";
+
+    /// <summary>The price model slugs in words, as an offering is "priced …".</summary>
+    public static readonly IReadOnlyDictionary<string, string> PriceModels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["per-unit"] = "per unit (one-off)",
+        ["per-connection-per-week"] = "per connection per week",
+        ["per-patient-per-month"] = "per patient per month",
+        ["per-installation"] = "per installation",
+        ["managed-service-monthly"] = "managed-service monthly",
+    };
+
+    /// <summary>The seven NHS England regions: where CQC is the care regulator (DOMAIN.md).</summary>
+    public static readonly IReadOnlySet<string> EnglandRegions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "north-east-and-yorkshire", "north-west", "midlands", "east-of-england", "london", "south-east", "south-west",
+    };
 
     public static readonly IReadOnlySet<string> StandardCodes = new HashSet<string>(StringComparer.Ordinal)
     {
         "TSA-QSF", "DTAC", "DSPT", "DCB0129", "CYBER-ESSENTIALS", "CYBER-ESSENTIALS-PLUS", "ISO27001", "ISO13485", "MHRA-REG",
         "BS8521-1", "BS8521-2", "EN50134", "SCAIP", "EN50518", "CQC", "NICE-ESF", "ICO-REG", "WCAG21-AA", "A2D-READY",
     };
+
+    // A name in the middle of a sentence: "Clinician dashboard" → "clinician dashboard", but a proper name ("Carbon
+    // Reduction Plan") or one that opens with an abbreviation ("UK data hosting", "TUPE transfer") keeps its capitals.
+    private static string InSentence(string name)
+    {
+        var words = name.Split(' ');
+        var first = words[0];
+        var proper = words.Length > 1 && words[1].Length > 0 && char.IsUpper(words[1][0]);
+        var abbreviation = first.Length > 1 && first.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        return first.Length == 0 || proper || abbreviation ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    }
 
     /// <summary>The words for a slug, or the slug itself when it is not in the vocabulary.</summary>
     public static string Words(IReadOnlyDictionary<string, string> vocabulary, string slug) =>

@@ -4,17 +4,17 @@ using Marketplace.Core.Catalogue;
 namespace Marketplace.Core.Shortlisting;
 
 /// <summary>
-/// Whole-life cost: what an offering costs over the contract, in GBP excluding VAT, from its price model, the
+/// Whole-life cost: the most an offering can cost over the contract, in GBP excluding VAT, from its price model, the
 /// specification's volume (units, patients or connections) and contract length in months.
 /// <list type="bullet">
 /// <item><c>per-unit</c>: amount × volume, once.</item>
 /// <item><c>per-installation</c>: amount × volume (one installation per unit or patient).</item>
 /// <item><c>per-connection-per-week</c>: amount × volume × weeks, weeks = months × 52 / 12.</item>
-/// <item><c>per-patient-per-month</c> and <c>managed-service-monthly</c>: amount × volume × months.</item>
+/// <item><c>per-patient-per-month</c>: amount × volume × months.</item>
+/// <item><c>managed-service-monthly</c>: amount × volume × months, plus the maximum outcome reward: reward per patient
+/// per year × volume × months ÷ 12. DOMAIN.md's commercial model counts the reward, because it is what the buyer may
+/// have to pay: a fee that looks low with a large reward on top is not the cheaper offer.</item>
 /// </list>
-/// A managed service's outcome reward is left out: it is paid only if agreed outcomes are met, so it is not a committed
-/// cost, and counting it would rank a supplier that puts part of its fee at risk (the 3millionlives model) below one
-/// that does not. The explanation states the most it could add.
 /// </summary>
 public static class WholeLifeCost
 {
@@ -34,12 +34,20 @@ public static class WholeLifeCost
             "per-unit" or "per-installation" => price.AmountGbp * volume,
             // Multiply before dividing so whole weeks stay exact: 36 months = 156 weeks.
             "per-connection-per-week" => price.AmountGbp * volume * contractMonths * 52m / 12m,
-            "per-patient-per-month" or "managed-service-monthly" => price.AmountGbp * volume * contractMonths,
+            "per-patient-per-month" => price.AmountGbp * volume * contractMonths,
+            "managed-service-monthly" => price.AmountGbp * volume * contractMonths + MostReward(price, volume, contractMonths),
             _ => null,
         };
     }
 
-    /// <summary>How the cost was worked out, e.g. "£4.10 per connection per week × 500 connections × 156 weeks (36 months)".</summary>
+    // Multiply before dividing, as above: 36 months of a £130 yearly reward is exactly 3 × £130.
+    private static decimal MostReward(OfferingPrice price, int volume, int contractMonths) =>
+        price.OutcomeRewardGbp is decimal reward and > 0 ? reward * volume * contractMonths / 12m : 0m;
+
+    /// <summary>
+    /// How the cost was worked out, e.g. "£4.10 per connection per week × 500 connections × 156 weeks (36 months)"; a
+    /// managed service's outcome reward is shown as the part of the sum it is.
+    /// </summary>
     public static string Describe(OfferingPrice price, int volume, int contractMonths)
     {
         ArgumentNullException.ThrowIfNull(price);
@@ -53,10 +61,10 @@ public static class WholeLifeCost
             "managed-service-monthly" => $"{amount} per enrolled patient per month × {Count(volume, "patient")} × {Count(contractMonths, "month")}",
             _ => $"unknown price model '{price.Model}'",
         };
-        if (price.Model == "managed-service-monthly" && price.OutcomeRewardGbp is { } reward && reward > 0)
+        if (price.Model == "managed-service-monthly" && price.OutcomeRewardGbp is decimal reward and > 0)
         {
-            var most = reward * volume * contractMonths / 12m;
-            text += $"; outcome reward of {Money(reward)} per patient per year (up to {Money(most)}) not included, as it is paid only when agreed outcomes are met";
+            text += $" + maximum outcome reward {Money(reward)} per patient per year × {Count(volume, "patient")} × {Count(contractMonths, "month")} ÷ 12 " +
+                $"({Money(MostReward(price, volume, contractMonths))})";
         }
         return text;
     }

@@ -39,4 +39,5 @@ public sealed class PageLabels(IReadOnlyDictionary<string, IReadOnlyList<(string
     public string Interoperability(string? value) => Of("interoperability", value);
     public string Connectivity(string? value) => Of("connectivity", value);
     public string PriceModel(string? value) => Of("priceModel", value);
+    public string Capability(string? value) => Of("capability", value);
 }

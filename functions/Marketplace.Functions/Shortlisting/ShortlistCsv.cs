@@ -7,14 +7,16 @@ namespace Marketplace.Functions.Shortlisting;
 
 /// <summary>
 /// A shortlist as RFC 4180 CSV (CRLF line ends, fields quoted when needed): one row per ranked offering with its total
-/// and one column of points per criterion, then one row per excluded offering with every reason.
+/// and one column of points per criterion (headed by the criterion's text and weight), then one row per excluded
+/// offering with every reason.
 /// </summary>
 public static class ShortlistCsv
 {
     public static string Write(ShortlistDocument shortlist)
     {
         ArgumentNullException.ThrowIfNull(shortlist);
-        var criteria = shortlist.Snapshot.Template.Requirements.Where(r => r.Kind == RequirementKind.Criterion).Select(r => r.Id).ToList();
+        var template = shortlist.Snapshot.Template;
+        var criteria = template.Requirements.Where(r => r.Kind == RequirementKind.Criterion).Select(r => r.Id).ToList();
         var weights = shortlist.Result.Entries.FirstOrDefault()?.Criteria.ToDictionary(c => c.RequirementId, c => c.Weight);
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
         // Offering and supplier names are typed by suppliers: escape a leading =, +, - or @ so a spreadsheet never runs it as a formula.
@@ -27,7 +29,8 @@ public static class ShortlistCsv
             }
             foreach (var criterion in criteria)
             {
-                csv.WriteField(weights is not null && weights.TryGetValue(criterion, out var w) ? $"{criterion} (weight {w.ToString(CultureInfo.InvariantCulture)})" : criterion);
+                var heading = template.TextOf(criterion);
+                csv.WriteField(weights is not null && weights.TryGetValue(criterion, out var w) ? $"{heading} (weight {w.ToString(CultureInfo.InvariantCulture)})" : heading);
             }
             csv.WriteField("reasons");
             csv.EndRecord();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Marketplace.Core.Access;
+using Marketplace.Core.Outcomes;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,7 +68,7 @@ public static partial class ShortlistsApi
             .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapGet("/shortlists/{id}/verify", VerifyAsync)
             .WithName("VerifyShortlist")
-            .ProducesProblems(403, 404)
+            .ProducesProblems(403, 404, 409)
             .WithSummary("Re-scores the shortlist's snapshot (with every decision on a claimed equivalent it records) and compares the SHA-256 with the one stored at lock (reproduced true/false); returns the snapshot re-scored.")
             .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapPost("/shortlists/{id}/equivalents/{attestationId}/accept", (string id, string attestationId, EquivalentDecisionRequest? body, Actor actor,
@@ -150,14 +151,21 @@ public static partial class ShortlistsApi
         return TypedResults.File(ShortlistCsv.Utf8.GetBytes(json), "application/json", ShortlistCsv.FileNameOf(shortlist, "ocds.json"));
     }
 
-    public static async Task<Results<Ok<Verification>, ProblemHttpResult>> VerifyAsync(string id, Actor actor, CommissionerAccess access, CancellationToken ct) =>
-        (await access.ShortlistAsync(actor, id, ct)).ToResult(stored =>
+    public static async Task<Results<Ok<Verification>, ProblemHttpResult>> VerifyAsync(string id, Actor actor, CommissionerAccess access, CancellationToken ct)
+    {
+        var found = await access.ShortlistAsync(actor, id, ct);
+        // A snapshot on a template version whose rules are since retired cannot be re-scored at all: say so (409), never a 500.
+        Outcome<StoredDocument<ShortlistDocument>> scorable = found.Succeeded && ShortlistLocking.Retired(found.Value.Document.Snapshot) is { } retired
+            ? ShortlistConflict.Of(retired, "The shortlist cannot be re-scored.")
+            : found;
+        return scorable.ToResult(stored =>
         {
             var shortlist = stored.Document;
             var rescored = ShortlistLocking.RescoredHashOf(shortlist.Snapshot);
             var expected = shortlist.Lock?.Sha256 ?? ShortlistLocking.HashOf(shortlist.Snapshot, shortlist.Result.Entries);
             return TypedResults.Ok(new Verification(id, shortlist.Status, shortlist.Lock?.Sha256, rescored, rescored == expected, shortlist.Snapshot));
         });
+    }
 
     /// <summary>The body of a decision on a claimed equivalent: the commissioner's reason, required.</summary>
     public sealed record EquivalentDecisionRequest(string? Reason);

@@ -7,7 +7,7 @@ using Marketplace.Storage.Catalogue;
 
 namespace Marketplace.Storage.Shortlisting;
 
-/// <summary>Reads what a specification is scored against from the tables: active offerings with their suppliers, attestations, associations, standards' routes and the commissioner's own assessments.</summary>
+/// <summary>Reads what a specification is scored against from the tables: active offerings with their suppliers, attestations, associations, standards' routes and names and the commissioner's own assessments.</summary>
 public sealed class TableShortlistCandidates(CatalogueTables tables, ShortlistingTables shortlisting) : IShortlistCandidates
 {
     public async Task<ScoringInput> LoadAsync(Framework framework, DateOnly evaluationDate, string commissionerId, CancellationToken ct)
@@ -37,6 +37,7 @@ public sealed class TableShortlistCandidates(CatalogueTables tables, Shortlistin
             // Who decided attestations, by name: certification bodies (and associations, on records from before them).
             Associations = [.. organisations.Values.Where(o => o.Kind is OrganisationKind.Association or OrganisationKind.Certifier)],
             Routes = (await standardsRead).ToDictionary(s => s.Code, s => s.Route, StringComparer.Ordinal),
+            StandardNames = (await standardsRead).ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
             CommissionerId = commissionerId,
             Assessments = await assessmentsRead,
         };

@@ -66,6 +66,16 @@ internal static class Build
         Reason = reason,
     };
 
+    /// <summary>A supplier's declaration of a capability for an offering.</summary>
+    public static CapabilityDeclaration Declare(string capability, string statement, int? value = null, DateOnly? on = null, bool evidence = false) => new()
+    {
+        Capability = capability,
+        Statement = statement,
+        Value = value,
+        DeclaredOn = on,
+        Evidence = evidence ? new EvidenceFile("evidence.pdf", "application/pdf", 1024, new string('0', 64)) : null,
+    };
+
     public static Requirement Gate(string id, RequirementRule rule) =>
         new() { Id = id, Text = "Gate " + id, Kind = RequirementKind.Gate, Rule = rule };
 

@@ -56,7 +56,7 @@ public sealed class EquivalentTests
         Assert.Equal("Care Inspectorate", pending.Claim.IssuedBy);
         Assert.Equal(["off-wear"], draft.Result.Entries.Select(e => e.OfferingId));
         var reason = Assert.Single(Assert.Single(draft.Result.Exclusions).Reasons);
-        Assert.Equal("fails gate 'cqc': Does not hold CQC: claimed equivalent — your decision: Care Inspectorate registration CS2019000123, issued by Care Inspectorate",
+        Assert.Equal("fails \"Gate cqc\": Does not hold CQC: claimed equivalent — your decision: Care Inspectorate registration CS2019000123, issued by Care Inspectorate",
             reason.Explanation);
     }
 
@@ -81,7 +81,7 @@ public sealed class EquivalentTests
         var rejected = Decide(DraftWithClaim(), accept: false, reason: "The registration does not cover the care at home service.");
 
         Assert.Equal(["off-wear"], rejected.Result.Entries.Select(e => e.OfferingId));
-        Assert.Equal("fails gate 'cqc': Does not hold CQC: claimed equivalent rejected by you: The registration does not cover the care at home service",
+        Assert.Equal("fails \"Gate cqc\": Does not hold CQC: claimed equivalent rejected by you: The registration does not cover the care at home service",
             Assert.Single(Assert.Single(rejected.Result.Exclusions).Reasons).Explanation);
         Assert.Equal(EquivalentStatus.Rejected, Assert.Single(rejected.Equivalents).Status);
     }

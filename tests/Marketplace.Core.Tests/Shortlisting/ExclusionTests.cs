@@ -44,7 +44,7 @@ public sealed class ExclusionTests
         var shortlist = Score(Offering("off-1", supplier: "derwent"));
 
         var reason = Assert.Single(Assert.Single(shortlist.Exclusions).Reasons);
-        Assert.Equal(new ExclusionReason(ExclusionCodes.GateFailed, "dspt", "fails gate 'dspt': Does not hold DSPT: no DSPT attestation"), reason);
+        Assert.Equal(new ExclusionReason(ExclusionCodes.GateFailed, "dspt", "fails \"Gate dspt\": Does not hold DSPT: no DSPT attestation"), reason);
     }
 
     [Fact]
@@ -60,7 +60,24 @@ public sealed class ExclusionTests
                 (ExclusionCodes.GateFailed, "region"),
             ],
             Assert.Single(shortlist.Exclusions).Reasons.Select(r => (r.Code, r.RequirementId)));
-        Assert.Equal("fails gate 'region': Does not serve the North West (serves Wales)", shortlist.Exclusions[0].Reasons[3].Explanation);
+        Assert.Equal("fails \"Gate region\": Does not serve the North West (serves Wales)", shortlist.Exclusions[0].Reasons[3].Explanation);
+    }
+
+    [Fact]
+    public void A_failed_gate_is_named_by_its_requirement_text_not_its_id_and_a_price_basis_comes_before_the_gates()
+    {
+        var template = Build.Template(
+            Gate("dspt", new StandardHeldRule("DSPT")) with { Text = "Holds a current Data Security and Protection Toolkit assessment" },
+            Criterion("price", new PriceRule(["per-patient-per-month"]), 1));
+
+        var shortlist = Scorer.Score(template, Specification(template), Input([Offering("hub", supplier: "derwent", model: "per-unit")]));
+
+        Assert.Equal(
+            [
+                new ExclusionReason(ExclusionCodes.PriceBasis, "price", "priced per unit (one-off); this specification compares per patient per month prices only"),
+                new ExclusionReason(ExclusionCodes.GateFailed, "dspt", "fails \"Holds a current Data Security and Protection Toolkit assessment\": Does not hold DSPT: no DSPT attestation"),
+            ],
+            Assert.Single(shortlist.Exclusions).Reasons);
     }
 
     [Fact]
@@ -70,7 +87,7 @@ public sealed class ExclusionTests
 
         var shortlist = Scorer.Score(template, Specification(template), Input([Offering("off-1")], [Attestation("pennine", "DSPT", expires: new DateOnly(2026, 6, 30))]));
 
-        Assert.Equal("fails gate 'dspt': Does not hold DSPT: DSPT expired on 2026-06-30", Assert.Single(Assert.Single(shortlist.Exclusions).Reasons).Explanation);
+        Assert.Equal("fails \"Gate dspt\": Does not hold DSPT: DSPT expired on 2026-06-30", Assert.Single(Assert.Single(shortlist.Exclusions).Reasons).Explanation);
     }
 
     [Fact]
@@ -86,26 +103,26 @@ public sealed class ExclusionTests
     {
         var exclusion = GateResult(new ConditionCoveredRule(["copd", "heart-failure"]), Offering("off-1") with { Conditions = ["copd"] });
 
-        Assert.Equal("fails gate 'gate': Covers COPD; not heart failure (1 of 2)", Assert.Single(exclusion!.Reasons).Explanation);
+        Assert.Equal("fails \"Gate gate\": Covers COPD; not heart failure (1 of 2)", Assert.Single(exclusion!.Reasons).Explanation);
         Assert.Null(GateResult(new ConditionCoveredRule(["copd"]), Offering("off-1")));
     }
 
     [Fact]
-    public void Gates_on_category_connectivity_feature_and_lead_time_exclude_with_their_explanations()
+    public void Gates_on_category_connectivity_capability_and_lead_time_exclude_with_their_explanations()
     {
         var offering = Offering("off-1") with { Category = "pulse-oximeter", Connectivity = "analogue", LeadTimeDays = 30 };
 
-        Assert.Equal("fails gate 'gate': Is a pulse oximeter, not a remote-monitoring platform",
+        Assert.Equal("fails \"Gate gate\": Is a pulse oximeter, not a remote-monitoring platform",
             GateResult(new CategoryRule(["remote-monitoring-platform"]), offering)!.Reasons[0].Explanation);
-        Assert.Equal("fails gate 'gate': Connectivity is analogue (PSTN) only, not digital (IP or 4G)",
+        Assert.Equal("fails \"Gate gate\": Connectivity is analogue (PSTN) only, not digital (IP or 4G)",
             GateResult(new ConnectivityRule(["digital"]), offering)!.Reasons[0].Explanation);
-        Assert.Equal("fails gate 'gate': No feature or description mentions \"key holding\"",
-            GateResult(new FeaturePresentRule("key holding"), offering)!.Reasons[0].Explanation);
-        Assert.Equal("fails gate 'gate': Lead time 30 days, more than 20 days",
+        Assert.Equal("fails \"Gate gate\": Does not declare UK data hosting",
+            GateResult(new CapabilityDeclaredRule(["uk-data-hosting"]), offering)!.Reasons[0].Explanation);
+        Assert.Equal("fails \"Gate gate\": Lead time 30 days, more than 20 days",
             GateResult(new LeadTimeAtMostRule(20), offering)!.Reasons[0].Explanation);
-        Assert.Equal("fails gate 'gate': Supports none of SCAIP",
+        Assert.Equal("fails \"Gate gate\": Supports none of SCAIP",
             GateResult(new InteroperabilityRule(["scaip"]), offering)!.Reasons[0].Explanation);
-        Assert.Equal("fails gate 'gate': States no connectivity; needs digital (IP or 4G)",
+        Assert.Equal("fails \"Gate gate\": States no connectivity; needs digital (IP or 4G)",
             GateResult(new ConnectivityRule(["digital"]), offering with { Connectivity = null })!.Reasons[0].Explanation);
     }
 

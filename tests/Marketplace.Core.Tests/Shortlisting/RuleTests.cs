@@ -1,4 +1,5 @@
 using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
 using Marketplace.Core.Shortlisting;
 using static Marketplace.Core.Tests.Shortlisting.Build;
 
@@ -172,21 +173,141 @@ public sealed class RuleTests
     }
 
     [Fact]
-    public void Feature_matches_a_feature_or_the_description_ignoring_case()
+    public void Capabilities_score_the_fraction_declared_and_name_each_in_words_with_its_statement_date_and_evidence()
     {
         var offering = Offering("off-1") with
         {
-            Features = ["Urgent installs within 20 working hours"],
-            Description = "Hosted in UK data centres with HSCN access.",
+            Capabilities =
+            [
+                Declare("clinician-dashboard", "Web dashboard with trend charts, used by 40 community teams", on: new DateOnly(2026, 10, 2), evidence: true),
+                Declare("uk-data-hosting", "Hosted in two UK data centres", on: new DateOnly(2026, 9, 1)),
+            ],
         };
 
-        var feature = Line(new FeaturePresentRule("URGENT INSTALLS"), offering);
-        var description = Line(new FeaturePresentRule("uk data centres"), offering);
-        var missing = Line(new FeaturePresentRule("key holding"), offering);
+        var line = Line(new CapabilityDeclaredRule(["clinician-dashboard", "configurable-alert-limits", "uk-data-hosting"]), offering);
 
-        Assert.Equal((1.0, "Feature \"Urgent installs within 20 working hours\" mentions \"URGENT INSTALLS\""), (feature.Score, feature.Explanation));
-        Assert.Equal((1.0, "Description mentions \"uk data centres\""), (description.Score, description.Explanation));
-        Assert.Equal((0.0, "No feature or description mentions \"key holding\""), (missing.Score, missing.Explanation));
+        Assert.Equal(2.0 / 3.0, line.Score, 12);
+        Assert.Equal("Declares a clinician dashboard: \"Web dashboard with trend charts, used by 40 community teams\" (declared 2026-10-02), evidence file attached; " +
+            "Does not declare configurable alert limits; Declares UK data hosting: \"Hosted in two UK data centres\" (declared 2026-09-01)", line.Explanation);
+    }
+
+    [Fact]
+    public void Capabilities_are_read_from_declarations_never_from_the_description_or_features()
+    {
+        var offering = Offering("off-1") with
+        {
+            Description = "Clinician dashboard with configurable alert limits.",
+            Features = ["Clinician dashboard", "Configurable alert limits"],
+        };
+
+        var line = Line(new CapabilityDeclaredRule(["clinician-dashboard", "configurable-alert-limits"]), offering);
+
+        Assert.Equal((0.0, "Does not declare a clinician dashboard; Does not declare configurable alert limits"), (line.Score, line.Explanation));
+    }
+
+    [Fact]
+    public void A_capability_gate_needs_every_capability_declared()
+    {
+        var rule = new CapabilityDeclaredRule(["clinician-dashboard", "configurable-alert-limits"]);
+        var one = Offering("off-1") with { Capabilities = [Declare("clinician-dashboard", "Web dashboard for the whole caseload")] };
+        var both = one with { Capabilities = [.. one.Capabilities, Declare("configurable-alert-limits", "Per-patient limits for every reading")] };
+
+        Assert.Equal("fails \"Gate gate\": Declares a clinician dashboard: \"Web dashboard for the whole caseload\"; Does not declare configurable alert limits",
+            Assert.Single(GateResult(rule, one)!.Reasons).Explanation);
+        Assert.Null(GateResult(rule, both));
+    }
+
+    [Fact]
+    public void A_declared_figure_passes_up_to_and_including_the_figure_asked_for_in_the_capabilitys_measure()
+    {
+        var rule = new CapabilityWithinRule("responder-on-site", 60);
+        Offering Responding(int minutes) => Offering("off-1") with
+        {
+            Capabilities = [Declare("responder-on-site", "Mobile responders based in each district", minutes, new DateOnly(2026, 10, 2))],
+        };
+
+        var within = Line(rule, Responding(45));
+        var at = Line(rule, Responding(60));
+        var over = Line(rule, Responding(61));
+        var none = Line(rule, Offering("off-1"));
+
+        Assert.Equal((1.0, "Declares a responder on site within 45 minutes: \"Mobile responders based in each district\" (declared 2026-10-02), within the 60 minutes asked for"),
+            (within.Score, within.Explanation));
+        Assert.Equal(1.0, at.Score);
+        Assert.Equal((0.0, "Declares a responder on site within 61 minutes: \"Mobile responders based in each district\" (declared 2026-10-02), more than the 60 minutes asked for"),
+            (over.Score, over.Explanation));
+        Assert.Equal((0.0, "Does not declare a responder on site time"), (none.Score, none.Explanation));
+    }
+
+    [Fact]
+    public void A_declared_figure_is_read_in_working_hours_where_that_is_the_measure_and_the_commissioner_may_ask_for_less()
+    {
+        var template = Template(Criterion("crit", new CapabilityWithinRule("urgent-installation", 24), 1));
+        var specification = Specification(template) with { Values = new Dictionary<string, System.Text.Json.JsonElement> { ["crit"] = Json("20") } };
+        var offering = Offering("off-1") with { Capabilities = [Declare("urgent-installation", "Urgent installs by our own engineers", 22)] };
+
+        var line = Line(template.Sections[0].Requirements[0].Rule, offering, specification: specification);
+
+        Assert.Equal((0.0, "Declares urgent installation within 22 working hours: \"Urgent installs by our own engineers\", more than the 20 working hours asked for"),
+            (line.Score, line.Explanation));
+    }
+
+    [Fact]
+    public void Social_value_scores_the_commitments_declared()
+    {
+        var offering = Offering("off-1") with
+        {
+            Capabilities = [Declare("carbon-reduction-plan", "Carbon Reduction Plan published 2026, net zero by 2045", on: new DateOnly(2026, 4, 1))],
+        };
+
+        var line = Line(new SocialValueRule(["carbon-reduction-plan", "local-employment"]), offering);
+
+        Assert.Equal((0.5, "Commits to a Carbon Reduction Plan: \"Carbon Reduction Plan published 2026, net zero by 2045\" (declared 2026-04-01); No commitment to local employment"),
+            (line.Score, line.Explanation));
+    }
+
+    [Theory]
+    [InlineData("north-west", 1.0, "Holds CQC, verified by Care Quality Commission register, no expiry date")]
+    [InlineData("london", 0.0, "Does not hold CQC: no CQC attestation")]
+    [InlineData("scotland", 1.0, "Registration with the Care Inspectorate or Healthcare Improvement Scotland is not checked by this marketplace: check it before award")]
+    [InlineData("wales", 1.0, "Registration with Care Inspectorate Wales or Healthcare Inspectorate Wales is not checked by this marketplace: check it before award")]
+    [InlineData("northern-ireland", 1.0, "Registration with the Regulation and Quality Improvement Authority (RQIA) is not checked by this marketplace: check it before award")]
+    public void The_care_regulator_is_CQC_in_England_counted_by_the_register_and_elsewhere_named_and_left_to_the_buyer(string region, double score, string explanation)
+    {
+        var template = Template(Criterion("regulator", new CareRegulatorRule(), 1));
+        // CQC held only by the offering's supplier in the North West; London's offering is another supplier's.
+        var supplier = region == "london" ? "wear" : "pennine";
+        var offering = Offering("off-1", supplier) with { Regions = [region] };
+
+        var line = Line(new CareRegulatorRule(), offering, [Attestation("pennine", "CQC", decidedBy: "cqc")], Specification(template, region: region));
+
+        Assert.Equal((score, explanation), (line.Score, line.Explanation));
+    }
+
+    [Fact]
+    public void A_standard_is_named_in_words_when_its_name_is_known()
+    {
+        var template = Template(Criterion("dspt", new StandardHeldRule("DSPT"), 1), Criterion("ce", new StandardHeldRule("CYBER-ESSENTIALS"), 1),
+            Criterion("scaip", new StandardHeldRule("SCAIP"), 1));
+        var input = Input([Offering("off-1")], [Attestation("pennine", "DSPT", expires: new DateOnly(2027, 6, 30), decidedBy: "dspt")]) with
+        {
+            StandardNames = new Dictionary<string, string>
+            {
+                ["DSPT"] = "Data Security and Protection Toolkit",
+                ["CYBER-ESSENTIALS"] = "Cyber Essentials",
+                ["SCAIP"] = "TS 50134-9 Social Care Alarm Internet Protocol (SCAIP)",
+            },
+        };
+
+        var lines = Assert.Single(Scorer.Score(template, Specification(template), input).Entries).Criteria;
+
+        Assert.Equal(
+            [
+                "Holds the Data Security and Protection Toolkit (DSPT), verified by Data Security and Protection Toolkit, expires 2027-06-30",
+                "Does not hold Cyber Essentials (CYBER-ESSENTIALS): no CYBER-ESSENTIALS attestation",
+                "Does not hold TS 50134-9 Social Care Alarm Internet Protocol (SCAIP): no SCAIP attestation",
+            ],
+            lines.Select(l => l.Explanation));
     }
 
     [Fact]
@@ -212,8 +333,8 @@ public sealed class RuleTests
         Assert.Equal(15_000m, shortlist.LowestWholeLifeCostGbp);
         Assert.Equal(1.0, cheap.Score);
         Assert.Equal(0.75, dear.Score, 12);
-        Assert.Equal("Whole-life cost £15,000.00 (£150.00 per unit × 100 units, one-off); lowest eligible £15,000.00, the lowest", cheap.Explanation);
-        Assert.Equal("Whole-life cost £20,000.00 (£200.00 per unit × 100 units, one-off); lowest eligible £15,000.00", dear.Explanation);
+        Assert.Equal("Whole-life cost £15,000.00 (£150.00 per unit × 100 units, one-off); lowest eligible £15,000.00, the lowest; score 1.00", cheap.Explanation);
+        Assert.Equal("Whole-life cost £20,000.00 (£200.00 per unit × 100 units, one-off); lowest eligible £15,000.00; score £15,000.00 ÷ £20,000.00 = 0.75", dear.Explanation);
     }
 
     [Fact]
@@ -234,6 +355,22 @@ public sealed class RuleTests
         var shortlist = Scorer.Score(template, Specification(template), Input([Offering("free", amount: 0m), Offering("paid", amount: 10m)]));
 
         Assert.Equal([1.0, 0.0], shortlist.Entries.Select(e => e.Criteria[0].Score));
+        Assert.Equal("Whole-life cost £1,000.00 (£10.00 per unit × 100 units, one-off); lowest eligible £0.00; score £0.00 ÷ £1,000.00 = 0.00",
+            shortlist.Entries[1].Criteria[0].Explanation);
+    }
+
+    [Fact]
+    public void A_price_criterion_that_names_its_price_models_excludes_offerings_priced_otherwise_and_compares_the_rest()
+    {
+        var template = Template(Criterion("price", new PriceRule(["per-patient-per-month", "managed-service-monthly"]), 1));
+        var shortlist = Scorer.Score(template, Specification(template),
+            Input([Offering("hub", amount: 274m, model: "per-unit"), Offering("platform", amount: 30m, model: "per-patient-per-month")]));
+
+        Assert.Equal(["platform"], shortlist.Entries.Select(e => e.OfferingId));
+        Assert.Equal(new ExclusionReason(ExclusionCodes.PriceBasis, "price",
+                "priced per unit (one-off); this specification compares per patient per month or managed-service monthly prices only"),
+            Assert.Single(Assert.Single(shortlist.Exclusions).Reasons));
+        Assert.Equal(108_000m, shortlist.LowestWholeLifeCostGbp);
     }
 
     [Fact]

@@ -157,6 +157,119 @@ public sealed class ScoringProperties
         }) && scored.Exclusions.All(e => otherReasons.Contains(e.OfferingId));
     }
 
+    [Property(Arbitrary = [typeof(Scenarios)])]
+    public bool Adding_words_to_any_offerings_description_or_features_never_changes_any_score(Scenario scenario, NonEmptyString words)
+    {
+        // Including the very names and hints of the capabilities a template asks for: only declarations score.
+        var phrase = Scenarios.Boilerplate[scenario.Seed % Scenarios.Boilerplate.Length] + " " + words.Get;
+        var wordier = scenario.Input with
+        {
+            Offerings = [.. scenario.Input.Offerings.Select(c => c with
+            {
+                Offering = c.Offering with { Description = c.Offering.Description + " " + phrase, Features = [.. c.Offering.Features, phrase] },
+            })],
+        };
+
+        return Json(scenario.Score()) == Json(Scorer.Score(scenario.Template, scenario.Specification, wordier));
+    }
+
+    [Property(Arbitrary = [typeof(Scenarios)])]
+    public bool Scaling_every_price_and_outcome_reward_by_the_same_factor_never_changes_the_ranking(Scenario scenario, PositiveInt quarters)
+    {
+        // Whole quarters keep every amount exact in decimal: 0.25, 0.5, 0.75, 1, 1.25, …
+        var factor = quarters.Get % 40 / 4m + 0.25m;
+        var scaled = scenario.Input with
+        {
+            Offerings = [.. scenario.Input.Offerings.Select(c => c with
+            {
+                Offering = c.Offering with
+                {
+                    Price = c.Offering.Price with { AmountGbp = c.Offering.Price.AmountGbp * factor, OutcomeRewardGbp = c.Offering.Price.OutcomeRewardGbp * factor },
+                },
+            })],
+        };
+
+        var before = scenario.Score();
+        var after = Scorer.Score(scenario.Template, scenario.Specification, scaled);
+
+        return after.Entries.Select(e => e.OfferingId).SequenceEqual(before.Entries.Select(e => e.OfferingId))
+            && after.Exclusions.Select(e => e.OfferingId).SequenceEqual(before.Exclusions.Select(e => e.OfferingId))
+            && after.Entries.Zip(before.Entries).All(p => Math.Abs(p.First.Total - p.Second.Total) < 1e-9);
+    }
+
+    [Property(Arbitrary = [typeof(Scenarios)])]
+    public bool Adding_a_declaration_of_a_capability_a_criterion_asks_for_never_lowers_that_offerings_total(Scenario scenario, PositiveInt figure)
+    {
+        // Every template gets a criterion that asks for capabilities, so there is always one to declare.
+        var asked = Scenarios.CapabilityCriteria[scenario.Seed % Scenarios.CapabilityCriteria.Length];
+        var template = scenario.Template with
+        {
+            Sections = [.. scenario.Template.Sections, new TemplateSection { Id = "declared", Title = "Declared", Requirements = [Criterion("declared", asked, 5)] }],
+        };
+        var before = Scorer.Score(template, scenario.Specification, scenario.Input);
+        if (before.Entries.Count == 0)
+        {
+            return true;
+        }
+        var entry = before.Entries[scenario.Seed % before.Entries.Count];
+        var offering = scenario.Input.Offerings.Single(c => c.Offering.Id == entry.OfferingId).Offering;
+        var capabilities = asked switch
+        {
+            CapabilityDeclaredRule r => r.Capabilities,
+            SocialValueRule r => r.Commitments,
+            CapabilityWithinRule r => [r.Capability],
+            _ => [],
+        };
+        var missing = capabilities.Where(c => !offering.Capabilities.Any(d => d.Capability == c)).ToList();
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+        var declared = Scenarios.Declaration(missing[figure.Get % missing.Count], figure.Get % 200);
+        var input = scenario.Input with
+        {
+            Offerings = [.. scenario.Input.Offerings.Select(c => c.Offering.Id != offering.Id ? c
+                : c with { Offering = c.Offering with { Capabilities = [.. c.Offering.Capabilities, declared] } })],
+        };
+
+        var after = Scorer.Score(template, scenario.Specification, input);
+
+        return after.Entries.Single(e => e.OfferingId == entry.OfferingId).Total >= entry.Total - 1e-9;
+    }
+
+    [Property(Arbitrary = [typeof(Scenarios)])]
+    public bool An_NHS_commissioners_social_value_weight_under_10_percent_is_refused_at_weights_social_value(Scenario scenario, NonNegativeInt socialValue)
+    {
+        // Only the one social-value criterion added here: the share is of all of them together.
+        var template = scenario.Template with
+        {
+            Sections =
+            [
+                .. scenario.Template.Sections.Select(s => s with { Requirements = [.. s.Requirements.Where(r => r.Rule is not SocialValueRule)] }),
+                new TemplateSection
+                {
+                    Id = "social-value", Title = "Social value",
+                    Requirements = [Criterion("social-value", new SocialValueRule(["carbon-reduction-plan", "local-employment"]), 10)],
+                },
+            ],
+        };
+        var weight = socialValue.Get % 30;
+        var specification = scenario.Specification with { Weights = new Dictionary<string, int> { ["social-value"] = weight } };
+        var total = template.Requirements.Where(r => r.Kind == RequirementKind.Criterion && r.Id != "social-value").Sum(r => r.DefaultWeight!.Value) + weight;
+        var type = SpecificationRules.NhsCommissionerTypes.ElementAt(scenario.Seed % SpecificationRules.NhsCommissionerTypes.Count);
+
+        var nhs = SpecificationRules.Validate(specification, template, scenario.Input.Framework, type);
+        var council = SpecificationRules.Validate(specification, template, scenario.Input.Framework, "local-authority");
+
+        var under = weight * 100 < 10 * total;
+        return nhs.Any(e => e.Path == "weights.social-value") == under
+            && council.All(e => e.Path != "weights.social-value")
+            && nhs.Count - council.Count == (under ? 1 : 0);
+    }
+
+    private static Requirement Criterion(string id, RequirementRule rule, int weight) =>
+        new() { Id = id, Text = id, Kind = RequirementKind.Criterion, Rule = rule, DefaultWeight = weight };
+
     private static Attestation Attest(string supplier, string code, string? offering) => new()
     {
         Id = $"added-{supplier}-{code}-{offering}",
@@ -201,6 +314,36 @@ public static class Scenarios
     private static readonly string?[] Connectivity = ["analogue", "digital", "both", null];
     private static readonly string[] Regions = ["north-west", "london", "wales"];
     private static readonly string[] Features = ["Urgent installs within 20 working hours", "Hosted in UK data centres", "Manual help button", "Clinician dashboard"];
+    private static readonly string[] DeclarableCapabilities =
+    [
+        "clinician-dashboard", "configurable-alert-limits", "uk-data-hosting", "responder-on-site", "urgent-installation", "carbon-reduction-plan", "local-employment",
+    ];
+
+    /// <summary>Text that names or hints at the capabilities the templates ask for: never worth a point in a description.</summary>
+    public static readonly string[] Boilerplate =
+    [
+        "Clinician dashboard with configurable alert limits.", "Hosted in the UK; UK data hosting.", "Responder on site within 10 minutes.",
+        "Carbon Reduction Plan and local employment.", "Urgent installs within 2 working hours.", "risk stratification, installation, admissions, switchover",
+    ];
+
+    /// <summary>Criteria that ask for declared capabilities.</summary>
+    public static readonly RequirementRule[] CapabilityCriteria =
+    [
+        new CapabilityDeclaredRule(["clinician-dashboard", "configurable-alert-limits"]),
+        new CapabilityDeclaredRule(["uk-data-hosting"]),
+        new CapabilityWithinRule("responder-on-site", 45),
+        new CapabilityWithinRule("urgent-installation", 20),
+        new SocialValueRule(["carbon-reduction-plan", "local-employment"]),
+    ];
+
+    /// <summary>A declaration of <paramref name="capability"/>, with <paramref name="figure"/> when it is declared with one.</summary>
+    public static CapabilityDeclaration Declaration(string capability, int figure) => new()
+    {
+        Capability = capability,
+        Statement = "Declared for the generated catalogue",
+        Value = Capabilities.Find(capability)?.Measure is null ? null : figure,
+        DeclaredOn = Today.AddDays(-figure),
+    };
     private static readonly string[] Lots = ["lot-a", "lot-b"];
     private static readonly string[] Statuses =
     [
@@ -255,6 +398,7 @@ public static class Scenarios
                 },
                 EvaluationDate = Today,
                 Associations = [new Organisation { Id = "tec-services-association", Kind = OrganisationKind.Association, Name = "TEC Services Association" }],
+                StandardNames = new Dictionary<string, string> { ["DSPT"] = "Data Security and Protection Toolkit", ["TSA-QSF"] = "Quality Standards Framework" },
             },
             seed);
 
@@ -266,6 +410,8 @@ public static class Scenarios
         from connectivity in Gen.Elements(Connectivity)
         from regions in Gen.SubListOf(Regions)
         from features in Gen.SubListOf(Features)
+        from declared in Gen.SubListOf(DeclarableCapabilities)
+        from figure in Gen.Choose(0, 90)
         from model in Gen.Elements(WholeLifeCost.Models.ToArray())
         from pennies in Gen.Choose(0, 2_000_000)
         from reward in Gen.Choose(0, 20_000)
@@ -286,6 +432,7 @@ public static class Scenarios
             Connectivity = connectivity,
             Regions = [.. regions],
             Price = new OfferingPrice(model, pennies / 100m, model == "managed-service-monthly" && reward > 0 ? reward / 100m : null),
+            Capabilities = [.. declared.Select(c => Declaration(c, figure))],
             LeadTimeDays = leadTime,
             Lots = [.. lots],
             Status = retired ? OfferingStatus.Retired : OfferingStatus.Active,
@@ -322,6 +469,8 @@ public static class Scenarios
         Gate("lead-time", new LeadTimeAtMostRule(45)),
         Gate("copd", new ConditionCoveredRule(["copd"])),
         Gate("cohort", new ConditionCoveredRule(["copd", "heart-failure"])),
+        Gate("dashboard-gate", new CapabilityDeclaredRule(["clinician-dashboard"])),
+        Gate("responder-gate", new CapabilityWithinRule("responder-on-site", 60)),
     ];
 
     private static readonly RequirementRule[] CriterionPool =
@@ -333,12 +482,12 @@ public static class Scenarios
         new InteroperabilityRule(["fhir-r4-uk-core"]),
         new ConnectivityRule(["digital", "both"]),
         new RegionServedRule("london"),
-        new FeaturePresentRule("urgent installs"),
-        new FeaturePresentRule("uk data centres"),
+        .. CapabilityCriteria,
+        new CareRegulatorRule(),
         new LeadTimeAtMostRule(20),
         new CategoryRule(["vital-signs-hub"]),
         new PriceRule(),
-        new PriceRule(),
+        new PriceRule(["per-patient-per-month", "managed-service-monthly", "per-connection-per-week"]),
     ];
 
     private static Gen<KeyRequirementsTemplate> TemplateGen =>

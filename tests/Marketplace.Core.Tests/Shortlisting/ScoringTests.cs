@@ -111,13 +111,31 @@ public sealed class ScoringTests
     }
 
     [Fact]
-    public void A_managed_services_outcome_reward_is_not_costed_but_its_ceiling_is_stated()
+    public void A_managed_services_maximum_outcome_reward_is_part_of_its_whole_life_cost_and_of_the_sum_shown()
     {
         var price = new OfferingPrice("managed-service-monthly", 86m, 130m);
 
-        Assert.Equal(309_600m, WholeLifeCost.Of(price, 100, 36));
-        Assert.Equal("£86.00 per enrolled patient per month × 100 patients × 36 months; outcome reward of £130.00 per patient per year (up to £39,000.00) not included, as it is paid only when agreed outcomes are met",
+        // 86 × 100 × 36 = 309,600 plus 130 × 100 × 36 ÷ 12 = 39,000.
+        Assert.Equal(348_600m, WholeLifeCost.Of(price, 100, 36));
+        Assert.Equal("£86.00 per enrolled patient per month × 100 patients × 36 months + maximum outcome reward £130.00 per patient per year × 100 patients × 36 months ÷ 12 (£39,000.00)",
             WholeLifeCost.Describe(price, 100, 36));
+        Assert.Equal(1m * 1 * 7 + 12m * 1 * 7 / 12, WholeLifeCost.Of(new OfferingPrice("managed-service-monthly", 1m, 12m), 1, 7));
+    }
+
+    [Fact]
+    public void A_low_fee_with_a_large_outcome_reward_is_not_the_cheaper_offer()
+    {
+        var template = Template(Criterion("price", new PriceRule(["managed-service-monthly"]), 1));
+        var rewarded = Offering("rewarded", amount: 80m, model: "managed-service-monthly") with { Price = new OfferingPrice("managed-service-monthly", 80m, 120m) };
+        var flat = Offering("flat", amount: 88m, model: "managed-service-monthly");
+
+        var shortlist = Scorer.Score(template, Specification(template, volume: 100, months: 36), Input([rewarded, flat]));
+
+        // 80 × 3,600 + 120 × 300 = 324,000 against 88 × 3,600 = 316,800.
+        Assert.Equal(["flat", "rewarded"], shortlist.Entries.Select(e => e.OfferingId));
+        Assert.Equal(324_000m, shortlist.Entries[1].WholeLifeCostGbp);
+        Assert.Equal("Whole-life cost £324,000.00 (£80.00 per enrolled patient per month × 100 patients × 36 months + maximum outcome reward £120.00 per patient per year " +
+            "× 100 patients × 36 months ÷ 12 (£36,000.00)); lowest eligible £316,800.00; score £316,800.00 ÷ £324,000.00 = 0.98", shortlist.Entries[1].Criteria[0].Explanation);
     }
 
     [Fact]

@@ -33,10 +33,49 @@ public sealed class TemplateRulesTests
                 "sections[0].requirements[3].defaultWeight",
                 "sections[0].requirements[4].rule.conditions[1]",
                 "sections[0].requirements[5].rule.region",
-                "sections[0].requirements[6].rule.phrase",
+                "sections[0].requirements[6].rule.type",
                 "sections[0].requirements[8].rule",
             ],
             TemplateRules.Validate(template).Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Feature_present_is_retired_because_free_text_never_scores()
+    {
+        var template = Template(Criterion("hosting", new FeaturePresentRule("UK data centres"), 1));
+
+        Assert.Equal([new SpecificationError("sections[0].requirements[0].rule.type", "retired: free text never scores; use capability-declared")],
+            TemplateRules.Validate(template));
+        Assert.Throws<ArgumentException>(() => Scorer.Score(template, Specification(template), Input([Offering("x")])));
+    }
+
+    [Fact]
+    public void A_shortlist_scored_on_a_template_version_since_retired_is_neither_locked_nor_re_scored_and_says_why()
+    {
+        var template = Template(Criterion("price", new PriceRule(), 1));
+        var specification = new SpecificationDocument
+        {
+            Id = "spec-1", CommissionerId = "commissioner", Title = "Old", TemplateId = template.Id, TemplateVersion = 1, LotId = Lot3, Region = "north-west", Volume = 10, ContractMonths = 12,
+        };
+        var input = Input([Offering("x")]);
+        var draft = ShortlistLocking.Draft("sl-1", specification, template, input, Scorer.Score(template, specification, input), 8,
+            new ShortlistContext("Test template", "ttc-2026", "TTC-2026", "Framework", "Lot 3", "Commissioner"), DateTimeOffset.UnixEpoch, "user");
+        // As stored before feature-present was retired.
+        var old = draft with
+        {
+            Snapshot = draft.Snapshot with { Template = Template(Criterion("hosting", new FeaturePresentRule("UK data centres"), 1)) },
+        };
+
+        var (locked, conflict) = ShortlistLocking.Lock(old, DateTimeOffset.UnixEpoch, "user");
+        var (decided, refusal) = ShortlistEquivalents.Decide(old, "att-1", accept: true, "Equivalent", DateTimeOffset.UnixEpoch, "user");
+
+        Assert.Null(locked);
+        Assert.Equal(ShortlistLocking.TemplateRetired, conflict!.Value.Code);
+        Assert.Contains("version 1 of template 'test-template', which can no longer be scored (retired: free text never scores", conflict.Value.Detail, StringComparison.Ordinal);
+        Assert.Null(decided);
+        Assert.Equal(EquivalentRefusalKind.TemplateRetired, refusal!.Kind);
+        Assert.Null(ShortlistLocking.Retired(draft.Snapshot));
+        Assert.NotNull(ShortlistLocking.Lock(draft, DateTimeOffset.UnixEpoch, "user").Locked);
     }
 
     [Fact]

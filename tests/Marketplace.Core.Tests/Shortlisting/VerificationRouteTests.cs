@@ -100,7 +100,7 @@ public sealed class VerificationRouteTests
         var assessed = Line(new StandardHeldRule("DTAC"), Platform, assessments: [Dtac(Mine)]);
 
         Assert.Equal((0.0, "Does not hold DTAC: no DTAC assessment by you of this version"), (attested.Score, attested.Explanation));
-        Assert.Equal((1.0, "Your DTAC assessment of version 3.1 (passed 2026-10-02)"), (assessed.Score, assessed.Explanation));
+        Assert.Equal((1.0, "Your assessment of version 3.1 against DTAC: passed 2026-10-02"), (assessed.Score, assessed.Explanation));
     }
 
     [Fact]

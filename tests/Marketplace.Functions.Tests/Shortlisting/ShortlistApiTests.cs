@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Core.Access;
 using Marketplace.Core.Frameworks;
+using Marketplace.Core.Shortlisting;
 using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
 using Marketplace.Testing;
@@ -25,12 +26,12 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
 
         var list = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates");
         var telehealth = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == "telehealth-remote-monitoring");
-        var one = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecoaching?version=1");
+        var one = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecare-products?version=1");
         var missing = await anonymous.GetAsync("/api/templates/telehealth-remote-monitoring?version=99");
         var badVersion = await anonymous.GetAsync("/api/templates/telehealth-remote-monitoring?version=first");
 
-        Assert.True(list.GetArrayLength() >= 4);
-        Assert.Equal((4, 15), (telehealth.GetProperty("gates").GetInt32(), telehealth.GetProperty("criteria").GetInt32()));
+        Assert.True(list.GetArrayLength() >= 7);
+        Assert.Equal((6, 13), (telehealth.GetProperty("gates").GetInt32(), telehealth.GetProperty("criteria").GetInt32()));
         Assert.Equal(1, one.GetProperty("template").GetProperty("version").GetInt32());
         await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.NotFound, "not-found");
         var problem = await ProblemAssert.IsProblemAsync(badVersion, HttpStatusCode.BadRequest, "validation-failed");
@@ -42,22 +43,22 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
     {
         using var admin = await App.ClientForAsync(MarketplaceRole.Admin);
         using var anonymous = App.CreateClient();
-        var v1 = (await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecoaching")).GetProperty("template");
+        var v1 = (await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecare-products")).GetProperty("template");
         var v2 = JsonNode.Parse(v1.GetRawText())!.AsObject();
         v2["version"] = 2;
-        v2["name"] = "Telecoaching (2027 refresh)";
+        v2["name"] = "Telecare products (2027 refresh)";
 
         var published = await admin.PostAsJsonAsync("/api/templates", v2);
         var again = await admin.PostAsJsonAsync("/api/templates", v2);
         v2["version"] = 4;
         var skipping = await admin.PostAsJsonAsync("/api/templates", v2);
-        var latest = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecoaching");
-        var first = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecoaching?version=1");
+        var latest = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecare-products");
+        var first = await anonymous.GetFromJsonAsync<JsonElement>("/api/templates/telecare-products?version=1");
 
         Assert.True(published.StatusCode == HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict, "conflict");
         await ProblemAssert.IsProblemAsync(skipping, HttpStatusCode.Conflict, "conflict");
-        Assert.Equal(("Telecoaching (2027 refresh)", 2), (latest.GetProperty("template").GetProperty("name").GetString(), latest.GetProperty("template").GetProperty("version").GetInt32()));
+        Assert.Equal(("Telecare products (2027 refresh)", 2), (latest.GetProperty("template").GetProperty("name").GetString(), latest.GetProperty("template").GetProperty("version").GetInt32()));
         Assert.Equal([1, 2], latest.GetProperty("versions").EnumerateArray().Select(v => v.GetInt32()));
         Assert.Equal(v1.GetProperty("name").GetString(), first.GetProperty("template").GetProperty("name").GetString());
     }
@@ -77,7 +78,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         Assert.Equal(totals.OrderDescending(), totals);
         var top = entries[0];
         var lines = top.GetProperty("criteria").EnumerateArray().ToList();
-        Assert.Equal(15, lines.Count);
+        Assert.Equal(13, lines.Count);
         Assert.Equal(top.GetProperty("total").GetDouble(), lines.Sum(l => l.GetProperty("points").GetDouble()), 2);
         Assert.All(lines, l => Assert.False(string.IsNullOrWhiteSpace(l.GetProperty("explanation").GetString())));
         Assert.Equal(30, lines.Single(l => l.GetProperty("requirementId").GetString() == "price").GetProperty("weight").GetInt32());
@@ -85,14 +86,17 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
 
         // Gower Virtual Care belongs only to techUK, and no association of its could ever verify DCB0129, so before issue 12
         // every offering of it failed that gate. Now the manufacturer's declaration for the listed release with a named
-        // Clinical Safety Officer counts: its North West platforms that declared one are listed, another fails on region
-        // alone, and a DCB0129 failure says what is missing, never anything about memberships.
+        // Clinical Safety Officer counts: its North West platforms that declared one are listed, and a DCB0129 failure
+        // says what is missing, never anything about memberships.
         var gower = Exclusions(shortlist).Where(e => e.GetProperty("supplierId").GetString() == "gower-virtual-care").ToList();
         IEnumerable<(string? Requirement, string? Explanation)> Reasons(JsonElement e) =>
             e.GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("requirementId").GetString(), r.GetProperty("explanation").GetString()));
-        Assert.Contains(gower, e => Reasons(e).Select(r => r.Requirement).SequenceEqual(["region"]));
         Assert.All(gower.SelectMany(Reasons).Where(r => r.Requirement == "dcb0129"),
-            r => Assert.Contains("Does not hold DCB0129", r.Explanation, StringComparison.Ordinal));
+            r => Assert.Contains("(DCB0129): ", r.Explanation, StringComparison.Ordinal));
+        // Every failed gate is named by its text, as the commissioner reads it, never by its id alone.
+        var texts = await RequirementTextsAsync(commissioner);
+        Assert.All(Exclusions(shortlist).SelectMany(Reasons).Where(r => r.Requirement is not null and not "price"),
+            r => Assert.StartsWith($"fails \"{texts[r.Requirement!].TrimEnd('.')}\": ", r.Explanation, StringComparison.Ordinal));
         Assert.Contains(entries, e => e.GetProperty("supplierId").GetString() == "gower-virtual-care");
         // More offerings pass the DCB0129 gate now than a default shortlist lists: it keeps the top eight.
         var counts = shortlist.GetProperty("counts");
@@ -125,6 +129,12 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         Assert.True((await ProblemAssert.IsProblemAsync(unknownVersion, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("templateVersion", out _));
         Assert.Equal(before.GetArrayLength(), after.GetArrayLength());
     }
+
+    /// <summary>The telehealth template's requirement texts by id, as the API gives them.</summary>
+    internal static async Task<Dictionary<string, string>> RequirementTextsAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/templates/telehealth-remote-monitoring?version=3")).GetProperty("template").GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("requirements").EnumerateArray())
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("text").GetString()!);
 
     private static readonly string[] TemplateCriteria =
         ["conditions", "dashboard-and-alerts", "reminders-and-symptoms", "fhir", "gp-integration", "hscn", "hosting-and-exit", "cyber-essentials-plus", "iso27001", "wcag", "lead-time", "social-value", "price"];
@@ -304,8 +314,11 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var rows = Rfc4180.Parse(text);
         var header = rows[0];
         Assert.Equal(["status", "rank", "offering_id", "offering", "supplier_id", "supplier", "total", "whole_life_cost_gbp", "within_budget"], header.Take(9));
-        Assert.Equal(9 + 15 + 1, header.Count);
-        Assert.Contains("price (weight 30)", header);
+        Assert.Equal(9 + 13 + 1, header.Count);
+        // Criteria are headed by their text, never their id alone.
+        var texts = await RequirementTextsAsync(commissioner);
+        Assert.Contains($"{texts["price"]} (weight 30)", header);
+        Assert.Equal(TemplateCriteria.Select(c => texts[c]), header.Skip(9).SkipLast(1).Select(h => h[..h.LastIndexOf(" (weight ", StringComparison.Ordinal)]));
         Assert.All(rows, r => Assert.Equal(header.Count, r.Count));
         var listed = rows.Skip(1).Where(r => r[0] == "listed").ToList();
         var excluded = rows.Skip(1).Where(r => r[0] == "excluded").ToList();
@@ -348,5 +361,84 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var errors = schema.Validate(package.ToJsonString());
         Assert.NotEmpty(errors);
         Assert.Contains(errors, e => e.ToString().Contains("ocid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_NHS_commissioner_gives_social_value_at_least_10_percent_of_the_weight_and_a_council_need_not()
+    {
+        using var icb = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
+        using var council = await App.ClientForAsync(MarketplaceRole.Commissioner, "calderbrook-metropolitan-borough-council");
+        // The template's defaults sum to 100: social value 5 of 95 is 5.26 %.
+        var low = TelehealthBody(b => b["weights"] = new Dictionary<string, int> { ["price"] = 30, ["social-value"] = 5 });
+        var before = await icb.GetFromJsonAsync<JsonElement>($"/api/commissioners/{Commissioner}/specifications");
+
+        var refused = await icb.PostAsJsonAsync("/api/specifications", low);
+        var accepted = await council.PostAsJsonAsync("/api/specifications", low);
+        var atTen = await icb.PostAsJsonAsync("/api/specifications", TelehealthBody(b => b["weights"] = new Dictionary<string, int> { ["price"] = 30, ["social-value"] = 10 }));
+        var after = await icb.GetFromJsonAsync<JsonElement>($"/api/commissioners/{Commissioner}/specifications");
+
+        var errors = (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors");
+        Assert.Equal(["weights.social-value"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("10 % or more of the total weight; it is 5.26 %", errors.GetProperty("weights.social-value")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(accepted.StatusCode == HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
+        Assert.True(atTen.StatusCode == HttpStatusCode.Created, await atTen.Content.ReadAsStringAsync());
+        Assert.Equal(before.GetArrayLength() + 1, after.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_price_weight_above_the_templates_largest_share_or_a_category_outside_the_template_is_refused_by_field()
+    {
+        using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
+        var (created, etag) = await CreateSpecificationAsync(commissioner, TelehealthBody());
+        var id = created.GetProperty("id").GetString()!;
+
+        // Price 80 of 160 is 50 %; the template allows at most 40 %.
+        var dear = await commissioner.PostAsJsonAsync("/api/specifications", TelehealthBody(b => b["weights"] = new Dictionary<string, int> { ["price"] = 80, ["social-value"] = 20 }));
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/specifications/{id}")
+        {
+            Content = JsonContent.Create(TelehealthBody(b => b["values"] = new Dictionary<string, object> { ["category"] = new[] { "remote-monitoring-platform", "video-consultation" } })),
+        };
+        put.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+        var widened = await commissioner.SendAsync(put);
+
+        var price = (await ProblemAssert.IsProblemAsync(dear, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors");
+        Assert.Equal(["weights.price"], price.EnumerateObject().Select(e => e.Name));
+        Assert.Equal("price may be at most 40 % of the total weight; it is 50 %", price.GetProperty("weights.price")[0].GetString());
+        var category = (await ProblemAssert.IsProblemAsync(widened, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors");
+        Assert.Equal(["values.category"], category.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(created.GetProperty("updatedAt").GetString(), (await commissioner.GetFromJsonAsync<JsonElement>($"/api/specifications/{id}")).GetProperty("updatedAt").GetString());
+    }
+
+    [Fact]
+    public async Task A_specification_stored_on_a_template_version_with_a_retired_rule_is_told_which_version_to_move_to_never_a_500()
+    {
+        using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
+        // A template whose version 1 was published before free-text matching was retired, and whose version 2 is today's
+        // telecare template; and a specification stored on version 1 then. Neither could be written through the API now.
+        var templates = App.Services.GetRequiredService<ITemplates>();
+        var current = (await templates.VersionsOfAsync("telecare-products", CancellationToken.None))[^1];
+        var hosting = new Requirement { Id = "hosting", Text = "Hosted in UK data centres.", Kind = RequirementKind.Criterion, Rule = new FeaturePresentRule("UK data centres"), DefaultWeight = 1 };
+        Assert.True(await templates.AddAsync(current with { Id = "legacy-telecare", Version = 1, Sections = [new TemplateSection { Id = "all", Title = "All", Requirements = [hosting] }] },
+            CancellationToken.None));
+        Assert.True(await templates.AddAsync(current with { Id = "legacy-telecare", Version = 2 }, CancellationToken.None));
+        var stored = new SpecificationDocument
+        {
+            Id = "spec-legacy-0001", CommissionerId = Commissioner, Title = "Telecare before the switchover", TemplateId = "legacy-telecare", TemplateVersion = 1,
+            LotId = "ttc-2026-lot-1", Region = "north-west", Volume = 500, ContractMonths = 36,
+        };
+        await App.Services.GetRequiredService<ICommissionerRecords<SpecificationDocument>>().AddAsync(stored,
+            new Marketplace.Core.Audit.AuditEvent
+            {
+                Id = "evt-legacy-0001", SubjectKind = ShortlistSubjects.Specification, SubjectId = stored.Id, Action = "create", To = "draft", At = DateTimeOffset.UtcNow,
+                ActorUserId = "legacy-import", ActorRole = nameof(MarketplaceRole.Commissioner),
+            },
+            CancellationToken.None);
+
+        var response = await commissioner.PostAsync($"/api/specifications/{stored.Id}/shortlist", null);
+
+        var errors = (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors");
+        Assert.Equal(["templateVersion"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal("version 1 of template 'legacy-telecare' can no longer be filled in or scored (retired: free text never scores; use capability-declared): " +
+            "move this specification to version 2", errors.GetProperty("templateVersion")[0].GetString());
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Core.Catalogue;
 using Marketplace.Core.Shortlisting;
 
 namespace Marketplace.Functions.Pages.Commissioner;
@@ -20,20 +21,31 @@ public static partial class RuleText
         InteroperabilityRule i => $"Met when it supports at least one of: {string.Join(", ", i.Interoperability.Select(labels.Interoperability))}.",
         ConnectivityRule c => $"Met when its connectivity is one of: {string.Join(", ", c.Connectivity.Select(labels.Connectivity))}.",
         RegionServedRule r => $"Met when the offering serves {(r.Region is null ? "the specification's region" : labels.Region(r.Region))}.",
-        FeaturePresentRule f => $"Met when one of the offering's features, or its description, mentions \u201c{f.Phrase}\u201d.",
+        FeaturePresentRule => "Retired: free text never scores. Use a version of this template that reads declared capabilities.",
         LeadTimeAtMostRule l => $"Met when its lead time is at most {l.Days} days.",
-        PriceRule => "Scores the lowest eligible whole-life cost divided by this offering's (whole-life cost = price × volume × contract length, per its price model).",
+        CapabilityDeclaredRule c => $"Scores the share of these capabilities the supplier declares for the offering, each with its evidence: {string.Join(", ", c.Capabilities.Select(labels.Capability))}.",
+        CapabilityWithinRule w => $"Met when the supplier declares \u201c{labels.Capability(w.Capability)}\u201d for the offering with a figure of at most {w.AtMost} {Capabilities.Find(w.Capability)?.Measure}.",
+        SocialValueRule s => $"Scores the share of these social-value and net zero commitments the supplier declares: {string.Join(", ", s.Commitments.Select(labels.Capability))}.",
+        CareRegulatorRule => "In England, met when the supplier's CQC registration counts (confirmed from the register). In Scotland, Wales and Northern Ireland the " +
+            "marketplace does not check the care regulator: the shortlist says so, and you check it before award.",
+        PriceRule p => "Scores the lowest eligible whole-life cost divided by this offering's (whole-life cost = price × volume × contract length, per its price model, " +
+            "plus any maximum outcome reward)." + (p.Models is { } models
+                ? $" Only offerings priced {string.Join(" or ", models.Select(labels.PriceModel))} are compared; others are left out, never set against them."
+                : ""),
         _ => "",
     };
 
-    /// <summary>The vocabulary a slug rule's values come from.</summary>
-    public static string? VocabularyOf(RequirementRule rule) => rule switch
+    /// <summary>What a commissioner may tick for a slug rule's value.</summary>
+    public static IReadOnlyList<(string Value, string Title)> Choices(RequirementRule rule, PageLabels labels) => rule switch
     {
-        CategoryRule => "category",
-        ConditionCoveredRule => "condition",
-        InteroperabilityRule => "interoperability",
-        ConnectivityRule => "connectivity",
-        _ => null,
+        // A specification narrows the template's categories, never widens them (SpecificationRules): only those are offered.
+        CategoryRule c => [.. labels.All("category").Where(o => c.Categories.Contains(o.Value, StringComparer.Ordinal))],
+        ConditionCoveredRule => labels.All("condition"),
+        InteroperabilityRule => labels.All("interoperability"),
+        ConnectivityRule => labels.All("connectivity"),
+        CapabilityDeclaredRule => labels.All("capability"),
+        SocialValueRule => [.. labels.All("capability").Where(o => Capabilities.Find(o.Value)?.Group == "social-value")],
+        _ => [],
     };
 
     /// <summary>The template's own value of a rule (what an empty answer keeps).</summary>
@@ -43,6 +55,9 @@ public static partial class RuleText
         ConditionCoveredRule c => c.Conditions,
         InteroperabilityRule i => i.Interoperability,
         ConnectivityRule c => c.Connectivity,
+        CapabilityDeclaredRule c => c.Capabilities,
+        SocialValueRule s => s.Commitments,
+        CapabilityWithinRule w => [w.AtMost.ToString(System.Globalization.CultureInfo.InvariantCulture)],
         RegionServedRule { Region: { } region } => [region],
         FeaturePresentRule f => [f.Phrase],
         LeadTimeAtMostRule l => [l.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)],
