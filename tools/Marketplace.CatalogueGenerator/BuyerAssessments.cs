@@ -86,7 +86,7 @@ internal static class BuyerAssessments
     /// remote-monitoring platforms for DTAC (one fails technical security), Teifi and Tywi judges one against NICE ESF
     /// tier C, and Mersey Vale (the North West ICB the seed's shortlists are written for) assessed every platform and hub on
     /// the telehealth products lot serving the North West that holds an MHRA registration and a DCB0129 case for its
-    /// listed version: DTAC's clinical-safety area reviews those, so nothing without them is worth assessing. A supplier
+    /// listed version (the first ten in a scaled catalogue): DTAC's clinical-safety area reviews those, so nothing without them is worth assessing. A supplier
     /// whose Cyber Essentials Plus was refused fails technical security. Trent Valley has none.
     /// </summary>
     public static List<BuyerAssessment> Build(
@@ -95,9 +95,11 @@ internal static class BuyerAssessments
         var assessments = new List<BuyerAssessment>();
         Assess("nhs-wolds-and-humber-icb", "north-east-and-yorkshire", 2, new(2026, 9, 14), failThird: false);
         Assess("nhs-north-thames-icb", "london", 3, new(2026, 10, 2), failThird: true);
+        var registered = attestations.Where(a => a is { StandardCode: "MHRA-REG", Status: "verified" }).Select(a => a.OfferingId).ToHashSet(StringComparer.Ordinal);
+        var safetyCases = attestations.Where(a => a.StandardCode == "DCB0129" && a.Status is "declared" or "verified").ToLookup(a => a.SupplierId, StringComparer.Ordinal);
         var i = 0;
         foreach (var offering in offerings.Where(o => o.Status == "active" && Telehealth.Contains(o.Category) && o.Lots.Contains("ttc-2026-lot-3")
-            && o.Regions.Contains("north-west") && Registered(o) && SafetyCaseFor(o)))
+            && o.Regions.Contains("north-west") && Registered(o) && SafetyCaseFor(o)).Take(10))
         {
             var refused = attestations.FirstOrDefault(a => a.SupplierId == offering.SupplierId && a.StandardCode == "CYBER-ESSENTIALS-PLUS" && a.Status is "rejected" or "revoked");
             var security = refused is null
@@ -129,10 +131,9 @@ internal static class BuyerAssessments
             }
         }
 
-        bool Registered(Offering o) => attestations.Any(a => a.OfferingId == o.Id && a is { StandardCode: "MHRA-REG", Status: "verified" });
+        bool Registered(Offering o) => registered.Contains(o.Id);
 
-        bool SafetyCaseFor(Offering o) => attestations.Any(a => a.SupplierId == o.SupplierId && a.StandardCode == "DCB0129" && (a.OfferingId is null || a.OfferingId == o.Id)
-            && a.Status is "declared" or "verified" && a.ProductRelease == o.ProductVersion);
+        bool SafetyCaseFor(Offering o) => safetyCases[o.SupplierId].Any(a => (a.OfferingId is null || a.OfferingId == o.Id) && a.ProductRelease == o.ProductVersion);
 
         static DtacResult Dtac(Offering offering, AreaResult technicalSecurity) => new()
         {

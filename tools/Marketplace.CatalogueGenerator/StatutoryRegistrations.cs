@@ -34,10 +34,13 @@ internal static class StatutoryRegistrations
         var rng = new Random(2023); // the year the Health Care Services (Provider Selection Regime) Regulations were made
         var result = new List<Attestation>(attestations);
         var next = Attestation.NextNumber(attestations);
+        var heldBy = attestations.Where(a => a.OfferingId is null).ToLookup(a => a.SupplierId, StringComparer.Ordinal);
+        var activeBy = offerings.Where(o => o.Status == "active").ToLookup(o => o.SupplierId, StringComparer.Ordinal);
+        var registeredDevices = attestations.Where(a => a.StandardCode == "MHRA-REG").Select(a => a.OfferingId).ToHashSet(StringComparer.Ordinal);
         foreach (var supplier in suppliers)
         {
-            var held = attestations.Where(a => a.SupplierId == supplier.Id && a.OfferingId is null).ToList();
-            var active = offerings.Where(o => o.SupplierId == supplier.Id && o.Status == "active").ToList();
+            var held = heldBy[supplier.Id].ToList();
+            var active = activeBy[supplier.Id].ToList();
             if (!held.Exists(a => a.StandardCode == "ICO-REG"))
             {
                 result.Add(Registration(next++, supplier, "ICO-REG", null, rng));
@@ -53,7 +56,7 @@ internal static class StatutoryRegistrations
             }
             foreach (var device in active.Where(o => MedicalDeviceSoftware.Contains(o.Category)))
             {
-                if (!attestations.Exists(a => a.StandardCode == "MHRA-REG" && a.OfferingId == device.Id) && rng.Next(6) != 0)
+                if (!registeredDevices.Contains(device.Id) && rng.Next(6) != 0)
                 {
                     result.Add(Registration(next++, supplier, "MHRA-REG", device, rng));
                 }
