@@ -84,8 +84,9 @@ public sealed class EntraSignIn(EntraBrowserApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Specifications and shortlists");
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("Signed in as Gwen Hartley, NHS Wolds and Humber Integrated Care Board (Commissioner)");
         await PageChecks.AccessibleAsync(page, "entra-commissioner-shortlists");
-        // The code came back through the browser; the tokens came over the back channel, with the PKCE verifier.
-        Assert.Contains(("authorization_code", true), app.Entra.TokenRequests);
+        // The code came back through the browser; the tokens came over the back channel, for the PKCE verifier and an
+        // assertion signed with the registration's certificate.
+        Assert.Contains(("authorization_code", true, true), app.Entra.TokenRequests);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 

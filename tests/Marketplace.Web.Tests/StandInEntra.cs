@@ -2,13 +2,17 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -22,7 +26,8 @@ public sealed record EntraUser(string UserName, string ObjectId, string Name, pa
 /// An OpenID Connect provider on a loopback port that stands in for Entra ID (OpenIddict, no database): Entra's URL
 /// layout under one tenant (<c>/{tenant}/v2.0/.well-known/openid-configuration</c>, <c>/{tenant}/oauth2/v2.0/authorize</c>,
 /// <c>…/token</c>, <c>…/logout</c>, <c>/{tenant}/discovery/v2.0/keys</c>), one confidential client that must redeem its code
-/// with its secret and a PKCE verifier and may return only to the app's own callbacks, and ID tokens with Entra's claims
+/// with a PKCE verifier and an assertion signed by its certificate (as in Azure, where the certificate is in Key Vault)
+/// and may return only to the app's own callbacks, and ID tokens with Entra's claims
 /// (<c>oid</c>, <c>tid</c>, <c>name</c>, <c>preferred_username</c>, <c>roles</c>, <c>ver</c> 2.0). Its sign-in page is
 /// a user name box and a button; it keeps no session of its own, so every authorization asks again.
 /// </summary>
@@ -48,14 +53,14 @@ public sealed class StandInEntra : IAsyncDisposable
     /// <summary>The issuer, as Entra ID names a v2.0 tenant.</summary>
     public string Issuer => $"{Origin}/{TenantId}/v2.0";
 
-    /// <summary>The app registration's client secret, new for each run.</summary>
-    public string ClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+    /// <summary>The app registration's certificate credential (its private key is the app's), new for each run.</summary>
+    private readonly X509Certificate2 credential = SelfSigned();
 
     /// <summary>The post-logout redirect URIs of the end-session requests received, in order.</summary>
     public ConcurrentQueue<string?> EndedSessions { get; } = new();
 
-    /// <summary>The token requests received: the grant type and whether a PKCE verifier came with it.</summary>
-    public ConcurrentQueue<(string? GrantType, bool CodeVerifier)> TokenRequests { get; } = new();
+    /// <summary>The token requests received: the grant type, whether a PKCE verifier came, whether the client proved itself.</summary>
+    public ConcurrentQueue<(string? GrantType, bool CodeVerifier, bool Authenticated)> TokenRequests { get; } = new();
 
     public static async Task<StandInEntra> StartAsync(string appBaseUrl, params EntraUser[] users)
     {
@@ -70,7 +75,8 @@ public sealed class StandInEntra : IAsyncDisposable
         ["AzureAd:Instance"] = Origin + "/",
         ["AzureAd:TenantId"] = TenantId,
         ["AzureAd:ClientId"] = ClientId,
-        ["AzureAd:ClientSecret"] = ClientSecret,
+        ["AzureAd:ClientCredentials:0:SourceType"] = "Base64Encoded",
+        ["AzureAd:ClientCredentials:0:Base64EncodedValue"] = Convert.ToBase64String(credential.Export(X509ContentType.Pkcs12)),
         // No certificate on loopback: the metadata and keys come over plain HTTP, which the app allows only for loopback.
         ["AzureAd:RequireHttpsMetadata"] = "false",
         // Microsoft.Identity.Web's issuer check fetches Entra's metadata again, over HTTPS only; naming the tenant's
@@ -84,13 +90,14 @@ public sealed class StandInEntra : IAsyncDisposable
         builder.WebHost.UseUrls(Origin);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var authorize = $"{TenantId}/oauth2/v2.0/authorize";
+        var token = $"{TenantId}/oauth2/v2.0/token";
         var logout = $"{TenantId}/oauth2/v2.0/logout";
         builder.Services.AddOpenIddict().AddServer(server =>
         {
             server.SetIssuer(new Uri(Issuer))
                 .SetConfigurationEndpointUris($"{TenantId}/v2.0/.well-known/openid-configuration")
                 .SetAuthorizationEndpointUris(authorize)
-                .SetTokenEndpointUris($"{TenantId}/oauth2/v2.0/token")
+                .SetTokenEndpointUris(token)
                 .SetEndSessionEndpointUris(logout)
                 .SetJsonWebKeySetEndpointUris($"{TenantId}/discovery/v2.0/keys");
             server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
@@ -114,14 +121,25 @@ public sealed class StandInEntra : IAsyncDisposable
                 }
                 return default;
             }));
-            server.AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
-            {
-                TokenRequests.Enqueue((context.Request.GrantType, !string.IsNullOrEmpty(context.Request.CodeVerifier)));
-                if (context.ClientId != ClientId || context.ClientSecret != ClientSecret)
+            // The client's assertion is checked against its registered certificate below, as Entra ID does, rather than
+            // against a store of applications OpenIddict does not have here.
+            server.AddEventHandler<ProcessAuthenticationContext>(handler => handler
+                .SetOrder(OpenIddictServerHandlers.EvaluateValidatedTokens.Descriptor.Order + 1)
+                .UseInlineHandler(context =>
                 {
-                    context.Reject(Errors.InvalidClient, "AADSTS7000215: invalid client secret provided.");
+                    context.ValidateClientAssertion = context.RejectClientAssertion = false;
+                    return default;
+                }));
+            server.AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseInlineHandler(async context =>
+            {
+                var authenticated = context.ClientId == ClientId
+                    && context.Request.ClientAssertionType == ClientAssertionTypes.JwtBearer
+                    && await SignedByCredentialAsync(context.Request.ClientAssertion, $"{Origin}/{token}");
+                TokenRequests.Enqueue((context.Request.GrantType, !string.IsNullOrEmpty(context.Request.CodeVerifier), authenticated));
+                if (!authenticated)
+                {
+                    context.Reject(Errors.InvalidClient, "AADSTS7000218: the request body must contain client_assertion or client_secret.");
                 }
-                return default;
             }));
             server.AddEventHandler<ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
             {
@@ -141,6 +159,29 @@ public sealed class StandInEntra : IAsyncDisposable
             return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         });
         await app.StartAsync();
+        // Up, and its pipeline compiled before a browser waits on it (the machine may be busy).
+        using var client = new HttpClient();
+        (await client.GetAsync($"{Issuer}/.well-known/openid-configuration")).EnsureSuccessStatusCode();
+    }
+
+    // Issued by the client about itself, for this token endpoint, signed with the registered certificate, still valid.
+    private async Task<bool> SignedByCredentialAsync(string? assertion, string tokenEndpoint)
+    {
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(assertion, new TokenValidationParameters
+        {
+            ValidIssuer = ClientId,
+            ValidAudience = tokenEndpoint,
+            IssuerSigningKey = new X509SecurityKey(X509CertificateLoader.LoadCertificate(credential.RawData)),
+            RequireExpirationTime = true,
+        });
+        return result.IsValid && result.Claims.TryGetValue("sub", out var subject) && (string)subject == ClientId;
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Telecare Marketplace web sign-in", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
     }
 
     // The authorization endpoint after OpenIddict has checked the request: the sign-in page, or the signed-in person.
@@ -191,5 +232,6 @@ public sealed class StandInEntra : IAsyncDisposable
         {
             await app.DisposeAsync();
         }
+        credential.Dispose();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Abstractions;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -81,6 +82,9 @@ public static class Authentication
                 // setting into its default), and before the handler's post-configuration fetches the metadata.
                 builder.Services.Configure<OpenIdConnectOptions>(WebChallengeScheme, options => options.RequireHttpsMetadata = false);
             }
+            var credentials = builder.Configuration.GetSection("AzureAd:ClientCredentials").Get<CredentialDescription[]>() ?? [];
+            builder.Services.AddOptions<OpenIdConnectOptions>(WebChallengeScheme).PostConfigure<ILoggerFactory, TimeProvider>((options, logs, time) =>
+                CertificateClientAssertion.Attach(options, credentials, new DefaultCredentialsLoader(logs.CreateLogger<DefaultCredentialsLoader>()), time));
             builder.Services.PostConfigure<OpenIdConnectOptions>(WebChallengeScheme, options =>
             {
                 // The authorization code flow with PKCE (the handler's default for codes), the code redeemed with the
