@@ -15,7 +15,7 @@ namespace Marketplace.Functions.Access;
 /// </summary>
 public static class CertificateClientAssertion
 {
-    public const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     /// <summary>Entra ID accepts an assertion for at most ten minutes; the redemption follows at once.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
