@@ -131,6 +131,8 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     tableNames: tableNames
     containerNames: appContainerNames
+    // Evidence comes from suppliers and is opened by commissioners and certifiers: scanned on upload.
+    malwareScanning: true
     queueNames: [
       'search-index-updates'
       'search-index-updates-poison'
@@ -201,6 +203,7 @@ module appRoles 'modules/rbac.bicep' = {
     storageAccountName: storageAccountName
     hostStorageAccountName: hostStorageAccountName
     appContainerNames: appContainerNames
+    scannedContainerName: evidenceContainerName
     searchServiceName: searchServiceName
     applicationInsightsName: applicationInsightsName
     // A system-assigned identity's object ID exists only once the app does, and it belongs in the

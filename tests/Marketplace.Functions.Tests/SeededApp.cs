@@ -9,10 +9,14 @@ public sealed class SeededApp : IAsyncLifetime
 {
     public MarketplaceApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => App = await StartAsync();
+
+    /// <summary>An app with the seed catalogue imported, and any settings of the test's own.</summary>
+    public static async Task<MarketplaceApp> StartAsync(IDictionary<string, string?>? overrides = null)
     {
-        App = await MarketplaceApp.StartAsync();
-        await App.Services.GetRequiredService<CatalogueImport>().RunAsync(RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
+        var app = await MarketplaceApp.StartAsync(overrides: overrides);
+        await app.Services.GetRequiredService<CatalogueImport>().RunAsync(RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
+        return app;
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

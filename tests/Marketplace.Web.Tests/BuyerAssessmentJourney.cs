@@ -10,7 +10,7 @@ namespace Marketplace.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class BuyerAssessmentJourney(BrowserApp app)
 {
-    private const string Commissioner = "usr-000008";   // Owen Shah, NHS Mersey Vale ICB
+    private const string Commissioner = "usr-000009";   // Owen Murray, NHS Trent Valley ICB (no assessments in the seed)
     private const string Supplier = "usr-000021";       // Imran Ahmed, Cleveland Digital Health
     private const string Offering = "/catalogue/offerings/off-000023";   // a Cleveland remote-monitoring platform, version 4.7
 
@@ -18,7 +18,7 @@ public sealed class BuyerAssessmentJourney(BrowserApp app)
     public async Task A_commissioner_assesses_a_platform_for_DTAC_and_its_supplier_sees_the_outcome()
     {
         var page = await app.NewPageAsync(width: 320, height: 640);
-        await PageChecks.SignInAsync(page, Commissioner, "Owen Shah");
+        await PageChecks.SignInAsync(page, Commissioner, "Owen Murray");
         await page.GotoAsync(Offering);
         await Expect(page.Locator("#your-assessment")).ToHaveTextAsync("Your DTAC assessment of version 4.7");
         await PageChecks.FitsWidthAsync(page);
@@ -42,7 +42,7 @@ public sealed class BuyerAssessmentJourney(BrowserApp app)
 
         await PageChecks.SignInAsync(page, Supplier, "Imran Ahmed");
         await page.GotoAsync(Offering);
-        var row = page.Locator("#assessments tbody tr", new() { HasText = "NHS Mersey Vale Integrated Care Board" });
+        var row = page.Locator("#assessments tbody tr", new() { HasText = "NHS Trent Valley Integrated Care Board" });
         await Expect(row).ToContainTextAsync("Failed");
         await Expect(row).ToContainTextAsync("technical security failed: Penetration test report is 19 months old");
         await PageChecks.FitsWidthAsync(page);

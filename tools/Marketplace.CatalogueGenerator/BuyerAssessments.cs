@@ -82,15 +82,32 @@ internal static class BuyerAssessments
     }
 
     /// <summary>
-    /// Three commissioners' own assessments of remote-monitoring platforms serving their region: Wolds and Humber and
-    /// North Thames assess for DTAC (one platform fails technical security), Teifi and Tywi judges NICE ESF tier C.
-    /// The commissioners the HTTP tests shortlist with (Mersey Vale, Trent Valley) have none.
+    /// Four commissioners' own assessments of telehealth serving their region: Wolds and Humber and North Thames assess
+    /// remote-monitoring platforms for DTAC (one fails technical security), Teifi and Tywi judges one against NICE ESF
+    /// tier C, and Mersey Vale (the North West ICB the seed's shortlists are written for) assessed every platform and hub on
+    /// the telehealth products lot serving the North West that holds an MHRA registration and a DCB0129 case for its
+    /// listed version (the first ten in a scaled catalogue): DTAC's clinical-safety area reviews those, so nothing without them is worth assessing. A supplier
+    /// whose Cyber Essentials Plus was refused fails technical security. Trent Valley has none.
     /// </summary>
-    public static List<BuyerAssessment> Build(IReadOnlyList<Offering> offerings, IReadOnlyList<Organisation> organisations, IReadOnlyList<SeedUser> users)
+    public static List<BuyerAssessment> Build(
+        IReadOnlyList<Offering> offerings, IReadOnlyList<Attestation> attestations, IReadOnlyList<Organisation> organisations, IReadOnlyList<SeedUser> users)
     {
         var assessments = new List<BuyerAssessment>();
         Assess("nhs-wolds-and-humber-icb", "north-east-and-yorkshire", 2, new(2026, 9, 14), failThird: false);
         Assess("nhs-north-thames-icb", "london", 3, new(2026, 10, 2), failThird: true);
+        var registered = attestations.Where(a => a is { StandardCode: "MHRA-REG", Status: "verified" }).Select(a => a.OfferingId).ToHashSet(StringComparer.Ordinal);
+        var safetyCases = attestations.Where(a => a.StandardCode == "DCB0129" && a.Status is "declared" or "verified").ToLookup(a => a.SupplierId, StringComparer.Ordinal);
+        var i = 0;
+        foreach (var offering in offerings.Where(o => o.Status == "active" && Telehealth.Contains(o.Category) && o.Lots.Contains("ttc-2026-lot-3")
+            && o.Regions.Contains("north-west") && Registered(o) && SafetyCaseFor(o)).Take(10))
+        {
+            var refused = attestations.FirstOrDefault(a => a.SupplierId == offering.SupplierId && a.StandardCode == "CYBER-ESSENTIALS-PLUS" && a.Status is "rejected" or "revoked");
+            var security = refused is null
+                ? new AreaResult { Passed = true, Notes = $"Penetration test of version {offering.ProductVersion} within 12 months with no open high findings; Cyber Essentials evidence seen." }
+                : new AreaResult { Passed = false, Notes = $"No current Cyber Essentials Plus certificate (refused: {refused.Reason}) and no penetration test of version {offering.ProductVersion}." };
+            assessments.Add(Document("nhs-mersey-vale-icb", offering, new DateOnly(2026, 10, 12).AddDays(4 * i++), Dtac(offering, security),
+                null, security.Passed ? "Meets DTAC for our COPD and heart failure virtual ward." : "Reassess once a penetration test and a Cyber Essentials Plus certificate are supplied.", security.Passed));
+        }
         var teifi = Platforms("wales").Take(1).ToList();
         foreach (var offering in teifi)
         {
@@ -105,21 +122,33 @@ internal static class BuyerAssessments
             foreach (var offering in Platforms(region).Take(count))
             {
                 var fails = failThird && i == 2;
-                var dtac = new DtacResult
-                {
-                    ClinicalSafety = new AreaResult { Passed = true, Notes = $"Clinical safety case report and hazard log for version {offering.ProductVersion} reviewed by our Clinical Safety Officer; DCB0160 case updated." },
-                    DataProtection = new AreaResult { Passed = true, Notes = "DPIA completed with our IG lead; data hosted in the UK; DSPT Standards Met." },
-                    TechnicalSecurity = fails
-                        ? new AreaResult { Passed = false, Notes = "Penetration test report is 19 months old and predates the current release; Cyber Essentials Plus lapsed in August." }
-                        : new AreaResult { Passed = true, Notes = "Cyber Essentials Plus current; penetration test within 12 months with no open high findings." },
-                    Interoperability = new AreaResult { Passed = true, Notes = "Observations sent to the shared care record as HL7 FHIR UK Core; NHS login supported." },
-                    UsabilityAndAccessibility = "Patient app tested with our patient panel; independent WCAG 2.2 AA audit seen.",
-                };
+                var dtac = Dtac(offering, fails
+                    ? new AreaResult { Passed = false, Notes = "Penetration test report is 19 months old and predates the current release; Cyber Essentials Plus lapsed in August." }
+                    : new AreaResult { Passed = true, Notes = "Cyber Essentials Plus current; penetration test within 12 months with no open high findings." });
                 assessments.Add(Document(commissionerId, offering, on.AddDays(i * 9), dtac, null,
                     fails ? "Reassess once a current penetration test and Cyber Essentials Plus certificate are supplied." : "Meets DTAC for our virtual ward pathway.", !fails));
                 i++;
             }
         }
+
+        bool Registered(Offering o) => registered.Contains(o.Id);
+
+        bool SafetyCaseFor(Offering o) => safetyCases[o.SupplierId].Any(a => (a.OfferingId is null || a.OfferingId == o.Id) && a.ProductRelease == o.ProductVersion);
+
+        static DtacResult Dtac(Offering offering, AreaResult technicalSecurity) => new()
+        {
+            ClinicalSafety = new AreaResult { Passed = true, Notes = $"Clinical safety case report and hazard log for version {offering.ProductVersion} reviewed by our Clinical Safety Officer; DCB0160 case updated." },
+            DataProtection = new AreaResult { Passed = true, Notes = "DPIA completed with our IG lead; data hosted in the UK; DSPT Standards Met." },
+            TechnicalSecurity = technicalSecurity,
+            Interoperability = new AreaResult
+            {
+                Passed = true,
+                Notes = offering.Interoperability.Contains(Interop.Fhir)
+                    ? "Observations sent to the shared care record as HL7 FHIR UK Core; NHS login supported."
+                    : "No FHIR interface yet (on the supplier's roadmap); readings reach our clinical system through the supplier's existing integration.",
+            },
+            UsabilityAndAccessibility = "Patient app tested with our patient panel; independent WCAG 2.2 AA audit seen.",
+        };
 
         IEnumerable<Offering> Platforms(string region) => offerings
             .Where(o => o.Status == "active" && o.Category == "remote-monitoring-platform" && o.ProductVersion is not null && o.Regions.Contains(region))
@@ -147,7 +176,8 @@ internal static class BuyerAssessments
         }
     }
 
-    private static EvidenceFile Pdf(string id, string fileName, Random rng) => new()
+    /// <summary>A PDF evidence file record (name, size, a hash standing in for its content).</summary>
+    internal static EvidenceFile Pdf(string id, string fileName, Random rng) => new()
     {
         FileName = fileName,
         ContentType = "application/pdf",

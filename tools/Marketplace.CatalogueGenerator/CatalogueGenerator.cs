@@ -81,9 +81,11 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         // A separate generator, so the users drawn from rng afterwards stay as they were.
         attestations = new Attestations(new Random(129)).AddTelehealthClinicalSafety(suppliers, offerings, attestations);
         offerings = BuyerAssessments.WithProductVersions(offerings);
+        offerings = CapabilityDeclarations.Declare(suppliers, offerings);
         attestations = BuyerAssessments.DeclareClinicalSafety(suppliers, offerings, BuyerAssessments.WithoutBuyerAssessed(attestations));
         attestations = RegisterChecks.Apply(attestations);
         attestations = EquivalentClaims.Add(suppliers, offerings, attestations);
+        attestations = StatutoryRegistrations.Add(suppliers, offerings, attestations);
 
         var organisations = new List<Organisation>(Associations.Documents);
         organisations.AddRange(Commissioners.Documents);
@@ -94,7 +96,7 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
         var users = Users(organisations);
         return new Catalogue(organisations, StandardsRegister.Documents, offerings, [framework], attestations, users)
         {
-            Assessments = BuyerAssessments.Build(offerings, organisations, users),
+            Assessments = BuyerAssessments.Build(offerings, attestations, organisations, users),
         };
     }
 

@@ -82,6 +82,7 @@ public sealed record Offering
     public required IReadOnlyList<OutcomeEvidence> OutcomeEvidence { get; init; }
     public required string AccessibilityStatement { get; init; }
     public string? ProductVersion { get; init; }
+    public IReadOnlyList<CapabilityDeclaration>? Capabilities { get; init; }
     public required string Status { get; init; }
 }
 

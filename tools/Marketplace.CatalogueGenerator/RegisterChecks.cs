@@ -36,17 +36,41 @@ public static class RegisterChecks
     private static readonly HashSet<string> Codes = [.. Registers.Select(r => r.Code)];
 
     /// <summary>
-    /// Gives register-route attestations their reference (one per supplier and register, or per device for MHRA, taken
-    /// from the first attestation's certificate number), and marks the last verified CQC attestation of a supplier with
-    /// no other CQC attestation as lapsed: it dropped out of an earlier snapshot and is not in this one.
+    /// Gives register-route attestations their reference (<see cref="WithReferences"/>), and marks the last verified CQC
+    /// attestation of a supplier with no other CQC attestation as lapsed: it dropped out of an earlier snapshot and is not
+    /// in this one.
     /// </summary>
     public static List<Attestation> Apply(List<Attestation> attestations)
     {
+        var result = WithReferences(attestations);
+        if (Single(result, "CQC") is { } lapsed)
+        {
+            result[result.IndexOf(lapsed)] = lapsed with { Status = "lapsed" };
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Gives each register-route attestation without one its reference: one per supplier and register, or per device for
+    /// MHRA, taken from the first attestation's certificate number; a later attestation of the same supplier (or device)
+    /// shares the reference already given, unless that belongs to a rejected or revoked claim, which the register does not list.
+    /// </summary>
+    public static List<Attestation> WithReferences(List<Attestation> attestations)
+    {
         var references = new Dictionary<string, string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        var result = attestations.Select(a =>
+        foreach (var a in attestations.Where(a => a.RegisterReference is not null))
         {
-            if (!Codes.Contains(a.StandardCode))
+            if (a.Status is not ("rejected" or "revoked"))
+            {
+                references.TryAdd(KeyOf(a), a.RegisterReference!);
+            }
+            taken.Add(a.StandardCode + "|" + a.RegisterReference);
+        }
+        return [.. attestations.Select(a =>
+        {
+            // A claimed equivalent (a Care Inspectorate registration for CQC) is not on the register it stands in for.
+            if (!Codes.Contains(a.StandardCode) || a.RegisterReference is not null || a.Equivalent is not null)
             {
                 return a;
             }
@@ -62,12 +86,7 @@ public static class RegisterChecks
                 references[key] = reference;
             }
             return a with { RegisterReference = reference };
-        }).ToList();
-        if (Single(result, "CQC") is { } lapsed)
-        {
-            result[result.IndexOf(lapsed)] = lapsed with { Status = "lapsed" };
-        }
-        return result;
+        })];
     }
 
     /// <summary>The verified attestation the snapshots leave out, so that importing them lapses it: the last lone ICO registration.</summary>

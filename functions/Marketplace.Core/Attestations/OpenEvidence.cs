@@ -6,7 +6,10 @@ namespace Marketplace.Core.Attestations;
 /// <summary>A short-lived read-only link to one evidence file, for those allowed to see the attestation.</summary>
 public sealed class OpenEvidence(AttestationScope scope, IEvidenceFiles files)
 {
-    /// <summary>The link; 404 when there is no such attestation or file, 403 when the caller may not see it.</summary>
+    /// <summary>
+    /// The link; 404 when there is no such attestation or file, 403 when the caller may not see it, 409 while the malware
+    /// scan has not cleared the file (being scanned, or blocked).
+    /// </summary>
     public async Task<Outcome<EvidenceLink>> RunAsync(Actor actor, string id, string fileName, CancellationToken ct)
     {
         var scoped = await scope.OpenAsync(actor, id, AttestationOperation.Read, ct);
@@ -22,6 +25,11 @@ public sealed class OpenEvidence(AttestationScope scope, IEvidenceFiles files)
             return new Failure(FailureKind.NotFound, Problems.NotFound, "No such evidence file.",
                 $"Attestation {id} has no evidence file {name}; its files are: {string.Join(", ", attestation.Evidence.Select(e => e.FileName))}.");
         }
-        return await files.ReadLinkAsync(new EvidenceLocation(attestation.SupplierId, attestation.Id, file.FileName), file.ContentType, ct);
+        var location = new EvidenceLocation(attestation.SupplierId, attestation.Id, file.FileName);
+        if (EvidenceScanRule.Refusal(await files.ScanAsync(location, ct), file.FileName) is { } refused)
+        {
+            return refused;
+        }
+        return await files.ReadLinkAsync(location, file.ContentType, ct);
     }
 }

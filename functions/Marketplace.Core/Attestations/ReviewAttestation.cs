@@ -18,10 +18,12 @@ public sealed record AttestationReview(
     bool IsOwner,
     IReadOnlyList<AttestationAction> Actions,
     bool ExpiresSoon,
-    bool CanEndorse);
+    bool CanEndorse,
+    IReadOnlyDictionary<string, EvidenceScan> EvidenceScans);
 
 /// <summary>Everything an attestation's page shows, for those allowed to see the attestation.</summary>
-public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecords records, IOrganisations organisations, IAttestedOfferings offerings, TimeProvider clock)
+public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecords records, IOrganisations organisations, IAttestedOfferings offerings,
+    IEvidenceFiles files, TimeProvider clock)
 {
     /// <summary>How far ahead a verified certificate's expiry is called out.</summary>
     public const int ExpiryWarningDays = 60;
@@ -55,6 +57,13 @@ public sealed class ReviewAttestation(AttestationScope scope, IAttestationRecord
         var canEndorse = attestation.Status == AttestationStatus.Declared
             && AttestationAccess.WhyNot(actor, AttestationOperation.Endorse, attestation, context) is null
             && !attestation.Endorsements.Any(e => e.AssociationId == actor.OrganisationId);
-        return new AttestationReview(stored, context, offeringName, history, names, AttestationAccess.IsOwner(actor, attestation.SupplierId), actions, expiresSoon, canEndorse);
+        // Each file's malware scan, so the page links only cleared files and tells the supplier which were blocked.
+        var scans = new Dictionary<string, EvidenceScan>(StringComparer.Ordinal);
+        foreach (var file in attestation.Evidence)
+        {
+            scans[file.FileName] = await files.ScanAsync(new EvidenceLocation(attestation.SupplierId, attestation.Id, file.FileName), ct);
+        }
+        return new AttestationReview(stored, context, offeringName, history, names, AttestationAccess.IsOwner(actor, attestation.SupplierId), actions, expiresSoon, canEndorse,
+            scans);
     }
 }

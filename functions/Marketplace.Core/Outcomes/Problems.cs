@@ -41,6 +41,10 @@ public static class Problems
     public const string InvalidTransition = "invalid-transition";
     /// <summary>409: the standard needs evidence before submission.</summary>
     public const string EvidenceRequired = "evidence-required";
+    /// <summary>409: the evidence file has not been cleared by the malware scan yet.</summary>
+    public const string EvidenceBeingScanned = "evidence-being-scanned";
+    /// <summary>409: the malware scan found a threat in the evidence file (or could not scan it); it is never served.</summary>
+    public const string EvidenceBlocked = "evidence-blocked";
 
     /// <summary>The RFC 9457 <c>type</c> URI of a code.</summary>
     public static string TypeOf(string code) => BaseUri + code;

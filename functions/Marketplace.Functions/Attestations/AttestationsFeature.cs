@@ -18,6 +18,7 @@ public static class AttestationsFeature
         services.AddSingleton<IMembershipRegister, TableMembershipRegister>();
         services.AddSingleton<AttestationStore>();
         services.AddSingleton<IAttestationRecords>(sp => sp.GetRequiredService<AttestationStore>());
+        services.AddSingleton(builder.Configuration.GetSection(EvidenceScanningOptions.Section).Get<EvidenceScanningOptions>() ?? new EvidenceScanningOptions());
         services.AddSingleton<EvidenceBlobs>();
         services.AddSingleton<IEvidenceFiles>(sp => sp.GetRequiredService<EvidenceBlobs>());
         services.AddSingleton<IEvidenceStaging, TempFileEvidenceStaging>();

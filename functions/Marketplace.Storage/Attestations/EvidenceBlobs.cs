@@ -10,8 +10,16 @@ namespace Marketplace.Storage.Attestations;
 /// Evidence files in the private <c>evidence</c> container at <c>{supplierId}/{attestationId}/{fileName}</c>. Files are
 /// only ever created (never overwritten) and read through short-lived read-only SAS links.
 /// </summary>
-public sealed class EvidenceBlobs(BlobServiceClient service, StorageNames names, TimeProvider time) : IEvidenceFiles
+public sealed class EvidenceBlobs(BlobServiceClient service, StorageNames names, TimeProvider time, EvidenceScanningOptions? scanning = null) : IEvidenceFiles
 {
+    /// <summary>The blob index tag Microsoft Defender for Storage's on-upload malware scanning writes its verdict to.</summary>
+    public const string ScanResultTag = "Malware Scanning scan result";
+    /// <summary>The tag's value for a clean file; <see cref="MaliciousResult"/> for a threat. Anything else is an error or "not scanned".</summary>
+    public const string NoThreatsFound = "No threats found";
+    public const string MaliciousResult = "Malicious";
+
+    private readonly bool scanned = (scanning ?? new EvidenceScanningOptions()).MalwareScanning;
+
     Task<string?> IEvidenceFiles.CreateAsync(EvidenceLocation location, Stream content, string contentType, CancellationToken ct) =>
         CreateAsync(PathOf(location), content, contentType, ct);
 
@@ -19,6 +27,21 @@ public sealed class EvidenceBlobs(BlobServiceClient service, StorageNames names,
 
     Task<EvidenceLink> IEvidenceFiles.ReadLinkAsync(EvidenceLocation location, string contentType, CancellationToken ct) =>
         ReadLinkAsync(PathOf(location), contentType, MaxLinkLifetime, ct);
+
+    async Task<EvidenceScan> IEvidenceFiles.ScanAsync(EvidenceLocation location, CancellationToken ct)
+    {
+        if (!scanned)
+        {
+            return EvidenceScan.Clean;
+        }
+        // Defender tags the blob when its scan finishes; until then there is no tag. Reading tags needs only the
+        // tags/read data action (infra: the app's custom role on the evidence container), never the file itself.
+        var tags = (await Container.GetBlobClient(PathOf(location)).GetTagsAsync(cancellationToken: ct)).Value.Tags;
+        return !tags.TryGetValue(ScanResultTag, out var result) ? EvidenceScan.Pending
+            : result == NoThreatsFound ? EvidenceScan.Clean
+            : result == MaliciousResult ? EvidenceScan.Malicious
+            : EvidenceScan.Unscannable;
+    }
 
     /// <summary>Longest a read link lives.</summary>
     public static readonly TimeSpan MaxLinkLifetime = TimeSpan.FromMinutes(15);

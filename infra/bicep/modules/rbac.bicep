@@ -11,6 +11,9 @@ param hostStorageAccountName string = ''
 @description('Optional. Blob containers of the data account the function app uses (evidence, data-protection); its blob role is scoped to these, not the account.')
 param appContainerNames string[] = []
 
+@description('Optional. The container whose blobs Defender tags with a malware scan result (evidence); the app\'s identity may read those tags there and nowhere else.')
+param scannedContainerName string = ''
+
 @description('Required. Search service the roles are granted on.')
 param searchServiceName string
 
@@ -136,6 +139,47 @@ resource containerAssignments 'Microsoft.Authorization/roleAssignments@2022-04-0
     }
   }
 ]
+
+// Reading a blob's index tags (the malware scan's verdict) is a data action no built-in role short of Storage Blob Data
+// Owner grants; this custom role grants only that, assigned on the scanned container.
+var readsScanResults = functionHost && !empty(scannedContainerName)
+
+resource scannedContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' existing = if (readsScanResults) {
+  parent: blobService
+  name: scannedContainerName
+}
+
+resource scanResultReader 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (readsScanResults) {
+  name: guid(resourceGroup().id, 'evidence-scan-result-reader')
+  properties: {
+    roleName: 'Evidence scan result reader (${resourceGroup().name})'
+    description: 'Reads blob index tags (the Defender for Storage malware scan result) and nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read'
+        ]
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
+}
+
+resource scanResultAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (readsScanResults) {
+  name: guid(scannedContainer.id, principalId, scanResultReader.id)
+  scope: scannedContainer
+  properties: {
+    roleDefinitionId: scanResultReader.id
+    principalId: principalId
+    principalType: principalType
+  }
+}
 
 resource searchAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for roleId in searchRoles: {

@@ -40,6 +40,13 @@ param queueNames string[] = []
 @maxValue(365)
 param deleteRetentionDays int = 7
 
+@description('Optional. Microsoft Defender for Storage on-upload malware scanning: each uploaded blob is scanned and tagged "Malware Scanning scan result"; the app serves evidence only once that tag says "No threats found". On for the data account (evidence).')
+param malwareScanning bool = false
+
+@description('Optional. Most GB scanned per month (a cost cap); uploads over it stay unscanned, so the app keeps them "being scanned".')
+@minValue(1)
+param malwareScanCapGbPerMonth int = 100
+
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -60,6 +67,26 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     networkAcls: {
       defaultAction: 'Allow'
       bypass: 'AzureServices'
+    }
+  }
+}
+
+// Defender for Storage (per account, overriding any subscription plan) with on-upload malware scanning whose verdict is
+// written as a blob index tag; sensitive-data discovery is left off (evidence is not classified by it).
+resource defender 'Microsoft.Security/defenderForStorageSettings@2025-06-01' = if (malwareScanning) {
+  name: 'current'
+  scope: account
+  properties: {
+    isEnabled: true
+    overrideSubscriptionLevelSettings: true
+    malwareScanning: {
+      onUpload: {
+        isEnabled: true
+        capGBPerMonth: malwareScanCapGbPerMonth
+      }
+    }
+    sensitiveDataDiscovery: {
+      isEnabled: false
     }
   }
 }

@@ -132,6 +132,9 @@ internal sealed class World : IAttestationRecords, IOrganisations, IStandards, I
     Task<EvidenceLink> IEvidenceFiles.ReadLinkAsync(EvidenceLocation location, string contentType, CancellationToken ct) =>
         Task.FromResult(new EvidenceLink(new Uri($"https://evidence.example/{location.SupplierId}/{location.AttestationId}/{location.FileName}"), Clock.GetUtcNow().AddMinutes(15)));
 
+    // No scanner here: the scan rule is tested over HTTP against Azurite's tags (EvidenceMalwareScanTests).
+    Task<EvidenceScan> IEvidenceFiles.ScanAsync(EvidenceLocation location, CancellationToken ct) => Task.FromResult(EvidenceScan.Clean);
+
     async Task<StagedEvidence?> IEvidenceStaging.StageAsync(Stream content, long declaredLength, CancellationToken ct)
     {
         var copy = new MemoryStream();

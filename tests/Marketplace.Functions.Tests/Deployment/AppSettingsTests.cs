@@ -9,6 +9,7 @@ using Marketplace.Functions.Registers;
 using Marketplace.Functions.Shortlisting;
 using Marketplace.Functions.StorageWiring;
 using Marketplace.Storage;
+using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Search;
 using Marketplace.Testing;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ public sealed partial class AppSettingsTests
         (AbuseLimitOptions.Section, typeof(AbuseLimitOptions)),
         (OcdsOptions.Section, typeof(OcdsOptions)),
         (RegistersFeature.Section, typeof(RegisterImportSettings)),
+        (EvidenceScanningOptions.Section, typeof(EvidenceScanningOptions)),
         // Microsoft.Identity.Web binds the AzureAd section to these (web API and web sign-in).
         ("AzureAd", typeof(MicrosoftIdentityOptions)),
     ];
@@ -84,6 +86,8 @@ public sealed partial class AppSettingsTests
         // Several instances share one key ring, protected by the Key Vault certificate.
         Assert.NotNull(Valid<KeyRingOptions>(configuration, KeyRingOptions.Section).KeyVaultUri);
         Valid<OcdsOptions>(configuration, OcdsOptions.Section);
+        // Evidence waits for Defender's malware scan in Azure: nothing in the Bicep may switch that off.
+        Assert.True(Valid<EvidenceScanningOptions>(configuration, EvidenceScanningOptions.Section).MalwareScanning);
         // With a certificate name, web sign-in's client credential comes from the vault the data-protection key uses.
         Assert.Equal("KeyVault", configuration["AzureAd:ClientCredentials:0:SourceType"]);
         Assert.Equal(configuration["DataProtection:KeyVaultUri"], configuration["AzureAd:ClientCredentials:0:KeyVaultUrl"]);

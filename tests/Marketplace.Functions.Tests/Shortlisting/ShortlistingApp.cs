@@ -18,8 +18,7 @@ public sealed class ShortlistingApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await MarketplaceApp.StartAsync(overrides: new Dictionary<string, string?> { ["Ocds:OcidPrefix"] = OcidPrefix });
-        await App.Services.GetRequiredService<CatalogueImport>().RunAsync(Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed"), _ => { }, CancellationToken.None);
+        App = await SeededApp.StartAsync(new Dictionary<string, string?> { ["Ocds:OcidPrefix"] = OcidPrefix });
         var tables = App.Services.GetRequiredService<CatalogueTables>();
         var renewed = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
         await foreach (var attestation in tables.Attestations.ListAsync("Status eq 'verified'", CancellationToken.None))

@@ -23,6 +23,28 @@ public sealed class EvidenceBlobsTests
         return (new EvidenceBlobs(service, names, TimeProvider.System), service);
     }
 
+    [Fact]
+    public async Task The_scan_result_is_read_from_Defenders_index_tag_and_with_scanning_off_every_file_is_clean()
+    {
+        var (blobs, service) = await ConnectAsync();
+        var location = new Marketplace.Core.Attestations.EvidenceLocation("downs-careline-systems", "att-scan", "cert.pdf");
+        await blobs.CreateAsync(EvidenceBlobs.PathOf(location.SupplierId, location.AttestationId, location.FileName), Bytes("%PDF-x"), "application/pdf", CancellationToken.None);
+        Marketplace.Core.Attestations.IEvidenceFiles files = blobs;
+        var blob = blobs.Container.GetBlobClient(EvidenceBlobs.PathOf(location.SupplierId, location.AttestationId, location.FileName));
+
+        Assert.Equal(Marketplace.Core.Attestations.EvidenceScan.Pending, await files.ScanAsync(location, CancellationToken.None));
+        await blob.SetTagsAsync(new Dictionary<string, string> { [EvidenceBlobs.ScanResultTag] = EvidenceBlobs.MaliciousResult });
+        Assert.Equal(Marketplace.Core.Attestations.EvidenceScan.Malicious, await files.ScanAsync(location, CancellationToken.None));
+        await blob.SetTagsAsync(new Dictionary<string, string> { [EvidenceBlobs.ScanResultTag] = "Not scanned" });
+        Assert.Equal(Marketplace.Core.Attestations.EvidenceScan.Unscannable, await files.ScanAsync(location, CancellationToken.None));
+        await blob.SetTagsAsync(new Dictionary<string, string> { [EvidenceBlobs.ScanResultTag] = EvidenceBlobs.NoThreatsFound });
+        Assert.Equal(Marketplace.Core.Attestations.EvidenceScan.Clean, await files.ScanAsync(location, CancellationToken.None));
+
+        Marketplace.Core.Attestations.IEvidenceFiles unscanned = new EvidenceBlobs(service, new StorageNames(UniqueNames.Prefix()), TimeProvider.System,
+            new EvidenceScanningOptions { MalwareScanning = false });
+        Assert.Equal(Marketplace.Core.Attestations.EvidenceScan.Clean, await unscanned.ScanAsync(location with { AttestationId = "never-uploaded" }, CancellationToken.None));
+    }
+
     private static MemoryStream Bytes(string text) => new(System.Text.Encoding.ASCII.GetBytes(text));
 
     [Fact]
