@@ -91,11 +91,7 @@ public static class CatalogueApi
             .ProducesProblems(404)
             .WithSummary("Answers { url, expiresOn }: a read-only link to a declaration's evidence file, valid for at most 15 minutes. For the " +
                 "supplier's own users, associations it belongs to, commissioners and admins, as for attestation evidence.")
-            .AllowRoles(MarketplaceRole.Supplier, MarketplaceRole.Association, MarketplaceRole.Commissioner, MarketplaceRole.Admin)
-            .ScopedToOrganisation("offering", OwningSupplier,
-                (MarketplaceRole.Association, OrganisationRelation.MemberAssociation),
-                (MarketplaceRole.Commissioner, OrganisationRelation.AnyOrganisation),
-                (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
+            .AllowCapabilityEvidenceReaders();
 
         group.MapGet("/suppliers/{id}", async (string id, Actor actor, GetSupplierProfile getSupplierProfile, CancellationToken ct) =>
                 (await getSupplierProfile.RunAsync(actor, id, ct)).ToResult(TypedResults.Ok))

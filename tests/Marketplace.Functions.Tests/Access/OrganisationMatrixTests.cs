@@ -102,6 +102,14 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["EditListingPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/edit"),
         ["SaveListingForm"] = e => Form($"/supplier/listings/{Offering}/edit", e.Offering, ("name", "Matrix")),
         ["RetireListingForm"] = e => Form($"/supplier/listings/{Offering}/retire", e.Offering),
+        ["CapabilitiesPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/capabilities"),
+        ["DeclareCapabilityForm"] = e => Form($"/supplier/listings/{Offering}/capabilities", e.Offering, ("capability", "video-sessions"), ("statement", "Matrix statement.")),
+        ["WithdrawCapabilityForm"] = e => Form($"/supplier/listings/{Offering}/capabilities/{DeclaredCapability}/withdraw", e.Offering),
+        ["UploadCapabilityEvidenceForm"] = _ => new(HttpMethod.Post, $"/supplier/listings/{Offering}/capabilities/{DeclaredCapability}/evidence")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()), "evidence", "matrix.pdf" } },
+        },
+        ["OpenCapabilityEvidencePage"] = _ => new(HttpMethod.Get, $"/catalogue/offerings/{Offering}/capabilities/{DeclaredCapability}/evidence"),
         ["SpecificationPage"] = e => new(HttpMethod.Get, $"/specifications/{e.SpecificationId}"),
         ["CreateShortlistForm"] = e => Form($"/specifications/{e.SpecificationId}/shortlist", e.Specification),
         ["ShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}"),
