@@ -242,6 +242,40 @@ public sealed class CapabilityDeclarationApiTests(SeededApp seeded) : IClassFixt
         Assert.Equal(stored.Capabilities.Where(d => d.Evidence is not null).Select(d => $"{Supplier}/{offering.Id}/{d.Evidence!.FileName}"), await BlobsOfAsync(offering.Id));
     }
 
+    [Fact]
+    public async Task Search_keeps_the_offerings_declaring_every_capability_asked_for_and_follows_a_withdrawal_at_once()
+    {
+        var word = "Zq" + Guid.NewGuid().ToString("N")[..8];
+        var both = Listing(Dashboard(), ReviewTime(30));
+        both["name"] = $"{word} platform";
+        var dashboardOnly = Listing(Dashboard());
+        dashboardOnly["name"] = $"{word} hub";
+        var (first, etag) = await CreateAsync(both);
+        var (second, _) = await CreateAsync(dashboardOnly);
+        using var anonymous = App.CreateClient();
+        async Task<(List<string> Ids, Dictionary<string, long> Capabilities)> SearchAsync(string capabilities)
+        {
+            var body = JsonDocument.Parse(await anonymous.GetStringAsync($"/api/catalogue/search?q={word}&capability={capabilities}")).RootElement;
+            return ([.. body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)],
+                body.GetProperty("facets").GetProperty("capability").EnumerateArray().ToDictionary(f => f.GetProperty("value").GetString()!, f => f.GetProperty("count").GetInt64()));
+        }
+
+        var dashboard = await SearchAsync("clinician-dashboard");
+        var dashboardAndReview = await SearchAsync("clinician-dashboard,alert-review-time");
+        using (var supplier = await SupplierAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await supplier.SendAsync(Put(first.Id, Listing(Dashboard()), etag))).StatusCode);
+        }
+        var afterWithdrawal = await SearchAsync("clinician-dashboard,alert-review-time");
+
+        Assert.Equal(new[] { first.Id, second.Id }.Order(StringComparer.Ordinal), dashboard.Ids);
+        Assert.Equal([first.Id], dashboardAndReview.Ids);
+        Assert.Equal(new Dictionary<string, long> { ["clinician-dashboard"] = 1, ["alert-review-time"] = 1 }, dashboardAndReview.Capabilities);
+        Assert.Empty(afterWithdrawal.Ids);
+        var refused = await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/catalogue/search?capability=clinician-dashboard,"), HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(refused.GetProperty("errors").TryGetProperty("capability", out _));
+    }
+
     [Theory]
     [InlineData(null, null, HttpStatusCode.Unauthorized)]
     [InlineData(MarketplaceRole.Supplier, Supplier, HttpStatusCode.OK)]
