@@ -82,8 +82,10 @@ public sealed class DefensibleShortlistTests(ITestOutputHelper output)
 
         output.WriteLine($"{shortlist.Entries.Count} ranked, {shortlist.Exclusions.Count} left out; top: "
             + string.Join(", ", shortlist.Entries.Take(3).Select(e => $"{e.OfferingId} {e.OfferingName} {e.Total:0.00}")));
-        Assert.True(shortlist.Entries.Count > 0, "nothing eligible; gates failed: " + string.Join(", ", shortlist.Exclusions
-            .SelectMany(e => e.Reasons).GroupBy(r => r.RequirementId ?? r.Code).Select(g => $"{g.Key} ×{g.Count()}")));
+        // Why the offerings of the template's categories on the lot were left out, gate by gate, for the failure message.
+        var gatesFailed = shortlist.Exclusions.Where(e => categories.Contains(seed.Offering(e.OfferingId).Category) && seed.Offering(e.OfferingId).Lots.Contains(specification.LotId))
+            .SelectMany(e => e.Reasons).GroupBy(r => r.RequirementId ?? r.Code).Select(g => $"{g.Key} ×{g.Count()}");
+        Assert.True(shortlist.Entries.Count > 0, "nothing eligible; gates failed: " + string.Join(", ", gatesFailed));
         Assert.Contains(seed.Offering(shortlist.Entries[0].OfferingId).Category, categories);
     }
 }
