@@ -73,7 +73,7 @@ internal static partial class RuleParameters
                 errors.Add(new($"{path}.atMost", $"must be 0 to {MaxFigure}"));
                 break;
             case PriceRule { Models: { } models }:
-                CheckSlugs(models, $"{path}.models", WholeLifeCost.Models.ToDictionary(m => m, m => m, StringComparer.Ordinal), "price model", errors);
+                CheckSlugs(models, $"{path}.models", Vocabulary.PriceModels, "price model", errors);
                 break;
             case LeadTimeAtMostRule r when r.Days is < 0 or > MaxDays:
                 errors.Add(new($"{path}.days", $"lead time must be 0 to {MaxDays} days"));

@@ -181,6 +181,8 @@ public sealed class TemplateFileTests
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "schemas", "vocabulary.schema.json")))!;
 
         Assert.Equal(schema["$defs"]!["priceModel"]!["oneOf"]!.AsArray().Select(e => (string)e!["const"]!), WholeLifeCost.Models);
+        // Template rules check price bases against the words explanations use: the same five models.
+        Assert.Equal(WholeLifeCost.Models.Order(StringComparer.Ordinal), Vocabulary.PriceModels.Keys.Order(StringComparer.Ordinal));
     }
 
     // The template schema refers into vocabulary.schema.json, so the whole folder is loaded.
