@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Core.Access;
+using Azure.Storage.Blobs;
 using Marketplace.Core.Attestations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Attestations;
 
@@ -14,6 +16,18 @@ internal sealed class AttestationCalls(MarketplaceApp app)
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0];
 
     public Task<HttpClient> SupplierAsync(string supplier) => app.ClientForAsync(MarketplaceRole.Supplier, supplier);
+
+    /// <summary>The names of the evidence container's blobs under <c>{supplier}/{owner}/</c> (an attestation's or an offering's files).</summary>
+    public async Task<List<string>> BlobsUnderAsync(string supplier, string owner)
+    {
+        var container = app.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(app.Names.EvidenceContainer);
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{supplier}/{owner}/" }))
+        {
+            names.Add(blob.Name);
+        }
+        return names;
+    }
 
     public Task<HttpClient> AssociationAsync(string association) => app.ClientForAsync(MarketplaceRole.Association, association);
 

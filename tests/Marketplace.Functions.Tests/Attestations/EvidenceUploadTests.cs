@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Marketplace.Storage.Attestations;
@@ -19,16 +18,7 @@ public sealed class EvidenceUploadTests(SeededApp seeded) : IClassFixture<Seeded
     private MarketplaceApp App => seeded.App;
     private AttestationCalls Calls => new(App);
 
-    private async Task<List<string>> BlobsOfAsync(string attestationId)
-    {
-        var container = App.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(App.Names.EvidenceContainer);
-        var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{Supplier}/{attestationId}/" }))
-        {
-            names.Add(blob.Name);
-        }
-        return names;
-    }
+    private Task<List<string>> BlobsOfAsync(string attestationId) => Calls.BlobsUnderAsync(Supplier, attestationId);
 
     private async Task<Attestation> DraftAsync() => (await Calls.CreateAsync(Supplier, "CQC", null, "CQC-1-" + Guid.NewGuid().ToString("N")[..9])).Attestation;
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure.Storage.Blobs;
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Audit;
@@ -85,16 +84,7 @@ public sealed class CapabilityDeclarationApiTests(SeededApp seeded) : IClassFixt
 
     private Task<IReadOnlyList<AuditEvent>> AuditOfAsync(string id) => App.Services.GetRequiredService<IAuditLog>().ReadAsync(Offering.SubjectKind, id, CancellationToken.None);
 
-    private async Task<List<string>> BlobsOfAsync(string offeringId)
-    {
-        var container = App.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(App.Names.EvidenceContainer);
-        var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{Supplier}/{offeringId}/" }))
-        {
-            names.Add(blob.Name);
-        }
-        return names;
-    }
+    private Task<List<string>> BlobsOfAsync(string offeringId) => new AttestationCalls(App).BlobsUnderAsync(Supplier, offeringId);
 
     [Fact]
     public async Task A_listing_declares_capabilities_dated_by_the_marketplace_and_its_GET_body_goes_back_unchanged()
@@ -276,73 +266,41 @@ public sealed class CapabilityDeclarationApiTests(SeededApp seeded) : IClassFixt
         Assert.True(refused.GetProperty("errors").TryGetProperty("capability", out _));
     }
 
+    /// <summary>Each role's answer from the three routes (evidence upload, its read link, suggestions), on the role's own or another organisation.</summary>
     [Theory]
-    [InlineData(null, null, HttpStatusCode.Unauthorized)]
-    [InlineData(MarketplaceRole.Supplier, Supplier, HttpStatusCode.OK)]
-    [InlineData(MarketplaceRole.Supplier, OtherSupplier, HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Association, "northern-health-technology-network", HttpStatusCode.OK)]
-    [InlineData(MarketplaceRole.Association, "abhi", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Certifier, "tec-quality", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Commissioner, "nhs-mersey-vale-icb", HttpStatusCode.OK)]
-    [InlineData(MarketplaceRole.Admin, null, HttpStatusCode.OK)]
-    public async Task A_declarations_evidence_is_read_by_its_supplier_its_associations_commissioners_and_admins(MarketplaceRole? role, string? organisation, HttpStatusCode expected)
+    [InlineData(null, null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized)]
+    [InlineData(MarketplaceRole.Supplier, Supplier, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK)]
+    [InlineData(MarketplaceRole.Supplier, OtherSupplier, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)]
+    [InlineData(MarketplaceRole.Association, "northern-health-technology-network", HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.Forbidden)]
+    [InlineData(MarketplaceRole.Association, "abhi", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)]
+    [InlineData(MarketplaceRole.Certifier, "tec-quality", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)]
+    [InlineData(MarketplaceRole.Commissioner, "nhs-mersey-vale-icb", HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.Forbidden)]
+    [InlineData(MarketplaceRole.Admin, null, HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.OK)]
+    public async Task Only_the_owning_supplier_attaches_evidence_its_associations_commissioners_and_admins_read_it_and_it_and_admins_see_suggestions(
+        MarketplaceRole? role, string? organisation, HttpStatusCode upload, HttpStatusCode readLink, HttpStatusCode suggestions)
     {
-        var (offering, etag) = await CreateAsync(Listing(Dashboard()));
+        var (offering, etag) = await CreateAsync(Listing(Dashboard(), ReviewTime(30)));
         using (var supplier = await SupplierAsync())
         {
             Assert.Equal(HttpStatusCode.OK, (await supplier.SendAsync(Upload(offering.Id, "clinician-dashboard", AttestationCalls.Png, etag))).StatusCode);
         }
+        var current = (await App.CreateClient().GetAsync($"/api/offerings/{offering.Id}")).Headers.ETag!.ToString();
         using var caller = role is { } r ? await App.ClientForAsync(r, organisation) : App.CreateClient();
 
-        var response = await caller.GetAsync($"/api/offerings/{offering.Id}/capabilities/clinician-dashboard/evidence");
+        var uploaded = await caller.SendAsync(Upload(offering.Id, "alert-review-time", AttestationCalls.Pdf, current));
+        var read = await caller.GetAsync($"/api/offerings/{offering.Id}/capabilities/clinician-dashboard/evidence");
+        var suggested = await caller.GetAsync($"/api/offerings/{offering.Id}/capability-suggestions");
 
-        Assert.Equal(expected, response.StatusCode);
-    }
-
-    [Theory]
-    [InlineData(null, null, HttpStatusCode.Unauthorized)]
-    [InlineData(MarketplaceRole.Supplier, Supplier, HttpStatusCode.OK)]
-    [InlineData(MarketplaceRole.Supplier, OtherSupplier, HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Association, "northern-health-technology-network", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Certifier, "tec-quality", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Commissioner, "nhs-mersey-vale-icb", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Admin, null, HttpStatusCode.Forbidden)]
-    public async Task Only_the_owning_supplier_attaches_evidence(MarketplaceRole? role, string? organisation, HttpStatusCode expected)
-    {
-        var (offering, etag) = await CreateAsync(Listing(Dashboard()));
-        using var caller = role is { } r ? await App.ClientForAsync(r, organisation) : App.CreateClient();
-
-        var response = await caller.SendAsync(Upload(offering.Id, "clinician-dashboard", AttestationCalls.Pdf, etag));
-
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, (await BlobsOfAsync(offering.Id)).Count);
-    }
-
-    [Theory]
-    [InlineData(null, null, HttpStatusCode.Unauthorized)]
-    [InlineData(MarketplaceRole.Supplier, Supplier, HttpStatusCode.OK)]
-    [InlineData(MarketplaceRole.Supplier, OtherSupplier, HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Association, "northern-health-technology-network", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Certifier, "tec-quality", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Commissioner, "nhs-mersey-vale-icb", HttpStatusCode.Forbidden)]
-    [InlineData(MarketplaceRole.Admin, null, HttpStatusCode.OK)]
-    public async Task Suggestions_are_for_the_owning_supplier_and_admins(MarketplaceRole? role, string? organisation, HttpStatusCode expected)
-    {
-        var (offering, _) = await CreateAsync(Listing(ReviewTime(30)));
-        using var caller = role is { } r ? await App.ClientForAsync(r, organisation) : App.CreateClient();
-
-        var response = await caller.GetAsync($"/api/offerings/{offering.Id}/capability-suggestions");
-
-        Assert.Equal(expected, response.StatusCode);
-        if (expected == HttpStatusCode.OK)
+        Assert.Equal((upload, readLink, suggestions), (uploaded.StatusCode, read.StatusCode, suggested.StatusCode));
+        Assert.Equal(upload == HttpStatusCode.OK ? 2 : 1, (await BlobsOfAsync(offering.Id)).Count);
+        if (suggestions == HttpStatusCode.OK)
         {
-            var suggestions = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+            var found = JsonDocument.Parse(await suggested.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
                 .Select(s => (s.GetProperty("capability").GetString(), s.GetProperty("hint").GetString(), s.GetProperty("foundIn").GetString())).ToList();
-            Assert.Contains(("clinician-dashboard", "dashboard", "description"), suggestions);
-            Assert.Contains(("symptom-questions", "questionnaire", "description"), suggestions);
-            Assert.DoesNotContain(suggestions, s => s.Item1 == "alert-review-time");
+            Assert.Contains(("symptom-questions", "questionnaire", "description"), found);
+            Assert.DoesNotContain(found, s => s.Item1 is "clinician-dashboard" or "alert-review-time");
             // A suggestion is never a declaration.
-            Assert.Equal(["alert-review-time"], (await ReadAsync(offering.Id))["capabilities"]!.AsArray().Select(d => (string)d!["capability"]!));
+            Assert.Equal(["clinician-dashboard", "alert-review-time"], (await ReadAsync(offering.Id))["capabilities"]!.AsArray().Select(d => (string)d!["capability"]!));
         }
     }
 }
