@@ -125,14 +125,14 @@ public sealed class UnaffiliatedSupplierJourney(BrowserApp app)
         await PageChecks.AccessibleAsync(page);
         await page.Context.CloseAsync();
 
-        // 4. A commissioner in North East and Yorkshire specifies alarm monitoring and response and shortlists.
+        // 4. A commissioner in North East and Yorkshire specifies an alarm receiving centre and shortlists.
         page = await app.NewPageAsync();
         await PageChecks.SignInAsync(page, Commissioner, "Gareth Hughes, NHS Wolds and Humber Integrated Care Board (Commissioner)");
         await page.GetByRole(AriaRole.Link, new() { Name = "Shortlists", Exact = true }).ClickAsync();
         await page.Locator("#start-specification").ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Telecare alarm monitoring and response" }).ClickAsync();
-        await Expect(page.Locator("body")).ToContainTextAsync("The service is certified under the TEC Services Association Quality Standards Framework.");
-        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Alarm monitoring and response, Wolds and Humber");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alarm receiving centre (telecare monitoring)" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("The service is certified to the TEC Quality Standards Framework by its certification body");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Alarm receiving centre, Wolds and Humber");
         await page.GetByLabel("Framework lot").SelectOptionAsync(Lot2);
         await page.GetByLabel("Your population's region").SelectOptionAsync(new SelectOptionValue { Label = "North East and Yorkshire (NHS England region)" });
         await page.GetByLabel("Volume").FillAsync("1200");
@@ -152,9 +152,9 @@ public sealed class UnaffiliatedSupplierJourney(BrowserApp app)
         await Expect(breakdown.Locator("summary")).ToContainTextAsync(Service);
         await breakdown.Locator("summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        var qsf = breakdown.Locator("tbody tr", new() { Has = page.Locator("td", new() { HasTextString = "tsa-qsf" }) });
+        var qsf = breakdown.Locator("tbody tr", new() { Has = page.Locator("td", new() { HasTextString = "certified to the TEC Quality Standards Framework" }) });
         await Expect(qsf).ToHaveCountAsync(1);
-        await Expect(qsf).ToContainTextAsync("Holds TSA-QSF, verified by TEC Quality");
+        await Expect(qsf).ToContainTextAsync("Holds the Quality Standards Framework (TSA-QSF), verified by TEC Quality");
         await Expect(qsf.Locator("td").Nth(2)).ToHaveTextAsync("1.00");
         await PageChecks.AccessibleAsync(page, "shortlist-unaffiliated-supplier");
         await page.Context.CloseAsync();
