@@ -13,13 +13,11 @@ namespace Marketplace.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class EquivalentPages(BrowserApp app)
 {
-    // The telehealth template's standard criteria, by requirement id.
+    // The telehealth template's standard criteria, by requirement id (MHRA and DTAC are gates there).
     private static readonly Dictionary<string, (string Code, bool Organisation)> StandardCriteria = new(StringComparer.Ordinal)
     {
         ["cyber-essentials-plus"] = ("CYBER-ESSENTIALS-PLUS", true),
         ["iso27001"] = ("ISO27001", true),
-        ["mhra"] = ("MHRA-REG", false),
-        ["dtac"] = ("DTAC", false),
         ["wcag"] = ("WCAG21-AA", false),
     };
 
@@ -27,7 +25,8 @@ public sealed partial class EquivalentPages(BrowserApp app)
     public async Task A_pending_claim_is_shown_for_decision_refused_without_a_reason_and_accepted_with_one()
     {
         var page = await app.NewPageAsync(width: 320, height: 640);
-        await PageChecks.SignInAsync(page, "usr-000010", "Joanne Okafor");
+        // NHS Mersey Vale ICB: its own DTAC assessments let North West platforms pass the telehealth template's DTAC gate.
+        await PageChecks.SignInAsync(page, "usr-000008", "Owen Shah");
         await page.GotoAsync("/specifications/new?template=telehealth-remote-monitoring");
         await page.Locator("#title").FillAsync("Claimed equivalents check");
         await page.Locator("#region").SelectOptionAsync("north-west");
@@ -65,7 +64,7 @@ public sealed partial class EquivalentPages(BrowserApp app)
         var card = page.Locator("#equivalent-att-web-claim");
         await Expect(card).ToContainTextAsync("Claimed equivalent — your decision");
         await Expect(card).ToContainTextAsync("Hartley Assurance LLP");
-        await Expect(card).ToContainTextAsync($"{entry.OfferingName}: criterion {line.RequirementId}");
+        await Expect(card).ToContainTextAsync($"{entry.OfferingName}: criterion “{first.Snapshot.Template.TextOf(line.RequirementId)}”");
         await Expect(page.Locator("#pending-warning")).ToContainTextAsync("1 claimed equivalent awaits your decision");
         await PageChecks.FitsWidthAsync(page);
         await PageChecks.AccessibleAsync(page, "shortlist-claimed-equivalent-narrow");
