@@ -15,7 +15,7 @@ namespace Marketplace.Web.Tests;
 /// The real function app on a real Kestrel port (a browser cannot reach an in-memory test server), on a real Azurite
 /// with its own tables and the repository's seed catalogue, and one headless Debian Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     /// <summary>Debian's Chromium, installed by scripts/test.sh when missing; Playwright's own browsers are never downloaded.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -27,11 +27,20 @@ public sealed class BrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => factory!.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>The environment the app runs in: Development signs people in with development tokens.</summary>
+    protected virtual string Environment => "Development";
+
+    /// <summary>Settings on top of the test defaults, once the app's address is known.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> SettingsAsync(string baseUrl) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    /// <summary>Other origins the browser may reach besides the app (everything else is refused at once).</summary>
+    protected virtual IEnumerable<string> OtherOrigins => [];
+
+    public virtual async Task InitializeAsync()
     {
-        var port = FreePort();
-        BaseUrl = $"http://localhost:{port}";
-        factory = new Factory(await Azurite.Shared, BaseUrl);
+        BaseUrl = $"http://localhost:{FreePort()}";
+        factory = new Factory(await Azurite.Shared, BaseUrl, Environment, await SettingsAsync(BaseUrl));
         factory.UseKestrel();
         factory.StartServer();
         await Services.GetRequiredService<StorageProvisioner>().Provisioned.WaitAsync(TimeSpan.FromSeconds(30));
@@ -64,14 +73,15 @@ public sealed class BrowserApp : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         // No network here: the design system's web font host is unreachable, so its requests are refused at once.
-        await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.AbortAsync());
+        string[] reachable = [BaseUrl, .. OtherOrigins];
+        await context.RouteAsync(url => !reachable.Any(origin => url.StartsWith(origin + "/", StringComparison.Ordinal)), route => route.AbortAsync());
         // Records what the Content-Security-Policy blocks, so every page check can prove nothing was.
         await context.AddInitScriptAsync(
             "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));");
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -84,18 +94,18 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Factory(Azurite azurite, string url) : WebApplicationFactory<Program>
+    private sealed class Factory(Azurite azurite, string url, string environment, IReadOnlyDictionary<string, string?> extra) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(environment);
             var settings = new Dictionary<string, string?>
             {
                 ["Hosting:Urls"] = url,
@@ -109,7 +119,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 ["Logging:Console:FormatterName"] = "simple",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in settings.Concat(extra))
             {
                 builder.UseSetting(key, value);
             }

@@ -49,7 +49,7 @@ public sealed partial class Journeys(BrowserApp app)
         await Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
         await Expect(page.Locator("#name-error")).ToBeVisibleAsync();
         // The design system's script moves the focus once it has started, which can be a moment after the page shows.
-        await ErrorSummaryHasFocusAsync(page);
+        await PageChecks.ErrorSummaryHasFocusAsync(page);
         await Expect(page.Locator("#summary")).ToHaveValueAsync("Wrist-worn fall detector with two-way speech.");
         await Expect(page.Locator("#price-amount")).ToHaveValueAsync("149.50");
         await Expect(page.GetByLabel("London (NHS England region)")).ToBeCheckedAsync();
@@ -288,18 +288,6 @@ public sealed partial class Journeys(BrowserApp app)
     }
 
     /// <summary>Waits (up to the default timeout) for the error summary to hold the keyboard focus; fails if it never does.</summary>
-    private static async Task ErrorSummaryHasFocusAsync(IPage page)
-    {
-        try
-        {
-            await page.WaitForFunctionAsync("() => document.querySelector('.nhsuk-error-summary')?.contains(document.activeElement) === true");
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail("The error summary should have the keyboard focus.");
-        }
-    }
-
     private static int Number(string text) => int.Parse(Digits().Match(text.Replace(",", "", StringComparison.Ordinal)).Value, System.Globalization.CultureInfo.InvariantCulture);
 
     // "Before records began" (seed submissions without a time) sorts first, then dates in order.

@@ -47,6 +47,19 @@ public static class PageChecks
         }
     }
 
+    /// <summary>The error summary has taken the keyboard focus (the design system's script moves it a moment after the page shows).</summary>
+    public static async Task ErrorSummaryHasFocusAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.querySelector('.nhsuk-error-summary')?.contains(document.activeElement) === true");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("The error summary should have the keyboard focus.");
+        }
+    }
+
     public static async Task SignInAsync(IPage page, string userId, string expectedHeader)
     {
         await page.GotoAsync("/sign-in");

@@ -125,14 +125,14 @@ public sealed class UnaffiliatedSupplierJourney(BrowserApp app)
         await PageChecks.AccessibleAsync(page);
         await page.Context.CloseAsync();
 
-        // 4. A commissioner in North East and Yorkshire specifies an alarm receiving centre and shortlists.
+        // 4. A commissioner in North East and Yorkshire specifies alarm monitoring and shortlists.
         page = await app.NewPageAsync();
         await PageChecks.SignInAsync(page, Commissioner, "Gareth Hughes, NHS Wolds and Humber Integrated Care Board (Commissioner)");
         await page.GetByRole(AriaRole.Link, new() { Name = "Shortlists", Exact = true }).ClickAsync();
         await page.Locator("#start-specification").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Alarm receiving centre (telecare monitoring)" }).ClickAsync();
         await Expect(page.Locator("body")).ToContainTextAsync("The service is certified to the TEC Quality Standards Framework by its certification body");
-        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Alarm receiving centre, Wolds and Humber");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Alarm monitoring, Wolds and Humber");
         await page.GetByLabel("Framework lot").SelectOptionAsync(Lot2);
         await page.GetByLabel("Your population's region").SelectOptionAsync(new SelectOptionValue { Label = "North East and Yorkshire (NHS England region)" });
         await page.GetByLabel("Volume").FillAsync("1200");

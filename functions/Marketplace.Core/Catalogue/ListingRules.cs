@@ -33,38 +33,57 @@ public static class ListingRules
     /// <summary>
     /// The server-owned fields a listing sent back that differ from what the marketplace holds or will assign
     /// (field → message), so a body fetched with GET can be sent back unchanged while an attempt to re-key, move or
-    /// re-status an offering is refused by name. Only a <see cref="SubmittedListing"/> carries them; a field left out
+    /// re-status an offering, or to re-date a declaration or swap its evidence file, is refused by name. Only a
+    /// <see cref="SubmittedListing"/> carries id, supplier and status; every listing carries its declarations'
+    /// <c>declaredOn</c> and <c>evidence</c>, judged against <paramref name="storedCapabilities"/>. A field left out
     /// (or null) is never at fault. <paramref name="id"/> is null for a new offering, whose id is not chosen yet.
     /// </summary>
-    public static IReadOnlyDictionary<string, string[]> ServerOwnedMismatches(OfferingListing sent, string? id, string supplierId, string status)
+    public static IReadOnlyDictionary<string, string[]> ServerOwnedMismatches(OfferingListing sent, string? id, string supplierId, string status,
+        IReadOnlyList<CapabilityDeclaration>? storedCapabilities = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (sent is not SubmittedListing echoed)
+        if (sent is SubmittedListing echoed)
         {
-            return errors;
+            if (echoed.Id is not null && echoed.Id != id)
+            {
+                errors["id"] = [id is null
+                    ? "must be left out: the marketplace assigns a new offering's id."
+                    : $"must be '{id}' (or left out): the id is the one in the path and never changes."];
+            }
+            if (echoed.SupplierId is not null && echoed.SupplierId != supplierId)
+            {
+                errors["supplierId"] = [$"must be '{supplierId}' (or left out): an offering belongs to the supplier that lists it and never moves."];
+            }
+            if (echoed.Status is not null && echoed.Status != status)
+            {
+                errors["status"] = [$"must be '{status}' (or left out): only retiring (DELETE) changes the status."];
+            }
         }
-        if (echoed.Id is not null && echoed.Id != id)
+        foreach (var (field, messages) in CapabilityDeclarations.ServerOwnedMismatches(sent.Capabilities, storedCapabilities ?? [], id))
         {
-            errors["id"] = [id is null
-                ? "must be left out: the marketplace assigns a new offering's id."
-                : $"must be '{id}' (or left out): the id is the one in the path and never changes."];
-        }
-        if (echoed.SupplierId is not null && echoed.SupplierId != supplierId)
-        {
-            errors["supplierId"] = [$"must be '{supplierId}' (or left out): an offering belongs to the supplier that lists it and never moves."];
-        }
-        if (echoed.Status is not null && echoed.Status != status)
-        {
-            errors["status"] = [$"must be '{status}' (or left out): only retiring (DELETE) changes the status."];
+            errors[field] = messages;
         }
         return errors;
     }
 
-    /// <summary>The mismatches against a stored offering, as a refusal naming each field; null when they all match.</summary>
-    public static Failure? RefuseServerOwned(OfferingListing sent, Offering stored) =>
-        ServerOwnedMismatches(sent, stored.Id, stored.SupplierId, stored.Status) is { Count: > 0 } errors ? Failure.Invalid(errors) : null;
+    /// <summary>
+    /// Why a listing cannot replace <paramref name="stored"/>: server-owned fields sent back changed, and declarations
+    /// that break <see cref="CapabilityDeclarations.Refusals"/>, every field named in one refusal; null when none.
+    /// </summary>
+    public static Failure? Refuse(OfferingListing sent, Offering stored) =>
+        Refusal(ServerOwnedMismatches(sent, stored.Id, stored.SupplierId, stored.Status, stored.Capabilities), sent);
 
-    /// <summary>The mismatches for a new offering of <paramref name="supplierId"/>, as a refusal; null when none.</summary>
-    public static Failure? RefuseServerOwnedOnCreate(OfferingListing sent, string supplierId) =>
-        ServerOwnedMismatches(sent, null, supplierId, OfferingStatus.Active) is { Count: > 0 } errors ? Failure.Invalid(errors) : null;
+    /// <summary>Why a listing cannot be a new offering of <paramref name="supplierId"/>, as <see cref="Refuse"/>; null when it can.</summary>
+    public static Failure? RefuseNew(OfferingListing sent, string supplierId) =>
+        Refusal(ServerOwnedMismatches(sent, null, supplierId, OfferingStatus.Active), sent);
+
+    private static Failure? Refusal(IReadOnlyDictionary<string, string[]> serverOwned, OfferingListing sent)
+    {
+        var errors = new Dictionary<string, string[]>(serverOwned, StringComparer.Ordinal);
+        foreach (var (field, messages) in CapabilityDeclarations.Refusals(sent.Capabilities))
+        {
+            errors[field] = errors.TryGetValue(field, out var already) ? [.. already, .. messages] : messages;
+        }
+        return errors.Count > 0 ? Failure.Invalid(errors) : null;
+    }
 }

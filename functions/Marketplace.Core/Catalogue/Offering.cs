@@ -10,6 +10,9 @@ namespace Marketplace.Core.Catalogue;
 /// </summary>
 public sealed record Offering : OfferingListing
 {
+    /// <summary>The audit trail's name for offerings.</summary>
+    public const string SubjectKind = "offering";
+
     /// <summary>For object initialisers and deserialisation.</summary>
     public Offering()
     {

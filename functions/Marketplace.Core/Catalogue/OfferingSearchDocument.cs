@@ -33,6 +33,8 @@ public sealed record OfferingSearchDocument
     public IReadOnlyList<string> Features { get; init; } = [];
     /// <summary>Standard codes held through verified, unexpired attestations only.</summary>
     public IReadOnlyList<string> VerifiedStandards { get; init; } = [];
+    /// <summary>Capability slugs the offering declares (<see cref="Catalogue.Capabilities"/>).</summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
     /// <summary>Price model slug.</summary>
     public string PriceModel { get; init; } = "";
     /// <summary>Price in GBP under the price model.</summary>

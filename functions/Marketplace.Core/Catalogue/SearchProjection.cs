@@ -38,6 +38,7 @@ public static class SearchProjection
             Interoperability = offering.Interoperability,
             Features = offering.Features,
             VerifiedStandards = standards,
+            Capabilities = [.. offering.Capabilities.Select(d => d.Capability)],
             PriceModel = offering.Price.Model,
             PriceGbp = offering.Price.AmountGbp,
             LeadTimeDays = offering.LeadTimeDays,

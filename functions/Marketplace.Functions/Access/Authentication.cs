@@ -3,8 +3,12 @@ using Marketplace.Core.Access;
 using Marketplace.Functions.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Abstractions;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Marketplace.Functions.Access;
@@ -69,12 +73,31 @@ public static class Authentication
                 options.TokenValidationParameters.NameClaimType = "name";
             });
             // Web pages sign in through the browser: OpenID Connect with the same app registration, kept in a cookie.
-            // Reaching Entra ID needs a client credential (AzureAd:ClientCredentials) and the redirect URI
-            // https://<app>/signin-oidc on the registration; neither can be exercised on this machine.
+            // Entra ID needs the redirect URIs https://<app>/signin-oidc and /signout-callback-oidc on the registration
+            // and a client credential (AzureAd:ClientSecret, or a certificate in AzureAd:ClientCredentials).
             auth.AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), WebChallengeScheme, WebScheme);
-            builder.Services.PostConfigure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(WebChallengeScheme, options =>
+            if (!RequiresHttpsMetadata(builder.Configuration))
             {
+                // Registered after Microsoft.Identity.Web's own configuration, which always demands HTTPS (it ORs the
+                // setting into its default), and before the handler's post-configuration fetches the metadata.
+                builder.Services.Configure<OpenIdConnectOptions>(WebChallengeScheme, options => options.RequireHttpsMetadata = false);
+            }
+            var credentials = builder.Configuration.GetSection("AzureAd:ClientCredentials").Get<CredentialDescription[]>() ?? [];
+            builder.Services.AddOptions<OpenIdConnectOptions>(WebChallengeScheme).PostConfigure<ILoggerFactory, TimeProvider>((options, logs, time) =>
+                CertificateClientAssertion.Attach(options, credentials, new DefaultCredentialsLoader(logs.CreateLogger<DefaultCredentialsLoader>()), time));
+            builder.Services.PostConfigure<OpenIdConnectOptions>(WebChallengeScheme, options =>
+            {
+                // The authorization code flow with PKCE (the handler's default for codes), the code redeemed with the
+                // client credential over the back channel: no token passes through the browser, and the registration
+                // needs no implicit grant.
+                options.ResponseType = OpenIdConnectResponseType.Code;
                 options.MapInboundClaims = false;
+                // That reaches only the handler's own token handler; Microsoft.Identity.Web swaps in another, which would
+                // otherwise rename roles, oid and tid to long URIs and lose the person's role and organisation.
+                if (options.TokenHandler is JsonWebTokenHandler tokens)
+                {
+                    tokens.MapInboundClaims = false;
+                }
                 options.TokenValidationParameters.RoleClaimType = MarketplaceClaimTypes.Roles;
                 options.TokenValidationParameters.NameClaimType = "name";
             });
@@ -137,6 +160,36 @@ public static class Authentication
             .AddPolicy(FunctionsHostPolicy, policy => policy.RequireAssertion(context =>
                 context.Resource is HttpContext http && http.RequestServices.GetRequiredService<HostingMode>().UnderFunctionsHost));
         return builder;
+    }
+
+    /// <summary>
+    /// The origin of the sign-in authority (Entra ID's login host), which the sign-in and sign-out forms redirect to; null
+    /// without web sign-in.
+    /// </summary>
+    public static string? SignInOrigin(IConfiguration configuration) =>
+        HasEntra(configuration) && Uri.TryCreate(configuration["AzureAd:Authority"] is { Length: > 0 } authority ? authority : configuration["AzureAd:Instance"],
+            UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : null;
+
+    /// <summary>
+    /// <c>AzureAd:RequireHttpsMetadata</c> (default true) may be false only for an authority on this machine's loopback
+    /// address: an identity provider run beside the app (a local stand-in for Entra ID) that has no certificate. Anywhere
+    /// else start-up stops rather than fetch signing keys over plain HTTP.
+    /// </summary>
+    public static bool RequiresHttpsMetadata(IConfiguration configuration)
+    {
+        if (configuration.GetValue("AzureAd:RequireHttpsMetadata", true))
+        {
+            return true;
+        }
+        var origin = SignInOrigin(configuration);
+        if (origin is null || !new Uri(origin).IsLoopback)
+        {
+            throw new InvalidOperationException(
+                $"AzureAd:RequireHttpsMetadata is false but the sign-in authority ({origin ?? "none"}) is not on loopback: only a local identity provider may be reached over plain HTTP.");
+        }
+        return false;
     }
 
     // Only the unverified issuer is read here, to pick the scheme; the chosen scheme verifies everything.

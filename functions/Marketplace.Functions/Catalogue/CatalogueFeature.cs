@@ -21,6 +21,9 @@ public static class CatalogueFeature
         services.AddScoped<ReplaceOffering>();
         services.AddScoped<RetireOffering>();
         services.AddScoped<GetSupplierProfile>();
+        services.AddScoped<UploadCapabilityEvidence>();
+        services.AddScoped<OpenCapabilityEvidence>();
+        services.AddScoped<SuggestCapabilities>();
         services.AddScoped<SearchCatalogue>();
         return builder;
     }

@@ -98,6 +98,7 @@ public static class SearchCatalogueEndpoint
         ("lot", "Framework lot ids, comma-separated (ORed)."),
         ("connectivity", "analogue, digital or both; comma-separated (ORed)."),
         ("supplier", "Supplier organisation ids, comma-separated (ORed)."),
+        ("capability", "Declared capability slugs, comma-separated: an offering must declare every one (ANDed), e.g. clinician-dashboard,configurable-alert-limits."),
         (CatalogueQueryParser.MaxPrice, "Highest price in GBP, inclusive; a non-negative number."),
         (CatalogueQueryParser.Sort, "relevance (default), price (lowest first) or name (A–Z)."),
         (CatalogueQueryParser.Page, "1-based page; page × pageSize at most 10,000."),

@@ -1,3 +1,5 @@
+using Marketplace.Functions.Access;
+
 namespace Marketplace.Functions.Hosting;
 
 /// <summary>
@@ -7,10 +9,14 @@ namespace Marketplace.Functions.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>The Content-Security-Policy the NHS.UK frontend works under.</summary>
-    public const string ContentSecurityPolicy =
+    /// <summary>
+    /// The Content-Security-Policy the NHS.UK frontend works under. Forms post to this origin only, and may be redirected
+    /// on to the sign-in authority (<paramref name="signInOrigin"/>): browsers hold a form's redirects to form-action
+    /// too, and the sign-in and sign-out buttons end at Entra ID.
+    /// </summary>
+    public static string ContentSecurityPolicy(string? signInOrigin) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' https://assets.nhs.uk; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+        $"connect-src 'self'; form-action 'self'{(signInOrigin is null ? "" : " " + signInOrigin)}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     /// <summary>One year, subdomains included: the function app answers HTTPS only (<c>httpsOnly</c> in the Bicep).</summary>
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
@@ -20,21 +26,22 @@ public static class SecurityHeaders
         // Under the Functions host the public side is HTTPS only; standalone on a laptop it is plain HTTP, where HSTS
         // would pin localhost to HTTPS for a year.
         var https = app.ApplicationServices.GetRequiredService<HostingMode>().UnderFunctionsHost;
+        var policy = ContentSecurityPolicy(Authentication.SignInOrigin(app.ApplicationServices.GetRequiredService<IConfiguration>()));
         return app.Use((context, next) =>
         {
             // At the start of the answer, so error answers (whose headers the exception handler clears) carry them too.
             context.Response.OnStarting(() =>
             {
-                Apply(context.Response.Headers, https);
+                Apply(context.Response.Headers, policy, https);
                 return Task.CompletedTask;
             });
             return next(context);
         });
     }
 
-    private static void Apply(IHeaderDictionary headers, bool https)
+    private static void Apply(IHeaderDictionary headers, string policy, bool https)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -70,6 +70,7 @@ public static class WebPages
         OrganisationPage.Map(app);
         ListingsPage.Map(app);
         ListingFormPage.Map(app);
+        CapabilitiesPage.Map(app);
         AttestationsPage.Map(app);
         NewAttestationPage.Map(app);
         AttestationPage.Map(app);

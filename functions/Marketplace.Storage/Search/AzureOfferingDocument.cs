@@ -25,6 +25,7 @@ internal sealed record AzureOfferingDocument
     [JsonPropertyName("interoperability")] public IReadOnlyList<string>? Interoperability { get; init; }
     [JsonPropertyName(CatalogueFields.Features)] public IReadOnlyList<string>? Features { get; init; }
     [JsonPropertyName(CatalogueFields.VerifiedStandards)] public IReadOnlyList<string>? VerifiedStandards { get; init; }
+    [JsonPropertyName(CatalogueFields.Capabilities)] public IReadOnlyList<string>? Capabilities { get; init; }
     [JsonPropertyName("priceModel")] public string? PriceModel { get; init; }
     [JsonPropertyName(CatalogueFields.PriceGbp)] public decimal PriceGbp { get; init; }
     [JsonPropertyName("leadTimeDays")] public int LeadTimeDays { get; init; }
@@ -47,6 +48,7 @@ internal sealed record AzureOfferingDocument
         Interoperability = d.Interoperability,
         Features = d.Features,
         VerifiedStandards = d.VerifiedStandards,
+        Capabilities = d.Capabilities,
         PriceModel = d.PriceModel,
         PriceGbp = d.PriceGbp,
         LeadTimeDays = d.LeadTimeDays,
@@ -70,6 +72,7 @@ internal sealed record AzureOfferingDocument
         Interoperability = Interoperability ?? [],
         Features = Features ?? [],
         VerifiedStandards = VerifiedStandards ?? [],
+        Capabilities = Capabilities ?? [],
         PriceModel = PriceModel ?? "",
         PriceGbp = PriceGbp,
         LeadTimeDays = LeadTimeDays,

@@ -114,7 +114,7 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
     {
         // The service has no disjunctive facets: each filtered dimension is counted by a facet-only request of its
         // own without that dimension's filter, sent alongside the main one, and its counts replace the main ones.
-        var filtered = CatalogueQuery.FacetedFilters.Where(query.Filters.ContainsKey).ToList();
+        var filtered = query.DisjunctiveFacets();
         // Awaited together, so a failure in any of them fails the search and none is left unobserved.
         var responses = await Task.WhenAll([
             documents.SearchAsync<AzureOfferingDocument>(SearchText(query), Options(query), ct),
@@ -216,8 +216,8 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
     }
 
     /// <summary>
-    /// OData: values of one filter OR'd through <c>search.in</c>, different filters and the price ceiling AND'd;
-    /// <paramref name="except"/>'s filter left out when given.
+    /// OData: values of one filter OR'd through <c>search.in</c> (each required, through <c>any</c> per value, for the
+    /// all-of filters), different filters and the price ceiling AND'd; <paramref name="except"/>'s filter left out when given.
     /// </summary>
     internal static string? Filter(CatalogueQuery query, CatalogueFilter? except = null)
     {
@@ -225,6 +225,11 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
         foreach (var (filter, values) in query.Filters.Where(f => f.Key != except).OrderBy(f => f.Key))
         {
             var field = CatalogueFields.Of(filter);
+            if (CatalogueQuery.AllOfFilters.Contains(filter))
+            {
+                clauses.AddRange(values.Select(v => $"{field}/any(v: v eq '{v.Replace("'", "''", StringComparison.Ordinal)}')"));
+                continue;
+            }
             // Values never contain commas (CatalogueQuery's invariant), so ',' is a safe delimiter; quotes are doubled.
             var list = $"'{string.Join(',', values).Replace("'", "''", StringComparison.Ordinal)}', ','";
             clauses.Add(CatalogueFields.IsCollection(filter) ? $"{field}/any(v: search.in(v, {list}))" : $"search.in({field}, {list})");
@@ -278,6 +283,7 @@ public sealed class AzureSearchCatalogueIndex(SearchIndexClient indexes, string 
             new SimpleField("interoperability", SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true, IsFacetable = true },
             new SearchableField("features", collection: true),
             new SimpleField("verifiedStandards", SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true, IsFacetable = true },
+            new SimpleField(CatalogueFields.Capabilities, SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true, IsFacetable = true },
             new SimpleField("priceModel", SearchFieldDataType.String) { IsFilterable = true },
             new SimpleField("priceGbp", SearchFieldDataType.Double) { IsFilterable = true, IsSortable = true },
             new SimpleField("leadTimeDays", SearchFieldDataType.Int32) { IsFilterable = true, IsSortable = true },

@@ -22,6 +22,7 @@ internal static class CatalogueFields
     public const string Lots = "lots";
     public const string Connectivity = "connectivity";
     public const string VerifiedStandards = "verifiedStandards";
+    public const string Capabilities = "capabilities";
     public const string PriceGbp = "priceGbp";
     public const string FairKey = "fairKey";
     public const string NameSort = "nameSort";
@@ -51,11 +52,12 @@ internal static class CatalogueFields
         CatalogueFilter.Lot => Lots,
         CatalogueFilter.Connectivity => Connectivity,
         CatalogueFilter.Supplier => SupplierId,
+        CatalogueFilter.Capability => Capabilities,
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
     };
 
     public static bool IsCollection(CatalogueFilter filter) =>
-        filter is CatalogueFilter.Condition or CatalogueFilter.Standard or CatalogueFilter.Region or CatalogueFilter.Lot;
+        filter is CatalogueFilter.Condition or CatalogueFilter.Standard or CatalogueFilter.Region or CatalogueFilter.Lot or CatalogueFilter.Capability;
 
     /// <summary>The distinct, non-empty values an offering holds for a filter.</summary>
     public static IEnumerable<string> ValuesOf(OfferingSearchDocument d, CatalogueFilter filter) => (filter switch
@@ -67,6 +69,7 @@ internal static class CatalogueFields
         CatalogueFilter.Lot => d.Lots,
         CatalogueFilter.Connectivity => [d.Connectivity],
         CatalogueFilter.Supplier => [d.SupplierId],
+        CatalogueFilter.Capability => d.Capabilities,
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
     }).Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal);
 }

@@ -30,7 +30,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
             var ranked = TopFieldCollector.Create(SortOf(query.Sort), query.Depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             // Disjunctive facets: a dimension with a filter of its own is counted without that filter (below), so
             // the main pass counts only the dimensions nobody has filtered on.
-            var filtered = CatalogueQuery.FacetedFilters.Where(query.Filters.ContainsKey).ToList();
+            var filtered = query.DisjunctiveFacets();
             var facets = new FacetCounter([.. CatalogueQuery.FacetedFilters.Except(filtered)]);
             searcher.Search(text, filter, MultiCollector.Wrap(ranked, facets));
             var counts = facets.Counts().ToDictionary();
@@ -81,14 +81,15 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
     /// <summary>The query's filters and price ceiling, leaving out <paramref name="except"/>'s filter when given.</summary>
     private static Filter? FilterOf(CatalogueQuery query, CatalogueFilter? except = null)
     {
-        // Values of one filter are OR'd, different filters AND'd; as a filter, none of it changes scores.
+        // Values of one filter are OR'd (AND'd for the all-of filters), different filters AND'd; as a filter, none of it changes scores.
         var all = new BooleanQuery();
         foreach (var (filter, values) in query.Filters.Where(f => f.Key != except).OrderBy(f => f.Key))
         {
+            var each = CatalogueQuery.AllOfFilters.Contains(filter) ? Occur.MUST : Occur.SHOULD;
             var any = new BooleanQuery();
             foreach (var value in values)
             {
-                any.Add(new TermQuery(new Term(CatalogueFields.Of(filter), value)), Occur.SHOULD);
+                any.Add(new TermQuery(new Term(CatalogueFields.Of(filter), value)), each);
             }
             all.Add(any, Occur.MUST);
         }

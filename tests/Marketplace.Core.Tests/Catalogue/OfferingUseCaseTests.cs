@@ -26,33 +26,6 @@ public sealed class OfferingUseCaseTests
 
     private static Actor SupplierOf(string? organisation) => new("user-1", organisation, new HashSet<MarketplaceRole> { MarketplaceRole.Supplier });
 
-    private sealed class Offerings : IOfferings
-    {
-        public Dictionary<string, StoredDocument<Offering>> Stored { get; } = new(StringComparer.Ordinal);
-        public List<Offering> History { get; } = [];
-        private int version;
-
-        public StoredDocument<Offering> Put(Offering offering) => Stored[offering.Id] = new(offering, $"v{++version}");
-
-        public Task<StoredDocument<Offering>?> FindAsync(string id, CancellationToken ct) => Task.FromResult(Stored.GetValueOrDefault(id));
-
-        public Task<StoredDocument<Offering>?> AddAsync(Offering offering, CancellationToken ct) =>
-            Task.FromResult(Stored.ContainsKey(offering.Id) ? null : (StoredDocument<Offering>?)Put(offering));
-
-        public Task<StoredDocument<Offering>?> ReplaceAsync(Offering replacement, Offering current, string ifMatch, string changedBy, DateTimeOffset changedAt, CancellationToken ct)
-        {
-            if (Stored.GetValueOrDefault(replacement.Id)?.ETag != ifMatch)
-            {
-                return Task.FromResult<StoredDocument<Offering>?>(null);
-            }
-            History.Add(current);
-            return Task.FromResult<StoredDocument<Offering>?>(Put(replacement));
-        }
-
-        public Task<IReadOnlyList<Offering>> ListActiveAsync(string supplierId, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<Offering>>([.. Stored.Values.Select(s => s.Document).Where(o => o.SupplierId == supplierId && o.Status == OfferingStatus.Active)]);
-    }
-
     private sealed class Index : ISearchIndexUpdates
     {
         public List<string> Changed { get; } = [];
@@ -72,7 +45,7 @@ public sealed class OfferingUseCaseTests
             Task.FromResult<IReadOnlyList<Organisation>>([.. all.Where(o => kind is null || o.Kind == kind)]);
     }
 
-    private readonly Offerings offerings = new();
+    private readonly MemoryOfferings offerings = new();
     private readonly Index index = new();
 
     private ReplaceOffering Replace => new(offerings, index, TimeProvider.System);
@@ -197,7 +170,7 @@ public sealed class OfferingUseCaseTests
     {
         var create = new CreateOffering(new Organisations(
             new Organisation { Id = Owner, Kind = OrganisationKind.Supplier, Name = "Pennine" },
-            new Organisation { Id = "tec-services-association", Kind = OrganisationKind.Association, Name = "TSA" }), offerings, index);
+            new Organisation { Id = "tec-services-association", Kind = OrganisationKind.Association, Name = "TSA" }), offerings, index, TimeProvider.System);
         var withId = new SubmittedListing { Kind = Listing.Kind, Name = Listing.Name, Category = Listing.Category, Price = Listing.Price, Id = "off-mine" };
 
         Assert.Equal(FailureKind.Forbidden, (await create.RunAsync(SupplierOf("tec-services-association"), Listing, CancellationToken.None)).Failure!.Kind);

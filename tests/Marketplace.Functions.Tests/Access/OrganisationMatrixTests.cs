@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
 using Marketplace.Functions.Access;
@@ -35,6 +36,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
     private const string Certifier = "tec-quality";
     private const string Commissioner = "nhs-mersey-vale-icb";
     private const string EvidenceFile = "pennine-careline-services-tsa-qsf-certificate-2025.pdf";
+    private const string DeclaredCapability = "clinician-dashboard";
 
     private MarketplaceApp App => seeded.App;
 
@@ -59,6 +61,13 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["RecordBuyerAssessment"] = _ => new(HttpMethod.Post, $"/api/offerings/{Offering}/assessments") { Content = JsonContent.Create(new { standardCode = "DSPT" }) },
         ["ListBuyerAssessments"] = _ => new(HttpMethod.Get, $"/api/offerings/{Offering}/assessments"),
         // No commissioner has assessed the sample offering: 409 once let in, and nothing is stored.
+        // The sample offering is given a declaration with an evidence file (StaleETagsAsync); the upload's stale If-Match is a 412 once let in.
+        ["GetCapabilitySuggestions"] = _ => new(HttpMethod.Get, $"/api/offerings/{Offering}/capability-suggestions"),
+        ["UploadCapabilityEvidence"] = e => WithIfMatch(new(HttpMethod.Put, $"/api/offerings/{Offering}/capabilities/{DeclaredCapability}/evidence")
+        {
+            Content = new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()),
+        }, e.Offering),
+        ["GetCapabilityEvidenceLink"] = _ => new(HttpMethod.Get, $"/api/offerings/{Offering}/capabilities/{DeclaredCapability}/evidence"),
         ["UploadAssessmentEvidence"] = _ => new(HttpMethod.Put, $"/api/offerings/{Offering}/assessments/DTAC/evidence/matrix.pdf") { Content = new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()) },
         ["RecordBuyerAssessmentForm"] = _ => new(HttpMethod.Post, $"/catalogue/offerings/{Offering}/assessment") { Content = new FormUrlEncodedContent([new("clinical-safety", "pass")]) },
         ["GetSpecification"] = e => new(HttpMethod.Get, $"/api/specifications/{e.SpecificationId}"),
@@ -93,6 +102,14 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["EditListingPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/edit"),
         ["SaveListingForm"] = e => Form($"/supplier/listings/{Offering}/edit", e.Offering, ("name", "Matrix")),
         ["RetireListingForm"] = e => Form($"/supplier/listings/{Offering}/retire", e.Offering),
+        ["CapabilitiesPage"] = _ => new(HttpMethod.Get, $"/supplier/listings/{Offering}/capabilities"),
+        ["DeclareCapabilityForm"] = e => Form($"/supplier/listings/{Offering}/capabilities", e.Offering, ("capability", "video-sessions"), ("statement", "Matrix statement.")),
+        ["WithdrawCapabilityForm"] = e => Form($"/supplier/listings/{Offering}/capabilities/{DeclaredCapability}/withdraw", e.Offering),
+        ["UploadCapabilityEvidenceForm"] = _ => new(HttpMethod.Post, $"/supplier/listings/{Offering}/capabilities/{DeclaredCapability}/evidence")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 matrix"u8.ToArray()), "evidence", "matrix.pdf" } },
+        },
+        ["OpenCapabilityEvidencePage"] = _ => new(HttpMethod.Get, $"/catalogue/offerings/{Offering}/capabilities/{DeclaredCapability}/evidence"),
         ["SpecificationPage"] = e => new(HttpMethod.Get, $"/specifications/{e.SpecificationId}"),
         ["CreateShortlistForm"] = e => Form($"/specifications/{e.SpecificationId}/shortlist", e.Specification),
         ["ShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}"),
@@ -212,9 +229,20 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         var attestation = (await tables.Attestations.FindAsync(Attestation, CancellationToken.None))!;
         var offering = (await tables.Offerings.FindAsync(Offering, CancellationToken.None))!;
         await tables.Attestations.WriteAsync(Attestation, attestation.Document, CancellationToken.None);
-        await tables.Offerings.WriteAsync(Offering, offering.Document, CancellationToken.None);
+        var declared = offering.Document with
+        {
+            Capabilities =
+            [
+                new CapabilityDeclaration
+                {
+                    Capability = DeclaredCapability, Statement = "Web dashboard for the monitoring team.", DeclaredOn = new DateOnly(2026, 1, 5),
+                    Evidence = new EvidenceFile("clinician-dashboard-0011223344556677.pdf", "application/pdf", 15, new string('0', 64)),
+                },
+            ],
+        };
+        await tables.Offerings.WriteAsync(Offering, declared, CancellationToken.None);
         // A valid listing is the offering without the fields the marketplace owns (the body is verified first).
-        var listing = JsonSerializer.SerializeToNode(offering.Document, Marketplace.Storage.DocumentJson.Options)!.AsObject();
+        var listing = JsonSerializer.SerializeToNode(declared, Marketplace.Storage.DocumentJson.Options)!.AsObject();
         listing.Remove("id");
         listing.Remove("supplierId");
         listing.Remove("status");

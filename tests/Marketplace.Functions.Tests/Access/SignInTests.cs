@@ -180,6 +180,16 @@ public sealed class SignInTests
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/me"), HttpStatusCode.Unauthorized, "unauthenticated");
     }
 
+    [Fact]
+    public async Task Plain_http_metadata_is_refused_for_a_sign_in_authority_off_this_machine()
+    {
+        var settings = new Dictionary<string, string?>(EntraSettings) { ["AzureAd:RequireHttpsMetadata"] = "false" };
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => MarketplaceApp.StartAsync("Production", settings));
+
+        Assert.Contains("AzureAd:RequireHttpsMetadata", failure.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Entra ID's signing key and metadata: the one boundary that cannot be reached from here.</summary>
     private sealed class FakeEntra : IDisposable
     {

@@ -85,3 +85,15 @@ internal sealed class AttestationCalls(MarketplaceApp app)
     public static async Task<Attestation> ReadAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<Attestation>(JsonSerializerOptions.Web))!;
 }
+
+/// <summary>A body sent without a Content-Length (chunked).</summary>
+internal sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+{
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+}

@@ -185,16 +185,4 @@ public sealed class EvidenceUploadTests(SeededApp seeded) : IClassFixture<Seeded
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/attestations/{draft.Id}/evidence/registration.pdf"), HttpStatusCode.Forbidden, "forbidden");
         await ProblemAssert.IsProblemAsync(await commissioner.GetAsync($"/api/attestations/{draft.Id}/evidence/other.pdf"), HttpStatusCode.NotFound, "not-found");
     }
-
-    /// <summary>A body sent without a Content-Length (chunked).</summary>
-    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }

@@ -87,7 +87,7 @@ public sealed class SearchCatalogueTests(SearchCatalogueApp fixture) : IClassFix
         Assert.Equal("Automatic <mark>fall</mark> <mark>detector</mark> worn on the wrist.", wrist.GetProperty("snippet").GetString());
 
         var facets = body.GetProperty("facets");
-        Assert.Equal(["category", "condition", "standard", "region", "lot", "connectivity"], facets.EnumerateObject().Select(f => f.Name));
+        Assert.Equal(["category", "condition", "standard", "region", "lot", "connectivity", "capability"], facets.EnumerateObject().Select(f => f.Name));
         Assert.Equal([("fall-detector", 2L)], Facet(facets, "category"));
         Assert.Equal([("falls-risk", 2L), ("dementia", 1L), ("frailty", 1L)], Facet(facets, "condition"));
         Assert.Equal([("both", 1L), ("digital", 1L)], Facet(facets, "connectivity"));

@@ -29,6 +29,23 @@ public sealed partial class SecurityHeadersTests
     }
 
     [Fact]
+    public async Task With_web_sign_in_a_form_may_be_redirected_on_to_the_sign_in_authority_and_nowhere_else()
+    {
+        await using var app = await MarketplaceApp.StartAsync("Production", new Dictionary<string, string?>
+        {
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "7c1f6a2e-4d3b-4a8e-9f10-2b5c6d7e8f90",
+            ["AzureAd:ClientId"] = "3e8a1b2c-5d6f-4a7b-8c9d-0e1f2a3b4c5d",
+        });
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/sign-in");
+
+        // The sign-in and sign-out buttons post here and are redirected to Entra ID, which form-action governs too.
+        Assert.Contains("form-action 'self' https://login.microsoftonline.com;", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_load_their_scripts_as_files_so_the_policy_needs_no_inline_script()
     {
         await using var app = await MarketplaceApp.StartAsync();

@@ -64,6 +64,7 @@ public sealed class AzureSearchCatalogueIndexTests
             ["interoperability"] = new("Collection(Edm.String)", false, false, true, true, false, true),
             ["features"] = new("Collection(Edm.String)", false, true, false, false, false, true),
             ["verifiedStandards"] = new("Collection(Edm.String)", false, false, true, true, false, true),
+            ["capabilities"] = new("Collection(Edm.String)", false, false, true, true, false, true),
             ["priceModel"] = new("Edm.String", false, false, true, false, false, true),
             ["priceGbp"] = new("Edm.Double", false, false, true, false, true, true),
             ["leadTimeDays"] = new("Edm.Int32", false, false, true, false, true, true),
@@ -113,6 +114,16 @@ public sealed class AzureSearchCatalogueIndexTests
         { nameof(ConformanceQueries.ByPrice), "*", null, "priceGbp asc,fairKey asc,id asc", 0, 100 },
         { nameof(ConformanceQueries.ByName), "*", null, "nameSort asc,fairKey asc,id asc", 0, 100 },
         { nameof(ConformanceQueries.ThirdPageOfSeven), "*", null, "search.score() desc,fairKey asc,id asc", 14, 7 },
+        {
+            nameof(ConformanceQueries.TwoCapabilities), "*",
+            "capabilities/any(v: v eq 'clinician-dashboard') and capabilities/any(v: v eq 'configurable-alert-limits')",
+            "search.score() desc,fairKey asc,id asc", 0, 100
+        },
+        {
+            nameof(ConformanceQueries.CategoryAndCapability), "*",
+            "search.in(category, 'blood-pressure-monitor,vital-signs-hub', ',') and capabilities/any(v: v eq 'clinician-dashboard')",
+            "search.score() desc,fairKey asc,id asc", 0, 100
+        },
         { nameof(ConformanceQueries.QuotedSupplier), "*", "search.in(supplierId, 'o''neill-care,pennine-careline', ',')", "search.score() desc,fairKey asc,id asc", 0, 30 },
     };
 
@@ -152,7 +163,8 @@ public sealed class AzureSearchCatalogueIndexTests
         Assert.Equal("simple", (string?)body["queryType"]);
         Assert.True((bool?)body["count"]);
         Assert.Equal(
-            ["category,count:100", "conditions,count:100", "verifiedStandards,count:100", "regions,count:100", "lots,count:100", "connectivity,count:100"],
+            ["category,count:100", "conditions,count:100", "verifiedStandards,count:100", "regions,count:100", "lots,count:100", "connectivity,count:100",
+             "capabilities,count:100"],
             body["facets"]!.AsArray().Select(f => (string)f!));
         Assert.Equal("name,summary,description,features,supplierName", (string?)body["searchFields"]);
         Assert.Equal("summary,description", (string?)body["highlight"]);
@@ -178,6 +190,8 @@ public sealed class AzureSearchCatalogueIndexTests
             "verifiedStandards/any(v: search.in(v, 'A2D-READY', ',')) and search.in(supplierId, 'pennine-careline', ',')"
         },
         { nameof(ConformanceQueries.TextFiltersAndCeiling), "alarm", "lots,count:100", "priceGbp le 100" },
+        // The capability filter's values are ANDed: it has no facet-only request, and the category's keeps it.
+        { nameof(ConformanceQueries.CategoryAndCapability), "*", "category,count:100", "capabilities/any(v: v eq 'clinician-dashboard')" },
     };
 
     [Theory]

@@ -169,6 +169,7 @@ public abstract class CatalogueSearchConformance
         { CatalogueFilter.Lot, "lot-3" },
         { CatalogueFilter.Connectivity, "analogue" },
         { CatalogueFilter.Supplier, "northern-tec" },
+        { CatalogueFilter.Capability, "clinician-dashboard" },
     };
 
     [Theory]
@@ -306,6 +307,41 @@ public abstract class CatalogueSearchConformance
         Assert.Equal(both.Count, result.Total);
         Assert.Equal(IdsWhere(o => both.Contains(o)), Ids(result).Order(StringComparer.Ordinal));
         Assert.InRange(both.Count, 2, inCategories.Count - 1);
+    }
+
+    [Fact]
+    public async Task Every_capability_asked_for_must_be_declared_and_its_facet_counts_the_results_themselves()
+    {
+        using var sut = await CatalogueAsync();
+
+        var both = await sut.Search.SearchAsync(ConformanceQueries.TwoCapabilities, None);
+
+        var declaringBoth = Offerings.Where(o => o.Capabilities.Contains("clinician-dashboard") && o.Capabilities.Contains("configurable-alert-limits")).ToList();
+        var declaringEither = Offerings.Where(o => o.Capabilities.Intersect(["clinician-dashboard", "configurable-alert-limits"]).Any()).ToList();
+        Assert.Equal(IdsWhere(declaringBoth.Contains), Ids(both).Order(StringComparer.Ordinal));
+        Assert.InRange(declaringBoth.Count, 2, declaringEither.Count - 1);
+        // Values are ANDed, so the dimension is counted over the results: another value chosen can only narrow them.
+        Assert.Equal(Counted(declaringBoth, CatalogueFilter.Capability), both.Facets[CatalogueFilter.Capability]);
+        Assert.Equal(declaringBoth.Count, both.Facets[CatalogueFilter.Capability].Single(c => c.Value == "clinician-dashboard").Count);
+        foreach (var filter in CatalogueQuery.FacetedFilters)
+        {
+            Assert.Equal(Counted(declaringBoth, filter), both.Facets[filter]);
+        }
+    }
+
+    [Fact]
+    public async Task A_category_beside_a_capability_is_counted_under_the_capability_and_the_capability_under_both()
+    {
+        using var sut = await CatalogueAsync();
+
+        var result = await sut.Search.SearchAsync(ConformanceQueries.CategoryAndCapability, None);
+
+        var declaring = Offerings.Where(o => o.Capabilities.Contains("clinician-dashboard")).ToList();
+        var matches = declaring.Where(o => o.Category is "blood-pressure-monitor" or "vital-signs-hub").ToList();
+        Assert.Equal(IdsWhere(matches.Contains), Ids(result).Order(StringComparer.Ordinal));
+        Assert.Equal(Counted(declaring, CatalogueFilter.Category), result.Facets[CatalogueFilter.Category]);
+        Assert.Equal(Counted(matches, CatalogueFilter.Capability), result.Facets[CatalogueFilter.Capability]);
+        Assert.InRange(matches.Count, 2, declaring.Count - 1);
     }
 
     /// <summary>The expected facet of these offerings: count descending, then value, without empty values.</summary>
@@ -526,6 +562,7 @@ public abstract class CatalogueSearchConformance
         CatalogueFilter.Lot => o.Lots,
         CatalogueFilter.Connectivity => [o.Connectivity],
         CatalogueFilter.Supplier => [o.SupplierId],
+        CatalogueFilter.Capability => o.Capabilities,
         _ => throw new ArgumentOutOfRangeException(nameof(filter)),
     }).Where(v => v != "");
 }

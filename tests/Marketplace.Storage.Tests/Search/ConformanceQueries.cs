@@ -43,5 +43,15 @@ public static class ConformanceQueries
     public static readonly CatalogueQuery ByPrice = new() { Sort = CatalogueSort.Price, PageSize = 100 };
     public static readonly CatalogueQuery ByName = new() { Sort = CatalogueSort.Name, PageSize = 100 };
     public static readonly CatalogueQuery ThirdPageOfSeven = new() { Page = 3, PageSize = 7 };
+    public static readonly CatalogueQuery TwoCapabilities = new()
+    {
+        Filters = Filters((CatalogueFilter.Capability, ["clinician-dashboard", "configurable-alert-limits"])),
+        PageSize = 100,
+    };
+    public static readonly CatalogueQuery CategoryAndCapability = new()
+    {
+        Filters = Filters((CatalogueFilter.Category, ["blood-pressure-monitor", "vital-signs-hub"]), (CatalogueFilter.Capability, ["clinician-dashboard"])),
+        PageSize = 100,
+    };
     public static readonly CatalogueQuery QuotedSupplier = new() { Filters = Filters((CatalogueFilter.Supplier, ["o'neill-care", "pennine-careline"])) };
 }

@@ -17,6 +17,8 @@ public enum CatalogueFilter
     Connectivity,
     /// <summary>Supplier organisation id (one per offering).</summary>
     Supplier,
+    /// <summary>Declared capability slugs; every value given must be declared (see <see cref="CatalogueQuery.AllOfFilters"/>).</summary>
+    Capability,
 }
 
 /// <summary>How results are ordered. Every order ends with the fair-ordering key, so ties never favour a supplier.</summary>
@@ -31,8 +33,8 @@ public enum CatalogueSort
 }
 
 /// <summary>
-/// One catalogue search: free text, filters (values of one filter OR'd, different filters AND'd), a price ceiling,
-/// an order and a page. Built by <see cref="CatalogueQueryParser"/> from a query string, or directly; the
+/// One catalogue search: free text, filters (values of one filter OR'd, except the <see cref="AllOfFilters"/> whose values
+/// are all required; different filters AND'd), a price ceiling, an order and a page. Built by <see cref="CatalogueQueryParser"/> from a query string, or directly; the
 /// invariants below hold either way.
 /// </summary>
 public sealed record CatalogueQuery
@@ -48,8 +50,17 @@ public sealed record CatalogueQuery
     public static readonly IReadOnlyList<CatalogueFilter> FacetedFilters =
     [
         CatalogueFilter.Category, CatalogueFilter.Condition, CatalogueFilter.Standard,
-        CatalogueFilter.Region, CatalogueFilter.Lot, CatalogueFilter.Connectivity,
+        CatalogueFilter.Region, CatalogueFilter.Lot, CatalogueFilter.Connectivity, CatalogueFilter.Capability,
     ];
+
+    /// <summary>
+    /// The filters whose values are AND'd: <c>capability=clinician-dashboard,configurable-alert-limits</c> keeps the
+    /// offerings that declare both. Their facets count over the results themselves (choosing one more value narrows).
+    /// </summary>
+    public static readonly IReadOnlyList<CatalogueFilter> AllOfFilters = [CatalogueFilter.Capability];
+
+    /// <summary>The filtered dimensions whose facets are counted without their own filter (OR within, so choosing a sibling widens).</summary>
+    public IReadOnlyList<CatalogueFilter> DisjunctiveFacets() => [.. FacetedFilters.Where(f => Filters.ContainsKey(f) && !AllOfFilters.Contains(f))];
 
     /// <summary>Free text in the simple syntax (<c>+ | - "phrase"</c>), AND by default; empty matches everything.</summary>
     public string Text { get; init => field = value?.Trim() ?? ""; } = "";

@@ -44,6 +44,7 @@ public static class CatalogueQueryParser
         [CatalogueFilter.Lot] = "lot",
         [CatalogueFilter.Connectivity] = "connectivity",
         [CatalogueFilter.Supplier] = "supplier",
+        [CatalogueFilter.Capability] = "capability",
     };
 
     private static readonly Dictionary<string, CatalogueSort> Sorts = new(StringComparer.OrdinalIgnoreCase)

@@ -20,7 +20,8 @@ public sealed record CatalogueSearchResult
     /// matches of the text with every filter applied except that dimension's own (the price ceiling and the supplier
     /// filter always apply). Each count is then how many results there would be with that value alone chosen in its
     /// dimension, and choosing one value leaves its siblings' counts as they were (OR within a dimension, AND across).
-    /// A dimension without a filter is counted over exactly the results.
+    /// A dimension without a filter, and one of <see cref="CatalogueQuery.AllOfFilters"/> (whose values are AND'd), is
+    /// counted over exactly the results.
     /// </summary>
     public required IReadOnlyDictionary<CatalogueFilter, IReadOnlyList<FacetCount>> Facets { get; init; }
 }

@@ -5,10 +5,11 @@ using static Marketplace.Core.Catalogue.GetSupplierProfile;
 namespace Marketplace.Functions.Pages.Catalogue;
 
 /// <summary>
-/// An offering with its supplier's name, what its associations vouch for (shown, never a gate) and the standards that
-/// count for it today, through the API's own use cases.
+/// An offering with its supplier's name, what its associations vouch for (shown, never a gate), the standards that
+/// count for it today and whether the viewer may open its declarations' evidence files, through the API's own use cases.
 /// </summary>
-public sealed record OfferingDetails(Offering? Offering, string SupplierName, string Vouched, IReadOnlyList<StandardHeld> Standards, Failure? Failure)
+public sealed record OfferingDetails(Offering? Offering, string SupplierName, string Vouched, IReadOnlyList<StandardHeld> Standards, Failure? Failure,
+    bool EvidenceReadable = false)
 {
     public static async Task<OfferingDetails> LoadAsync(string id, Actor actor, GetOffering getOffering, GetSupplierProfile getSupplierProfile, CancellationToken ct)
     {
@@ -20,7 +21,8 @@ public sealed record OfferingDetails(Offering? Offering, string SupplierName, st
         var offering = found.Value.Document;
         var profile = await getSupplierProfile.RunAsync(actor, offering.SupplierId, ct);
         return profile.Succeeded
-            ? new OfferingDetails(offering, profile.Value.Supplier.Name, profile.Value.Vouched(), [.. profile.Value.StandardsHeld.Where(s => s.OfferingId is null || s.OfferingId == offering.Id)], null)
+            ? new OfferingDetails(offering, profile.Value.Supplier.Name, profile.Value.Vouched(), [.. profile.Value.StandardsHeld.Where(s => s.OfferingId is null || s.OfferingId == offering.Id)], null,
+                CapabilityEvidence.MayRead(actor, profile.Value.Supplier))
             : new OfferingDetails(offering, offering.SupplierId, "", [], null);
     }
 }

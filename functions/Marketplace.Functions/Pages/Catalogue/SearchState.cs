@@ -12,7 +12,7 @@ namespace Marketplace.Functions.Pages.Catalogue;
 /// </summary>
 public sealed class SearchState
 {
-    private static readonly string[] Filters = ["category", "condition", "standard", "region", "lot", "connectivity", "supplier"];
+    private static readonly string[] Filters = ["category", "condition", "standard", "capability", "region", "lot", "connectivity", "supplier"];
     private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
 
     public string Text { get; private init; } = "";
