@@ -13,7 +13,7 @@ namespace Marketplace.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class EquivalentPages(BrowserApp app)
 {
-    // The telehealth template's standard criteria, by requirement id (MHRA and DTAC are gates there).
+    // The telehealth template's standard criteria, by requirement id (MHRA and DTAC are gates since version 3).
     private static readonly Dictionary<string, (string Code, bool Organisation)> StandardCriteria = new(StringComparer.Ordinal)
     {
         ["cyber-essentials-plus"] = ("CYBER-ESSENTIALS-PLUS", true),
@@ -25,7 +25,7 @@ public sealed partial class EquivalentPages(BrowserApp app)
     public async Task A_pending_claim_is_shown_for_decision_refused_without_a_reason_and_accepted_with_one()
     {
         var page = await app.NewPageAsync(width: 320, height: 640);
-        // NHS Mersey Vale ICB: its own DTAC assessments let North West platforms pass the telehealth template's DTAC gate.
+        // Mersey Vale has assessed North West platforms against DTAC, a gate of the telehealth template.
         await PageChecks.SignInAsync(page, "usr-000008", "Owen Shah");
         await page.GotoAsync("/specifications/new?template=telehealth-remote-monitoring");
         await page.Locator("#title").FillAsync("Claimed equivalents check");

@@ -141,8 +141,7 @@ public sealed class UnaffiliatedSupplierJourney(BrowserApp app)
         await page.Locator("#save-specification").ClickAsync();
         await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Specification saved");
 
-        await page.Locator("#create-shortlist").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#create-shortlist").ClickAsync();
         await Expect(page.Locator("#shortlist-status")).ToHaveTextAsync("Draft");
         var entry = page.Locator("#ranked tbody tr", new() { HasText = Service });
         await Expect(entry).ToHaveCountAsync(1);
