@@ -9,7 +9,7 @@ using Marketplace.Core.Standards;
 
 namespace Marketplace.Seed.Tests;
 
-/// <summary>The committed seed read into Core's types, to be scored as a commissioner's shortlist would be.</summary>
+/// <summary>The committed seed (catalogue-seed/) read into Core's types, to be scored as a commissioner's shortlist would be.</summary>
 internal sealed record ScoredSeed(
     IReadOnlyList<Organisation> Organisations, IReadOnlyList<Offering> Offerings, IReadOnlyList<Attestation> Attestations,
     IReadOnlyList<Standard> Standards, Framework Framework, IReadOnlyList<BuyerAssessment> Assessments)
@@ -37,11 +37,22 @@ internal sealed record ScoredSeed(
 
     public Offering Offering(string id) => Offerings.Single(o => o.Id == id);
 
-    /// <summary>The specification scored against the active catalogue for <paramref name="commissionerId"/> on the seed's today.</summary>
-    public Shortlist Score(KeyRequirementsTemplate template, Specification specification, string commissionerId)
+    /// <summary>The template's defaults, for the commissioner's region, in the template's lot.</summary>
+    public Specification Specification(KeyRequirementsTemplate template, Organisation commissioner) => new()
+    {
+        TemplateId = template.Id,
+        TemplateVersion = template.Version,
+        LotId = Framework.Lots.Single(l => l.Number == template.Lot).Id,
+        Region = commissioner.Region!,
+        Volume = 500,
+        ContractMonths = 36,
+    };
+
+    /// <summary>What the app scores a shortlist from for <paramref name="commissionerId"/>: the active catalogue on the seed's today.</summary>
+    public ScoringInput Input(string commissionerId)
     {
         var suppliers = Organisations.ToDictionary(o => o.Id, StringComparer.Ordinal);
-        return Scorer.Score(template, specification, new ScoringInput
+        return new ScoringInput
         {
             Offerings = [.. Offerings.Where(o => o.Status == OfferingStatus.Active).Select(o => new CandidateOffering(o, suppliers[o.SupplierId]))],
             Attestations = Attestations,
@@ -49,10 +60,14 @@ internal sealed record ScoredSeed(
             EvaluationDate = Today,
             Associations = [.. Organisations.Where(o => o.Kind == OrganisationKind.Association)],
             Routes = Standards.ToDictionary(s => s.Code, s => s.Route, StringComparer.Ordinal),
+            StandardNames = Standards.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
             CommissionerId = commissionerId,
             Assessments = Assessments,
-        });
+        };
     }
+
+    public Shortlist Score(KeyRequirementsTemplate template, Specification specification, string commissionerId) =>
+        Scorer.Score(template, specification, Input(commissionerId));
 
     private static T[] Read<T>(string file) => JsonSerializer.Deserialize<T[]>(File.ReadAllText(Path.Combine(Repository.Seed, file)), Web)!;
 }

@@ -2,13 +2,11 @@ using System.Text.Json;
 using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
-using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Shortlisting;
-using Marketplace.Core.Standards;
 using Xunit.Abstractions;
 
-namespace Marketplace.Core.Tests.Shortlisting;
+namespace Marketplace.Seed.Tests;
 
 /// <summary>
 /// Issue 12's "done when", over the committed seed (catalogue-seed/): no offering fails any gate because of its
@@ -18,7 +16,6 @@ namespace Marketplace.Core.Tests.Shortlisting;
 public sealed class SeedVerificationTests(ITestOutputHelper output)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static readonly Lazy<Seed> Catalogue = new(Seed.Load);
     private static readonly string[] Telehealth = ["remote-monitoring-platform", "vital-signs-hub"];
 
     /// <summary>
@@ -30,14 +27,14 @@ public sealed class SeedVerificationTests(ITestOutputHelper output)
     private const int TelehealthBefore = 29;
     private const int PassingDcb0129Before = 14;
 
-    public static TheoryData<string> Templates() => [.. Seed.TemplateIds()];
+    public static TheoryData<string> Templates() => [.. ScoredSeed.TemplateIds()];
 
     [Theory]
     [MemberData(nameof(Templates))]
     public void Every_commissioner_gets_the_same_shortlist_with_memberships_commitments_and_endorsements_stripped_or_shuffled(string templateId)
     {
-        var seed = Catalogue.Value;
-        var template = seed.Template(templateId);
+        var seed = ScoredSeed.Committed;
+        var template = ScoredSeed.Template(templateId);
         var random = new Random(12);
         var associations = seed.Organisations.Where(o => o.Kind == OrganisationKind.Association).Select(o => o.Id).ToArray();
         var compared = 0;
@@ -69,8 +66,8 @@ public sealed class SeedVerificationTests(ITestOutputHelper output)
     [MemberData(nameof(Templates))]
     public void No_gate_reason_mentions_membership_of_an_association(string templateId)
     {
-        var seed = Catalogue.Value;
-        var template = seed.Template(templateId);
+        var seed = ScoredSeed.Committed;
+        var template = ScoredSeed.Template(templateId);
         var commissioner = seed.Organisations.First(o => o.Kind == OrganisationKind.Commissioner);
 
         var reasons = Scorer.Score(template, seed.Specification(template, commissioner), seed.Input(commissioner.Id))
@@ -84,8 +81,8 @@ public sealed class SeedVerificationTests(ITestOutputHelper output)
     [Fact]
     public void More_active_telehealth_hubs_and_platforms_pass_the_DCB0129_gate_than_before()
     {
-        var seed = Catalogue.Value;
-        var template = seed.Template("telehealth-remote-monitoring");
+        var seed = ScoredSeed.Committed;
+        var template = ScoredSeed.Template("telehealth-remote-monitoring");
         var commissioner = seed.Organisations.Single(o => o.Id == "nhs-mersey-vale-icb");
         var specification = seed.Specification(template, commissioner);
         var telehealth = seed.Offerings.Where(o => o.Status == OfferingStatus.Active && Telehealth.Contains(o.Category)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
@@ -105,8 +102,8 @@ public sealed class SeedVerificationTests(ITestOutputHelper output)
     [Fact]
     public void A_commissioners_passing_DTAC_assessment_counts_in_its_own_shortlist_only()
     {
-        var seed = Catalogue.Value;
-        var template = seed.Template("telehealth-remote-monitoring");
+        var seed = ScoredSeed.Committed;
+        var template = ScoredSeed.Template("telehealth-remote-monitoring");
         var unassessed = seed.Organisations.First(o => o.Kind == OrganisationKind.Commissioner && !seed.Assessments.Any(a => a.CommissionerId == o.Id));
         var offerings = seed.Offerings.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var checkedGates = 0;
@@ -132,67 +129,4 @@ public sealed class SeedVerificationTests(ITestOutputHelper output)
     }
 
     private static string Json(Shortlist shortlist) => JsonSerializer.Serialize(shortlist, Web);
-
-    /// <summary>The committed seed in Core's types.</summary>
-    private sealed record Seed(
-        IReadOnlyList<Organisation> Organisations, IReadOnlyList<Offering> Offerings, IReadOnlyList<Attestation> Attestations,
-        IReadOnlyList<Standard> Standards, Framework Framework, IReadOnlyList<BuyerAssessment> Assessments)
-    {
-        /// <summary>The seed's "today", when its attestation dates were drawn.</summary>
-        public static readonly DateOnly Today = new(2026, 11, 23);
-
-        public static Seed Load() => new(
-            Read<Organisation>("organisations.json"), Read<Offering>("offerings.json"), Read<Attestation>("attestations.json"),
-            Read<Standard>("standards.json"), Read<Framework>("frameworks.json").Single(), Read<BuyerAssessment>("assessments.json"));
-
-        public static IEnumerable<string> TemplateIds() =>
-            Directory.GetFiles(Path.Combine(Root, "catalogue-seed", "templates"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
-
-        public KeyRequirementsTemplate Template(string id) =>
-            JsonSerializer.Deserialize<KeyRequirementsTemplate>(File.ReadAllText(Path.Combine(Root, "catalogue-seed", "templates", id + ".json")), Web)!;
-
-        /// <summary>The template's defaults, for the commissioner's region, in the template's lot.</summary>
-        public Specification Specification(KeyRequirementsTemplate template, Organisation commissioner) => new()
-        {
-            TemplateId = template.Id,
-            TemplateVersion = template.Version,
-            LotId = Framework.Lots.Single(l => l.Number == template.Lot).Id,
-            Region = commissioner.Region!,
-            Volume = 500,
-            ContractMonths = 36,
-        };
-
-        public ScoringInput Input(string commissionerId)
-        {
-            var suppliers = Organisations.ToDictionary(o => o.Id, StringComparer.Ordinal);
-            return new ScoringInput
-            {
-                Offerings = [.. Offerings.Where(o => o.Status == OfferingStatus.Active).Select(o => new CandidateOffering(o, suppliers[o.SupplierId]))],
-                Attestations = Attestations,
-                Framework = Framework,
-                EvaluationDate = Today,
-                Associations = [.. Organisations.Where(o => o.Kind == OrganisationKind.Association)],
-                Routes = Standards.ToDictionary(s => s.Code, s => s.Route, StringComparer.Ordinal),
-                StandardNames = Standards.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
-                CommissionerId = commissionerId,
-                Assessments = Assessments,
-            };
-        }
-
-        private static T[] Read<T>(string file) => JsonSerializer.Deserialize<T[]>(File.ReadAllText(Path.Combine(Root, "catalogue-seed", file)), Web)!;
-
-        private static readonly string Root = FindRoot();
-
-        private static string FindRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new InvalidOperationException("No Marketplace.sln above " + AppContext.BaseDirectory);
-        }
-    }
 }
