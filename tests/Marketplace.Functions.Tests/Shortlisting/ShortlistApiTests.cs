@@ -132,12 +132,12 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
 
     /// <summary>The telehealth template's requirement texts by id, as the API gives them.</summary>
     internal static async Task<Dictionary<string, string>> RequirementTextsAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/templates/telehealth-remote-monitoring?version=3")).GetProperty("template").GetProperty("sections").EnumerateArray()
+        (await client.GetFromJsonAsync<JsonElement>("/api/templates/telehealth-remote-monitoring?version=4")).GetProperty("template").GetProperty("sections").EnumerateArray()
             .SelectMany(s => s.GetProperty("requirements").EnumerateArray())
             .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("text").GetString()!);
 
     private static readonly string[] TemplateCriteria =
-        ["conditions", "dashboard-and-alerts", "reminders-and-symptoms", "fhir", "gp-integration", "hscn", "hosting-and-exit", "cyber-essentials-plus", "iso27001", "wcag", "lead-time", "social-value", "price"];
+        ["dashboard-and-alerts", "reminders-and-symptoms", "fhir", "gp-integration", "hscn", "hosting-and-exit", "cyber-essentials-plus", "iso27001", "wcag", "lead-time", "social-value", "price"];
 
     [Fact]
     public async Task Only_the_owning_commissioner_reads_or_changes_a_specification_and_every_change_is_audited()
