@@ -130,10 +130,10 @@ public sealed class ProgressCharts(ProgressFigures figures, PageLabels labels, I
         lots.SelectMany(l => figures.Of(Measures.OfferingsByLotStandard).Where(p => Measures.Split(p.Key).First == l.Id).OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => (IReadOnlyList<string>)[l.Name, Measures.Split(p.Key).Second, Chart.Number(p.Value), Chart.Number(figures.Of(Measures.OfferingsByLot, l.Id))])));
 
-    public static string Number(long value) => value.ToString("#,##0", CultureInfo.GetCultureInfo("en-GB"));
+    // Invariant culture groups thousands with commas, as en-GB does (the app runs in globalization-invariant mode).
+    public static string Number(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 
     public static string Percent(long part, long whole) => whole == 0 ? "0%" : (100.0 * part / whole).ToString(part * 1000 < whole ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "%";
 
-    private static string MonthName(string yyyyMm) =>
-        DateOnly.TryParseExact(yyyyMm + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : yyyyMm;
+    private static string MonthName(string yyyyMm) => AwardsPackage.TryParseMonth(yyyyMm, out var d) ? Pages.Shared.Dates.Month(d) : yyyyMm;
 }
