@@ -16,9 +16,12 @@ public sealed class ProgressCharts(ProgressFigures figures, PageLabels labels, I
 
     public IReadOnlyList<FrameworkLot> Lots => lots;
 
-    public string RegionName(string slug) => labels.Region(slug);
+    public IReadOnlyList<(string Value, string Title)> Regions { get; } = [.. labels.All("region").Select(r => (r.Value, Shorter(r.Title)))];
 
-    public IReadOnlyList<(string Value, string Title)> Regions => labels.All("region");
+    /// <summary>A region's name for a chart: the vocabulary's title without "(NHS England region)", which every English one carries.</summary>
+    public static string RegionName(PageLabels labels, string slug) => Shorter(labels.Region(slug));
+
+    private static string Shorter(string title) => title.Replace(" (NHS England region)", "", StringComparison.Ordinal);
 
     public Chart? ById(string id, string? lotId) => id switch
     {
