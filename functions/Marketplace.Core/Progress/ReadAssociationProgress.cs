@@ -21,13 +21,16 @@ public sealed record AssociationProgress(Organisation Association, int Members, 
 /// <summary>The association's members' renewals and pending endorsements; only an association, for itself.</summary>
 public sealed class ReadAssociationProgress(IOrganisations organisations, IAttestationRecords records, TimeProvider clock)
 {
-    /// <summary>403 unless the actor acts for an association.</summary>
+    /// <summary>403 unless the actor is an association user; 404 when its organisation is no association.</summary>
     public async Task<Outcome<AssociationProgress>> RunAsync(Actor actor, CancellationToken ct)
     {
-        if (!actor.Has(MarketplaceRole.Association) || actor.OrganisationId is not { } id
-            || await organisations.FindAsync(id, ct) is not { Kind: OrganisationKind.Association } association)
+        if (!actor.Has(MarketplaceRole.Association) || actor.OrganisationId is not { } id)
         {
             return Failure.Forbidden("Only a trade association sees its members' renewals.", "Sign in as a user of a trade association.");
+        }
+        if (!Ids.IsId(id) || await organisations.FindAsync(id, ct) is not { Kind: OrganisationKind.Association } association)
+        {
+            return Failure.NotFound("association", id);
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var members = (await organisations.ListAsync(OrganisationKind.Supplier, ct))

@@ -18,13 +18,16 @@ public sealed record CommissionerProgress(Organisation Commissioner, string Regi
 public sealed class ReadCommissionerProgress(IOrganisations organisations, ICommissionerRecords<ShortlistDocument> shortlists, IAggregateStore store,
     Frameworks.IFrameworks frameworks)
 {
-    /// <summary>403 unless the actor is a commissioner acting for a commissioner organisation with a region.</summary>
+    /// <summary>403 unless the actor is a commissioner; 404 when its organisation is no commissioner with a region.</summary>
     public async Task<Outcome<CommissionerProgress>> RunAsync(Actor actor, CancellationToken ct)
     {
-        if (!actor.Has(MarketplaceRole.Commissioner) || actor.OrganisationId is not { } id
-            || await organisations.FindAsync(id, ct) is not { Kind: OrganisationKind.Commissioner, Region: { } region } commissioner)
+        if (!actor.Has(MarketplaceRole.Commissioner) || actor.OrganisationId is not { } id)
         {
-            return Failure.Forbidden("Only a commissioner sees its area's progress.", "Sign in as a commissioner whose organisation has a region.");
+            return Failure.Forbidden("Only a commissioner sees its area's progress.", "Sign in as a commissioner.");
+        }
+        if (!Ids.IsId(id) || await organisations.FindAsync(id, ct) is not { Kind: OrganisationKind.Commissioner, Region: { } region } commissioner)
+        {
+            return Failure.NotFound("commissioner with a region", id);
         }
         var awards = (await shortlists.OfCommissionerAsync(id, ct))
             .Where(s => s.Outcome is { Result: CallOffResult.Awarded })

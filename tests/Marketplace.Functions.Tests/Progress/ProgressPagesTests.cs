@@ -52,11 +52,13 @@ public sealed class ProgressPagesTests(SeededApp seeded) : IClassFixture<SeededA
     }
 
     [Fact]
-    public async Task A_commissioner_of_no_commissioner_organisation_is_refused_its_area()
+    public async Task A_commissioner_or_association_user_of_an_organisation_of_another_kind_finds_no_area()
     {
-        using var stranger = await App.ClientForAsync(MarketplaceRole.Commissioner, "pennine-careline-services");
+        using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, "pennine-careline-services");
+        using var association = await App.ClientForAsync(MarketplaceRole.Association, "nhs-mersey-vale-icb");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/progress/commissioner")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await commissioner.GetAsync("/progress/commissioner")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await association.GetAsync("/progress/association")).StatusCode);
     }
 
     [Fact]
