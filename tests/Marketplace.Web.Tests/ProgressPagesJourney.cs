@@ -70,9 +70,11 @@ public sealed class ProgressPagesJourney(BrowserApp app)
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var token = await (await http.PostAsJsonAsync("/api/dev/token", new { role = "Commissioner", organisationId = Commissioner })).Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        // The template's latest version, whichever the seed publishes.
+        var version = (await http.GetFromJsonAsync<JsonElement>("/api/templates/telehealth-remote-monitoring")).GetProperty("template").GetProperty("version").GetInt32();
         var specification = await SucceedsAsync(await http.PostAsJsonAsync("/api/specifications", new
         {
-            title = $"Remote monitoring for {people} people", templateId = "telehealth-remote-monitoring", templateVersion = 3, lotId = "ttc-2026-lot-3",
+            title = $"Remote monitoring for {people} people", templateId = "telehealth-remote-monitoring", templateVersion = version, lotId = "ttc-2026-lot-3",
             region = "north-west", volume = people, contractMonths = 36, budgetGbp = 250000, weights = new Dictionary<string, int> { ["price"] = 30 },
         }));
         var shortlisted = await http.PostAsync($"/api/specifications/{specification.Body.GetProperty("id").GetString()}/shortlist?maxResults=2", null);
