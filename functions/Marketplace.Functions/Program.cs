@@ -9,6 +9,7 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.OpenApi;
 using Marketplace.Functions.Pages;
+using Marketplace.Functions.Progress;
 using Marketplace.Functions.Registers;
 using Marketplace.Functions.Shortlisting;
 using Marketplace.Functions.Http;
@@ -32,6 +33,8 @@ builder.UseHostingMode()
     .AddShortlisting()
     .AddAssessments()
     .AddRegisters()
+    // After storage and shortlisting: it wraps their search-update and shortlist stores.
+    .AddProgress()
     // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
     .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
@@ -67,6 +70,7 @@ app.MapAdministration();
 app.MapShortlisting();
 app.MapAssessments();
 app.MapRegisters();
+app.MapProgress();
 app.MapFeature("", "Host invocations").MapBackgroundFunctions();
 app.MapFeature("", "Pages").MapMarketplacePages();
 

@@ -30,6 +30,7 @@ public sealed class StorageNames
     public string ShortlistsTable => Table("shortlists");
     public string AssessmentsTable => Table("assessments");
     public string RegisterImportsTable => Table("registerimports");
+    public string AggregatesTable => Table("aggregates");
 
     public string EvidenceContainer => Lower("evidence");
     public string RegisterSnapshotsContainer => Lower("register-snapshots");
@@ -39,18 +40,20 @@ public sealed class StorageNames
 
     public string SearchIndexUpdatesQueue => Lower("search-index-updates");
     public string RegisterImportsQueue => Lower("register-imports");
+    public string AggregateUpdatesQueue => Lower("aggregate-updates");
 
     /// <summary>Where the Functions host (and the standalone runner) moves messages that failed every attempt.</summary>
     public static string PoisonQueueOf(string queueName) => queueName + "-poison";
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 
     public IReadOnlyList<string> Queues =>
-        [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue), RegisterImportsQueue, PoisonQueueOf(RegisterImportsQueue)];
+        [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue), RegisterImportsQueue, PoisonQueueOf(RegisterImportsQueue),
+         AggregateUpdatesQueue, PoisonQueueOf(AggregateUpdatesQueue)];
 
     // Table names are alphanumeric only, so the prefix is glued on without a separator.
     private string Table(string name) => Prefix + name;

@@ -48,6 +48,7 @@ param tableNames string[] = [
   'shortlists'
   'assessments'
   'registerimports'
+  'aggregates'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')
@@ -138,6 +139,8 @@ module storage 'modules/storage.bicep' = {
       'search-index-updates-poison'
       'register-imports'
       'register-imports-poison'
+      'aggregate-updates'
+      'aggregate-updates-poison'
     ]
   }
 }

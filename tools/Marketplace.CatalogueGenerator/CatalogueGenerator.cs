@@ -160,10 +160,17 @@ internal sealed class CatalogueBuild(int offeringCount, Random rng)
             ContactEmail = $"{(s.Index % 3 == 0 ? "tenders" : s.Index % 3 == 1 ? "bids" : "sales")}@{s.Id}.example",
             Region = s.Region,
             CompanyNumber = companyNumber,
+            Sme = IsSme(s),
             Memberships = s.Memberships,
             Commitments = Commitment(s),
         };
     }
+
+    /// <summary>
+    /// Most telecare and telehealth suppliers are small or medium-sized; about one in five here is large. Decided from the
+    /// supplier's position, not the random generator, so adding the flag changed no other generated value.
+    /// </summary>
+    private static bool IsSme(SupplierDraft s) => s.Index % 5 != 2;
 
     /// <summary>
     /// About two in five suppliers signed the 3millionlives statement in 2012–13; one of their associations that

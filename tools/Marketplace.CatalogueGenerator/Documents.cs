@@ -16,6 +16,7 @@ public sealed record Organisation
     public required string ContactEmail { get; init; }
     public string? Region { get; init; }
     public string? CompanyNumber { get; init; }
+    public bool? Sme { get; init; }
     public IReadOnlyList<string>? Memberships { get; init; }
     public IReadOnlyList<SupplierCommitment>? Commitments { get; init; }
     public IReadOnlyList<string>? AccreditedFor { get; init; }

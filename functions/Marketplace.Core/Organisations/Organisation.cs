@@ -30,6 +30,8 @@ public sealed record Organisation
     public IReadOnlyList<string> AccreditedFor { get; init; } = [];
     /// <summary>Commissioner type (commissioners).</summary>
     public string? CommissionerType { get; init; }
+    /// <summary>Suppliers: a small or medium-sized enterprise (under 250 staff, and turnover ≤ £44m or balance sheet ≤ £38m); null when not stated.</summary>
+    public bool? Sme { get; init; }
 }
 
 /// <summary>A commitment a supplier has signed, vouched for by one of its associations.</summary>

@@ -4,6 +4,7 @@ using Marketplace.Functions.Pages.Attestations;
 using Marketplace.Functions.Pages.Certifier;
 using Marketplace.Functions.Pages.Catalogue;
 using Marketplace.Functions.Pages.Commissioner;
+using Marketplace.Functions.Pages.Progress;
 using Marketplace.Functions.Pages.SignIn;
 using Marketplace.Functions.Pages.Supplier;
 using Microsoft.AspNetCore.Diagnostics;
@@ -81,6 +82,9 @@ public static class WebPages
         SpecificationPage.Map(app);
         ShortlistPage.Map(app);
         RegisterImportsPage.Map(app);
+        ProgressPage.Map(app);
+        CommissionerProgressPage.Map(app);
+        AssociationProgressPage.Map(app);
         return app;
     }
 

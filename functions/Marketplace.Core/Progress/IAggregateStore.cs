@@ -1,0 +1,36 @@
+namespace Marketplace.Core.Progress;
+
+/// <summary>
+/// Where the counters live, with every source's contribution to each slice kept by source id, so that applying a
+/// record twice (at-least-once delivery) writes the same rows and the same counts.
+/// </summary>
+public interface IAggregateStore
+{
+    /// <summary>What the source contributes as last recorded; empty when never recorded.</summary>
+    Task<IReadOnlyList<Contribution>> ContributionsOfAsync(string sourceId, CancellationToken ct);
+
+    /// <summary>Every source's recorded contributions, by source id (the nightly reconciliation).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Contribution>>> AllContributionsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Puts the source's row in each slice of <paramref name="next"/>, takes it out of the slices of
+    /// <paramref name="previous"/> it left, then remembers <paramref name="next"/> as the source's contributions.
+    /// </summary>
+    Task RecordAsync(string sourceId, IReadOnlyList<Contribution> previous, IReadOnlyList<Contribution> next, CancellationToken ct);
+
+    /// <summary>Every contribution to one slice.</summary>
+    Task<IReadOnlyList<Contribution>> SliceAsync(string measure, string key, CancellationToken ct);
+
+    /// <summary>Writes a counter's value (the read side reads only counters).</summary>
+    Task WriteCounterAsync(Counter counter, CancellationToken ct);
+
+    /// <summary>Every counter.</summary>
+    Task<IReadOnlyList<Counter>> CountersAsync(CancellationToken ct);
+}
+
+/// <summary>Every shortlist with a call-off outcome recorded, read from the records (not from the counters).</summary>
+public interface IAwardRecords
+{
+    /// <summary>Shortlists whose outcome is an award.</summary>
+    IAsyncEnumerable<Shortlisting.ShortlistDocument> AwardedAsync(CancellationToken ct);
+}

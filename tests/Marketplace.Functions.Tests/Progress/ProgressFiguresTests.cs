@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Marketplace.Core.Access;
+using Marketplace.Core.Progress;
+using Marketplace.Functions.Background;
+using Marketplace.Functions.Tests.Attestations;
+using Marketplace.Functions.Tests.Shortlisting;
+using Marketplace.Storage.Progress;
+using Microsoft.Extensions.DependencyInjection;
+using static Marketplace.Functions.Tests.Shortlisting.ShortlistCalls;
+
+namespace Marketplace.Functions.Tests.Progress;
+
+/// <summary>
+/// The published progress figures on the seed catalogue: kept current by the queue function as awards, listings and
+/// attestation decisions are made through the API, equal to the figures recomputed from the records, unmoved by a
+/// replayed message, and put right (and reported) by the nightly reconciliation when one is altered by hand.
+/// </summary>
+public sealed class ProgressFiguresTests(ShortlistingApp fixture) : IClassFixture<ShortlistingApp>
+{
+    private static readonly InvocationRequest Timer = new(new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>());
+    private const string Lot1NorthWest = "ttc-2026-lot-1|north-west";
+
+    private MarketplaceApp App => fixture.App;
+
+    [Fact]
+    public async Task Every_published_figure_equals_the_figure_recomputed_from_the_records_after_awards_listings_and_attestation_decisions()
+    {
+        await CurrentAsync();
+        var before = await PublishedAsync();
+
+        // A listing: a new telecare product in lot 1, serving the North West.
+        using var supplier = await App.ClientForAsync(MarketplaceRole.Supplier, "downs-careline-systems");
+        var listed = await supplier.PostAsJsonAsync("/api/offerings", Listing("Progress test fall detector"));
+        Assert.True(listed.StatusCode == HttpStatusCode.Created, await listed.Content.ReadAsStringAsync());
+        // An attestation decision: the certification body revokes an organisation-level ISO 13485 certificate.
+        var attestations = new AttestationCalls(App);
+        using var certifier = await attestations.CertifierAsync("harbourline-alarm-centre-certification");
+        var revoked = await certifier.SendAsync(AttestationCalls.Act("att-000023", "revoke", await attestations.ETagAsync("att-000023"), "Surveillance audit failed."));
+        Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+        // An award: 400 people in the North West.
+        var shortlistId = await AwardAsync();
+        await SettledAsync();
+
+        var published = await PublishedAsync();
+        var (recomputed, _) = await App.Services.GetRequiredService<Core.Progress.ReconcileAggregates>().RecomputeAsync(CancellationToken.None);
+
+        Assert.Equal(NonZero(recomputed.ToDictionary(c => (c.Measure, c.Key), c => c.Value)), NonZero(published));
+        Assert.Equal(before.GetValueOrDefault((Measures.PeopleByRegion, "north-west")) + 400, published[(Measures.PeopleByRegion, "north-west")]);
+        Assert.Equal(before.GetValueOrDefault((Measures.PeopleByLot, "ttc-2026-lot-3")) + 400, published[(Measures.PeopleByLot, "ttc-2026-lot-3")]);
+        Assert.Equal(before.GetValueOrDefault((Measures.OfferingsByLotRegion, Lot1NorthWest)) + 1, published[(Measures.OfferingsByLotRegion, Lot1NorthWest)]);
+        Assert.Equal(before[(Measures.SwitchoverReadiness, Switchover.DigitalUnevidenced)] + 1, published[(Measures.SwitchoverReadiness, Switchover.DigitalUnevidenced)]);
+        Assert.True(published.Where(p => p.Key.Item1 == Measures.OfferingsByLotStandard && p.Key.Item2.EndsWith("|ISO13485", StringComparison.Ordinal)).Sum(p => p.Value)
+            < before.Where(p => p.Key.Item1 == Measures.OfferingsByLotStandard && p.Key.Item2.EndsWith("|ISO13485", StringComparison.Ordinal)).Sum(p => p.Value));
+        Assert.NotEmpty(shortlistId);
+    }
+
+    [Fact]
+    public async Task A_message_delivered_again_changes_no_figure()
+    {
+        await CurrentAsync();
+        var shortlistId = await AwardAsync();
+        await SettledAsync();
+        var once = await PublishedAsync();
+
+        var queue = App.Services.GetRequiredService<AggregateUpdateQueue>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            await queue.SendAsync(new AggregateUpdate(ShortlistId: shortlistId), CancellationToken.None);
+            await queue.SendAsync(new AggregateUpdate(OfferingId: "off-000001"), CancellationToken.None);
+        }
+        await SettledAsync();
+
+        Assert.Equal(once, await PublishedAsync());
+        Assert.Equal(0, App.Services.GetRequiredService<BackgroundActivity>().Of(UpdateAggregatesFunction.Name).Failures);
+    }
+
+    [Fact]
+    public async Task The_nightly_reconciliation_reports_a_figure_altered_by_hand_and_puts_it_right()
+    {
+        await CurrentAsync();
+        var table = App.Services.GetRequiredService<TableServiceClient>().GetTableClient(App.Names.AggregatesTable);
+        var (partition, row) = TableAggregates.CounterKeys(Measures.OfferingsByLot, "ttc-2026-lot-1");
+        var counter = (await table.GetEntityAsync<TableEntity>(partition, row)).Value;
+        var right = counter.GetInt64("Value")!.Value;
+        counter["Value"] = right + 7;
+        await table.UpdateEntityAsync(counter, counter.ETag);
+
+        var answer = await ReconcileAggregatesFunction.RunAsync(Timer, App.Services, CancellationToken.None);
+        var again = await ReconcileAggregatesFunction.RunAsync(Timer, App.Services, CancellationToken.None);
+
+        Assert.Contains($"Drift {Measures.OfferingsByLot} ttc-2026-lot-1: stored {right + 7}, expected {right}; corrected", answer.Logs);
+        Assert.Equal(right, (await table.GetEntityAsync<TableEntity>(partition, row)).Value.GetInt64("Value"));
+        Assert.DoesNotContain(again.Logs, l => l.StartsWith("Drift", StringComparison.Ordinal));
+        Assert.Contains(again.Logs, l => l.Contains("0 drifted", StringComparison.Ordinal));
+    }
+
+    // The seed is imported without messages: bring the counters in line once, after the start-up run has finished.
+    private async Task CurrentAsync()
+    {
+        var activity = App.Services.GetRequiredService<BackgroundActivity>();
+        for (var i = 0; i < 300 && activity.Of(ReconcileAggregatesFunction.Name).Invocations == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+        await SettledAsync();
+        await App.Services.GetRequiredService<Core.Progress.ReconcileAggregates>().RunAsync(CancellationToken.None);
+    }
+
+    private async Task<string> AwardAsync()
+    {
+        using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
+        var (specification, _) = await CreateSpecificationAsync(commissioner, TelehealthBody());
+        var (draft, etag) = await ShortlistAsync(commissioner, specification.GetProperty("id").GetString()!, maxResults: 2);
+        var id = draft.GetProperty("id").GetString()!;
+        var (_, locked) = await LockAsync(commissioner, id, etag);
+        var awarded = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", locked, new
+        {
+            result = "awarded", offeringId = Entries(draft).First().GetProperty("offeringId").GetString(), valueGbp = 182400,
+            startDate = "2027-04-01", endDate = "2030-03-31", method = "direct-award",
+        });
+        Assert.True(awarded.IsSuccessStatusCode, await awarded.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    /// <summary>Waits until the counters' queue is empty (a message leaves it only once handled).</summary>
+    private async Task SettledAsync()
+    {
+        var queue = App.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(App.Names.AggregateUpdatesQueue);
+        for (var quiet = 0; quiet < 3;)
+        {
+            await Task.Delay(200);
+            quiet = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? quiet + 1 : 0;
+        }
+    }
+
+    /// <summary>The figures as the public open-data CSV publishes them.</summary>
+    private async Task<Dictionary<(string, string), long>> PublishedAsync()
+    {
+        using var anonymous = App.CreateClient();
+        var csv = await anonymous.GetStringAsync("/api/open-data/aggregates.csv");
+        return csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(','))
+            .ToDictionary(f => (f[0], f[1]), f => long.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static SortedDictionary<string, long> NonZero(Dictionary<(string Measure, string Key), long> figures) =>
+        new(figures.Where(f => f.Value != 0).ToDictionary(f => f.Key.Measure + " " + f.Key.Key, f => f.Value), StringComparer.Ordinal);
+
+    private static object Listing(string name) => new
+    {
+        kind = "product",
+        name,
+        summary = "Wrist-worn fall detector with automatic alerting.",
+        description = "Detects hard falls and raises a call to the monitoring centre.",
+        category = "fall-detector",
+        conditions = new[] { "falls-risk", "frailty" },
+        features = new[] { "automatic fall detection" },
+        interoperability = new[] { "bs8521-2" },
+        connectivity = "digital",
+        regions = new[] { "north-west" },
+        price = new { model = "per-unit", amountGbp = 96.00m },
+        leadTimeDays = 10,
+        lots = new[] { "ttc-2026-lot-1" },
+        outcomeEvidence = Array.Empty<object>(),
+        accessibilityStatement = "Large tactile button; audible and vibrating alerts.",
+    };
+}
