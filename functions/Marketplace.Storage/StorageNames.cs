@@ -30,6 +30,7 @@ public sealed class StorageNames
     public string ShortlistsTable => Table("shortlists");
     public string AssessmentsTable => Table("assessments");
     public string RegisterImportsTable => Table("registerimports");
+    public string CompetitionsTable => Table("competitions");
 
     public string EvidenceContainer => Lower("evidence");
     public string RegisterSnapshotsContainer => Lower("register-snapshots");
@@ -45,7 +46,7 @@ public sealed class StorageNames
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, CompetitionsTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 

@@ -48,6 +48,7 @@ param tableNames string[] = [
   'shortlists'
   'assessments'
   'registerimports'
+  'competitions'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')
