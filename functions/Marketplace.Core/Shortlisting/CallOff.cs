@@ -186,7 +186,8 @@ public static class CallOffRules
                 {
                     process = request.Process ?? (route.Regime == Regime.ProviderSelectionRegime ? null : CallOffProcess.DirectAward);
                     var direct = route.Processes.Where(CallOffProcess.Direct.Contains).ToList();
-                    if (!route.Allows(process) || !CallOffProcess.Direct.Contains(process!))
+                    // A route with no call-off at all is a conflict (409), reported once the fields are right.
+                    if (route.Refusal is null && (!route.Allows(process) || !CallOffProcess.Direct.Contains(process!)))
                     {
                         errors.Add(new("process", direct.Count == 0
                             ? $"this call-off's route ({route.Regime}) allows no direct award{(route.Processes.Count > 0 ? $"; run a {string.Join(" or ", route.Processes)}" : "")}"
