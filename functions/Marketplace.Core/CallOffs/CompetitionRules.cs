@@ -193,13 +193,13 @@ public static class CompetitionRules
     public static Outcome<Competition> Answer(Competition competition, string questionId, string? answer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(competition);
-        if (competition.Questions.FirstOrDefault(q => q.Id == questionId) is not { } question)
-        {
-            return Failure.NotFound("question", questionId);
-        }
         if (Text(answer, "answer") is { } invalid)
         {
             return invalid;
+        }
+        if (competition.Questions.FirstOrDefault(q => q.Id == questionId) is not { } question)
+        {
+            return Failure.NotFound("question", questionId);
         }
         if (IsPastDeadline(competition, now))
         {
