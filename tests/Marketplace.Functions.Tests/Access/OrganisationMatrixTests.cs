@@ -115,6 +115,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["ShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}"),
         ["LockShortlistForm"] = e => Form($"/shortlists/{e.ShortlistId}/lock", e.Shortlist),
         ["RecordOutcomeForm"] = e => Form($"/shortlists/{e.ShortlistId}/outcome", e.Shortlist, ("outcome-result", "cancelled"), ("outcome-reason", "matrix")),
+        ["RecordAwardChecksForm"] = e => Form($"/shortlists/{e.ShortlistId}/award-checks", e.Shortlist, ("checks-declaration", "matrix")),
         ["AcceptEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/accept", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
         ["RejectEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/reject", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
         ["ExportShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}/export?format=csv"),
