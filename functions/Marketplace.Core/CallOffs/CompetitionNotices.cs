@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Marketplace.Core.Shortlisting;
+using static Marketplace.Core.Shortlisting.OcdsReleasePackage;
 
 namespace Marketplace.Core.CallOffs;
 
@@ -130,10 +131,4 @@ public static class CompetitionNotices
         }
         return release;
     }
-
-    private static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
-
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 }

@@ -177,7 +177,7 @@ public static class CompetitionRules
     public static Outcome<Competition> Ask(Competition competition, string supplierId, string? question, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(competition);
-        if (Text(question, "question") is { } invalid)
+        if (Text(question, "text") is { } invalid)
         {
             return invalid;
         }
@@ -193,7 +193,7 @@ public static class CompetitionRules
     public static Outcome<Competition> Answer(Competition competition, string questionId, string? answer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(competition);
-        if (Text(answer, "answer") is { } invalid)
+        if (Text(answer, "text") is { } invalid)
         {
             return invalid;
         }
@@ -526,7 +526,7 @@ public static class CompetitionRules
     }
 
     private static Failure? Text(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? Failure.Invalid(field, $"the {field} is required")
+        string.IsNullOrWhiteSpace(text) ? Failure.Invalid(field, "write the question or the answer")
             : text.Length > MaxTextLength ? Failure.Invalid(field, $"must be at most {MaxTextLength} characters")
             : null;
 

@@ -181,13 +181,13 @@ public static class OcdsReleasePackage
     private static JsonObject Party(string id, string name, params string[] roles) =>
         new() { ["id"] = id, ["name"] = name, ["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]) };
 
-    private static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
+    internal static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
 
     private static JsonObject Statistic(string id, string measure, int value) => new() { ["id"] = id, ["measure"] = measure, ["value"] = value };
 
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+    internal static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

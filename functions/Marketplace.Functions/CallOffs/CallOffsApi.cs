@@ -2,6 +2,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.CallOffs;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Shortlisting;
+using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public static class CallOffsApi
         group.MapPost("/shortlists/{id}/award-checks", async (string id, AwardChecksRequest body, Actor actor, CallOffRoutes routes, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 (await routes.RecordChecksAsync(actor, id, body, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of))
             .WithName("RecordAwardChecks")
+            .ValidateBodyAgainst("award-checks.schema.json")
             .ProducesProblems(400, 403, 404, 409, 412, 428)
             .WithSummary("Records, on a locked shortlist (If-Match required), the exclusion and debarment check and the conflicts-of-interest declaration that must precede any award decision.")
             .AllowOwningCommissioner("shortlist");
@@ -39,6 +41,7 @@ public static class CallOffsApi
                     return TypedResults.Created($"/api/competitions/{stored.Document.Id}", CompetitionView.Of(stored.Document, actor, time.GetUtcNow()));
                 }))
             .WithName("StartCompetition")
+            .ValidateBodyAgainst("competition-start.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("Starts a further competition from a locked shortlist: invites every supplier admitted to the lot with an active offering in it, publishes the criteria, " +
                 "weights and deadline, and the tender notice. 409 when the route allows no competition, the shortlist is not locked, or one has started.")
@@ -60,18 +63,21 @@ public static class CallOffsApi
         group.MapPost("/competitions/{id}/questions", async (string id, TextBody body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
                 (await competitions.AskAsync(actor, id, body.Text, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
             .WithName("AskClarification")
+            .ValidateBodyAgainst("clarification.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("An invited supplier asks a clarification question (body { \"text\": \"…\" }) before the deadline; its name is never published.")
             .AllowInvitedSupplier();
         group.MapPost("/competitions/{id}/questions/{questionId}/answer", async (string id, string questionId, TextBody body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
                 (await competitions.AnswerAsync(actor, id, questionId, body.Text, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
             .WithName("AnswerClarification")
+            .ValidateBodyAgainst("clarification.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("The commissioner publishes an answer (body { \"text\": \"…\" }) to every invitee, anonymised, before the deadline.")
             .AllowOwningCommissioner("competition");
         group.MapPut("/competitions/{id}/responses/{supplierId}", async (string id, string supplierId, ResponseRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
                 (await competitions.SubmitAsync(actor, id, supplierId, body, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
             .WithName("SubmitResponse")
+            .ValidateBodyAgainst("competition-response.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("An invited supplier submits or replaces its sealed response before the deadline: priceGbp for the specification's volume and term, and answers " +
                 "{ criterionId: { answer, evidence } } for every weighted non-price criterion. 409 deadline-passed once responses have closed.")
@@ -85,6 +91,7 @@ public static class CallOffsApi
         group.MapPost("/competitions/{id}/scores/{supplierId}", async (string id, string supplierId, ScoresRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
                 (await competitions.ScoreAsync(actor, id, supplierId, body, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
             .WithName("ScoreResponse")
+            .ValidateBodyAgainst("competition-scores.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("After the deadline the commissioner scores one response: { scores: { criterionId: { score 0–1, reason } } }; a criterion left out takes the score " +
                 "pre-filled from the supplier's declared capabilities and verified standards; overriding it needs a reason.")
@@ -99,6 +106,7 @@ public static class CallOffsApi
         group.MapPost("/competitions/{id}/contract", async (string id, ContractRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
                 (await competitions.EnterContractAsync(actor, id, body, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
             .WithName("EnterContract")
+            .ValidateBodyAgainst("competition-contract.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("Enters the contract after standstill (signedOn, valueGbp, startDate, endDate), publishes the contract details notice and records the award on the shortlist. 409 in standstill.")
             .AllowOwningCommissioner("competition");

@@ -119,20 +119,30 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["AcceptEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/accept", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
         ["RejectEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/reject", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
         ["ExportShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}/export?format=csv"),
-        // Call-offs. The sample competition is open (StaleETagsAsync starts it): reads are let in; a change either has
-        // a missing field (400), a stale If-Match (412) or meets the sealed responses (409), so nothing changes.
+        // Call-offs. The sample competition is open with one question (StaleETagsAsync): reads are let in; bodies are
+        // valid for their schema, and a change once let in meets a past deadline or missing answers (400), a stale
+        // If-Match (412) or the sealed responses (409); only a question is added and answered.
         ["GetCallOffRoute"] = e => new(HttpMethod.Get, $"/api/shortlists/{e.ShortlistId}/route"),
-        ["RecordAwardChecks"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/award-checks") { Content = JsonContent.Create(new { }) }, e.Shortlist),
-        ["StartCompetition"] = e => new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/competition") { Content = JsonContent.Create(new { }) },
+        ["RecordAwardChecks"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/award-checks")
+        {
+            Content = JsonContent.Create(new { debarmentListChecked = true, checkedOn = "2026-11-30", conflictsDeclaration = "matrix", conflictFound = false }),
+        }, e.Shortlist),
+        ["StartCompetition"] = e => new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/competition") { Content = JsonContent.Create(new { deadline = "2020-01-01T00:00:00Z" }) },
         ["GetCompetition"] = e => new(HttpMethod.Get, $"/api/competitions/{e.CompetitionId}"),
         ["ListSupplierInvitations"] = _ => new(HttpMethod.Get, $"/api/suppliers/{Supplier}/invitations"),
-        ["AskClarification"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/questions") { Content = JsonContent.Create(new { }) },
-        ["AnswerClarification"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/questions/q1/answer") { Content = JsonContent.Create(new { }) },
-        ["SubmitResponse"] = e => new(HttpMethod.Put, $"/api/competitions/{e.CompetitionId}/responses/{e.InvitedSupplier}") { Content = JsonContent.Create(new { }) },
+        ["AskClarification"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/questions") { Content = JsonContent.Create(new { text = "Matrix question?" }) },
+        ["AnswerClarification"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/questions/q1/answer") { Content = JsonContent.Create(new { text = "Matrix answer." }) },
+        ["SubmitResponse"] = e => new(HttpMethod.Put, $"/api/competitions/{e.CompetitionId}/responses/{e.InvitedSupplier}")
+        {
+            Content = JsonContent.Create(new { priceGbp = 1, answers = new Dictionary<string, object>() }),
+        },
         ["ListResponses"] = e => new(HttpMethod.Get, $"/api/competitions/{e.CompetitionId}/responses"),
         ["ScoreResponse"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/scores/{e.InvitedSupplier}") { Content = JsonContent.Create(new { }) },
         ["DecideAward"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/award"),
-        ["EnterContract"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/contract") { Content = JsonContent.Create(new { }) },
+        ["EnterContract"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/contract")
+        {
+            Content = JsonContent.Create(new { signedOn = "2026-11-30", valueGbp = 1, startDate = "2027-01-01", endDate = "2028-01-01" }),
+        },
     };
 
     private static HttpRequestMessage Form(string path, string etag, params (string Name, string Value)[] fields) => new(HttpMethod.Post, path)
@@ -283,6 +293,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         var competition = await (await commissioner.PostAsJsonAsync($"/api/shortlists/{second.GetProperty("id").GetString()}/competition", new { deadline = DateTimeOffset.UtcNow.AddDays(30) }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var invited = competition.GetProperty("invitations").EnumerateArray().Select(i => i.GetProperty("supplierId").GetString()!).ToHashSet(StringComparer.Ordinal);
+        using var invitee = await App.ClientForAsync(MarketplaceRole.Supplier, invited.Order(StringComparer.Ordinal).First());
+        (await invitee.PostAsJsonAsync($"/api/competitions/{competition.GetProperty("id").GetString()}/questions", new { text = "Is HSCN required?" })).EnsureSuccessStatusCode();
         return new StaleETags(attestation.ETag, offering.ETag, listing, specification, storedSpecification.ETag, body, shortlist, storedShortlist.ETag,
             competition.GetProperty("id").GetString()!, invited.Order(StringComparer.Ordinal).First(), invited);
     }

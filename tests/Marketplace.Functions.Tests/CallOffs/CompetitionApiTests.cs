@@ -106,7 +106,7 @@ public sealed class CompetitionApiTests
         var r2 = await secondClient.PutAsJsonAsync($"/api/competitions/{id}/responses/{second}", new { priceGbp = 90000, answers });
         var forAnother = await secondClient.PutAsJsonAsync($"/api/competitions/{id}/responses/{first}", new { priceGbp = 1, answers });
         var notInvited = await uninvited.PutAsJsonAsync($"/api/competitions/{id}/responses/org-supplier", new { priceGbp = 1, answers });
-        Assert.True((await ProblemAssert.IsProblemAsync(noPrice, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("priceGbp", out _));
+        Assert.True((await ProblemAssert.IsProblemAsync(noPrice, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("$.priceGbp", out _));
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (r1.StatusCode, r2.StatusCode));
         await ProblemAssert.IsProblemAsync(forAnother, HttpStatusCode.Forbidden, "forbidden");
         await ProblemAssert.IsProblemAsync(notInvited, HttpStatusCode.Forbidden, "forbidden");
@@ -159,6 +159,10 @@ public sealed class CompetitionApiTests
         Assert.Equal(2, loserView.GetProperty("ownAssessment").GetProperty("rank").GetInt32());
         Assert.StartsWith("The winning response", loserView.GetProperty("ownAssessment").GetProperty("relativeAdvantages").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, loserView.GetProperty("assessments").ValueKind);
+        var loserPage = await (loser == first ? firstClient : secondClient).GetStringAsync("/supplier/invitations");
+        Assert.Contains("Your assessment", loserPage, StringComparison.Ordinal);
+        Assert.Contains("The winning response", loserPage, StringComparison.Ordinal);
+        Assert.Contains("Yes: HSCN or an equivalent assured network.", loserPage, StringComparison.Ordinal);
 
         // Standstill: the contract waits; the timer ends it by the fake clock, once.
         var contract = new { signedOn = DateOnly.FromDateTime(time.GetUtcNow().AddDays(14).UtcDateTime).ToString("yyyy-MM-dd"), valueGbp = 120000, startDate = "2027-04-01", endDate = "2030-03-31" };
@@ -215,13 +219,13 @@ public sealed class CompetitionApiTests
         // Only the invited supplier asks; only the owning commissioner answers; the notices are public.
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.PostAsJsonAsync($"/api/competitions/{id}/questions", new { text = "?" })).StatusCode);
         Assert.True((await ProblemAssert.IsProblemAsync(await supplier.PostAsJsonAsync($"/api/competitions/{id}/questions", new { text = " " }), HttpStatusCode.BadRequest, "validation-failed"))
-            .GetProperty("errors").TryGetProperty("question", out _));
+            .GetProperty("errors").TryGetProperty("text", out _));
         await ProblemAssert.IsProblemAsync(await other.PostAsJsonAsync($"/api/competitions/{id}/questions/q1/answer", new { text = "No." }), HttpStatusCode.Forbidden, "forbidden");
         await ProblemAssert.IsProblemAsync(await commissioner.PostAsJsonAsync($"/api/competitions/{id}/questions/q9/answer", new { text = "No." }), HttpStatusCode.NotFound, "not-found");
         await ProblemAssert.IsProblemAsync(await other.PostAsync($"/api/competitions/{id}/award", null), HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.Forbidden, (await supplier.PostAsync($"/api/competitions/{id}/award", null)).StatusCode);
         Assert.True((await ProblemAssert.IsProblemAsync(await commissioner.PostAsJsonAsync($"/api/competitions/{id}/contract", new { }), HttpStatusCode.BadRequest, "validation-failed"))
-            .GetProperty("errors").TryGetProperty("signedOn", out _));
+            .GetProperty("errors").TryGetProperty("$.signedOn", out _));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/competitions/{id}/notices")).StatusCode);
         await ProblemAssert.IsProblemAsync(await supplier.GetAsync($"/api/suppliers/{Commissioner}/invitations"), HttpStatusCode.NotFound, "not-found");
         await ProblemAssert.IsProblemAsync(await supplier.GetAsync($"/api/suppliers/downs-careline-systems/invitations"), HttpStatusCode.Forbidden, "forbidden");
