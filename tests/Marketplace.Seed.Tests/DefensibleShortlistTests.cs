@@ -29,6 +29,11 @@ public sealed class DefensibleShortlistTests(ITestOutputHelper output)
             output.WriteLine($"{entry.Rank}. {entry.OfferingId} {entry.OfferingName} ({seed.Offering(entry.OfferingId).Category}) {entry.Total:0.00}");
         }
         Assert.True(shortlist.Entries.Count >= 3, $"only {shortlist.Entries.Count} eligible");
+        // The example is written for a COPD and heart failure cohort: nothing that cannot monitor both is ranked at all.
+        var cohort = specification.Values!["conditions"].EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal(["copd", "heart-failure"], cohort);
+        Assert.All(shortlist.Entries, entry => Assert.Superset(cohort.ToHashSet(), seed.Offering(entry.OfferingId).Conditions.ToHashSet()));
+        Assert.Contains(shortlist.Exclusions, e => e.Reasons.Any(r => r.RequirementId == "conditions" && r.Explanation.Contains("not heart failure", StringComparison.Ordinal)));
         Assert.All(shortlist.Entries.Take(3), entry =>
         {
             var offering = seed.Offering(entry.OfferingId);

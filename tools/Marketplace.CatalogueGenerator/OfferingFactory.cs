@@ -13,7 +13,10 @@ internal sealed class OfferingFactory(Random rng)
         var model = spec.Models[rng.Next(spec.Models.Length)];
         var name = UniqueName(supplier, model.Length == 0 ? $"{supplier.Brand} {noun}" : $"{supplier.Brand} {model} {noun}", spec.Kind);
 
-        var conditions = Subset(spec.Conditions, Math.Min(spec.Conditions.Length, 2), Math.Min(spec.Conditions.Length, 4))
+        // A remote-monitoring platform is bought for a pathway: every one carries the protocols of the Whole System
+        // Demonstrator conditions (COPD, heart failure, diabetes), as real platforms do, and some more; devices vary.
+        var drawn = Subset(spec.Conditions, Math.Min(spec.Conditions.Length, 2), Math.Min(spec.Conditions.Length, 4));
+        var conditions = (spec.Slug == "remote-monitoring-platform" ? drawn.Union(Conditions.WholeSystemDemonstrator) : drawn)
             .OrderBy(c => Array.IndexOf(Conditions.All, c)).ToList();
         var features = Subset(spec.Features, 3, Math.Min(spec.Features.Length, 6));
         var interop = Subset(spec.InteropPool, spec.MinInterop, Math.Min(spec.InteropPool.Length, spec.MinInterop + 2));

@@ -84,6 +84,8 @@ internal static class Conditions
 
     public static readonly string[] Telecare = [FallsRisk, Dementia, Frailty, LearningDisability, PhysicalDisability, Stroke];
     public static readonly string[] LongTerm = [Copd, HeartFailure, Diabetes, Hypertension, CoronaryHeartDisease];
+    /// <summary>The three conditions of the Whole System Demonstrator trial (2008–2011), the telehealth template's default cohort.</summary>
+    public static readonly string[] WholeSystemDemonstrator = [Copd, HeartFailure, Diabetes];
 }
 
 internal static class Interop

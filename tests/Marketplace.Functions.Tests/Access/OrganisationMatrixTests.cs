@@ -275,7 +275,7 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         // The commissioner's specification and a draft shortlist of it, then rewritten so their ETags are stale too.
         var body = new
         {
-            title = "Matrix specification", templateId = "telehealth-remote-monitoring", templateVersion = 3, lotId = "ttc-2026-lot-3",
+            title = "Matrix specification", templateId = "telehealth-remote-monitoring", templateVersion = 4, lotId = "ttc-2026-lot-3",
             region = "north-west", volume = 100, contractMonths = 24,
         };
         using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);

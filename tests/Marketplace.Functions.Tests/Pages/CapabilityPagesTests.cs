@@ -166,6 +166,21 @@ public sealed partial class CapabilityPagesTests(SeededApp seeded) : IClassFixtu
         Assert.Equal(AttestationCalls.Pdf, await http.GetByteArrayAsync(opened.Headers.Location));
     }
 
+    [Fact]
+    public async Task The_compare_page_sets_declared_capabilities_side_by_side_by_name_with_their_figures()
+    {
+        var (declares, _) = await CreateAsync(
+            new { capability = "clinician-dashboard", statement = "Web dashboard checked by heart failure nurses." },
+            new { capability = "alert-review-time", statement = "Red alerts are reviewed by a nurse within the hour.", value = 30 });
+        var (silent, _) = await CreateAsync();
+
+        var html = await App.CreateClient().GetStringAsync($"/catalogue/compare?offering={declares}&offering={silent}");
+
+        var row = Regex.Match(html, "<th[^>]*>Declared capabilities</th>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var cells = Regex.Matches(row, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim())).ToList();
+        Assert.Equal(["Clinician dashboard; Alert review time (30 minutes)", "None"], cells);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 

@@ -31,7 +31,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var badVersion = await anonymous.GetAsync("/api/templates/telehealth-remote-monitoring?version=first");
 
         Assert.True(list.GetArrayLength() >= 7);
-        Assert.Equal((6, 13), (telehealth.GetProperty("gates").GetInt32(), telehealth.GetProperty("criteria").GetInt32()));
+        Assert.Equal((7, 12), (telehealth.GetProperty("gates").GetInt32(), telehealth.GetProperty("criteria").GetInt32()));
         Assert.Equal(1, one.GetProperty("template").GetProperty("version").GetInt32());
         await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.NotFound, "not-found");
         var problem = await ProblemAssert.IsProblemAsync(badVersion, HttpStatusCode.BadRequest, "validation-failed");
@@ -78,7 +78,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         Assert.Equal(totals.OrderDescending(), totals);
         var top = entries[0];
         var lines = top.GetProperty("criteria").EnumerateArray().ToList();
-        Assert.Equal(13, lines.Count);
+        Assert.Equal(12, lines.Count);
         Assert.Equal(top.GetProperty("total").GetDouble(), lines.Sum(l => l.GetProperty("points").GetDouble()), 2);
         Assert.All(lines, l => Assert.False(string.IsNullOrWhiteSpace(l.GetProperty("explanation").GetString())));
         Assert.Equal(30, lines.Single(l => l.GetProperty("requirementId").GetString() == "price").GetProperty("weight").GetInt32());
@@ -132,12 +132,12 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
 
     /// <summary>The telehealth template's requirement texts by id, as the API gives them.</summary>
     internal static async Task<Dictionary<string, string>> RequirementTextsAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/templates/telehealth-remote-monitoring?version=3")).GetProperty("template").GetProperty("sections").EnumerateArray()
+        (await client.GetFromJsonAsync<JsonElement>("/api/templates/telehealth-remote-monitoring?version=4")).GetProperty("template").GetProperty("sections").EnumerateArray()
             .SelectMany(s => s.GetProperty("requirements").EnumerateArray())
             .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("text").GetString()!);
 
     private static readonly string[] TemplateCriteria =
-        ["conditions", "dashboard-and-alerts", "reminders-and-symptoms", "fhir", "gp-integration", "hscn", "hosting-and-exit", "cyber-essentials-plus", "iso27001", "wcag", "lead-time", "social-value", "price"];
+        ["dashboard-and-alerts", "reminders-and-symptoms", "fhir", "gp-integration", "hscn", "hosting-and-exit", "cyber-essentials-plus", "iso27001", "wcag", "lead-time", "social-value", "price"];
 
     [Fact]
     public async Task Only_the_owning_commissioner_reads_or_changes_a_specification_and_every_change_is_audited()
@@ -323,7 +323,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var rows = Rfc4180.Parse(text);
         var header = rows[0];
         Assert.Equal(["status", "rank", "offering_id", "offering", "supplier_id", "supplier", "total", "whole_life_cost_gbp", "within_budget"], header.Take(9));
-        Assert.Equal(9 + 13 + 1, header.Count);
+        Assert.Equal(9 + 12 + 1, header.Count);
         // Criteria are headed by their text, never their id alone.
         var texts = await RequirementTextsAsync(commissioner);
         Assert.Contains($"{texts["price"]} (weight 30)", header);

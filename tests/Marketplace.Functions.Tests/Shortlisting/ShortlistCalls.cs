@@ -17,7 +17,7 @@ internal static class ShortlistCalls
         {
             ["title"] = "COPD and heart failure remote monitoring",
             ["templateId"] = "telehealth-remote-monitoring",
-            ["templateVersion"] = 3,
+            ["templateVersion"] = 4,
             ["lotId"] = "ttc-2026-lot-3",
             ["region"] = "north-west",
             ["volume"] = 400,
