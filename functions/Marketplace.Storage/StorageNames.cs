@@ -31,6 +31,7 @@ public sealed class StorageNames
     public string AssessmentsTable => Table("assessments");
     public string RegisterImportsTable => Table("registerimports");
     public string AggregatesTable => Table("aggregates");
+    public string CompetitionsTable => Table("competitions");
 
     public string EvidenceContainer => Lower("evidence");
     public string RegisterSnapshotsContainer => Lower("register-snapshots");
@@ -47,7 +48,7 @@ public sealed class StorageNames
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable, CompetitionsTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 

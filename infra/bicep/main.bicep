@@ -49,6 +49,7 @@ param tableNames string[] = [
   'assessments'
   'registerimports'
   'aggregates'
+  'competitions'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')

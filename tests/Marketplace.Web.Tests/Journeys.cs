@@ -258,8 +258,24 @@ public sealed partial class Journeys(BrowserApp app)
         await Expect(page.Locator("#shortlist-status")).ToHaveTextAsync("Locked");
         await Expect(page.Locator("#lock-hash")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
 
+        // The route: a Procurement Act call-off of goods; the checks come before any award decision.
+        await Expect(page.Locator("#route-explanation")).ToContainTextAsync("Procurement Act 2023");
+        await Expect(page.Locator("#route-steps")).ToContainTextAsync("Record the exclusion and debarment check and the conflicts declaration (next)");
+        await page.Locator("#record-checks").ClickAsync();
+        await PageChecks.ErrorSummaryHasFocusAsync(page);
+        await PageChecks.AccessibleAsync(page, "award-checks-error");
+        var today = DateTime.UtcNow;
+        await page.Locator("#checks-debarment").CheckAsync();
+        await page.Locator("#checks-on-day").FillAsync(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#checks-on-month").FillAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#checks-on-year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#checks-declaration").FillAsync("Panel: the digital lead and the clinical lead; no interests in any framework supplier.");
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.Locator("#record-checks").ClickAsync();
+        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Checks recorded.");
+        await Expect(page.Locator("#award-checks")).ToContainTextAsync("no interests");
+
         await page.GetByLabel("Awarded", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Direct award", new() { Exact = true }).CheckAsync();
         await page.Locator("#outcome-value").FillAsync("480000");
         await page.Locator("#outcome-start-day").FillAsync("1");
         await page.Locator("#outcome-start-month").FillAsync("4");

@@ -110,6 +110,18 @@ public sealed record Framework
     public required string Status { get; init; }
     public required FrameworkDates Dates { get; init; }
     public required IReadOnlyList<Lot> Lots { get; init; }
+    public required FrameworkCallOff CallOff { get; init; }
+}
+
+/// <summary>The call-off terms the Procurement Act 2023 s.45 requires a framework to set out.</summary>
+public sealed record FrameworkCallOff
+{
+    public required bool DirectAward { get; init; }
+    public required bool FurtherCompetition { get; init; }
+    public required string SelectionMechanism { get; init; }
+    public required decimal EstimatedValueGbp { get; init; }
+    public required string PriceMechanism { get; init; }
+    public required IReadOnlyList<string> EligibleBuyerTypes { get; init; }
 }
 
 public sealed record FrameworkDates

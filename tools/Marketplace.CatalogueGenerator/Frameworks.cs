@@ -78,6 +78,17 @@ internal static class Frameworks
                 Expires = new DateOnly(2030, 3, 31),
             },
             Lots = lots,
+            CallOff = new FrameworkCallOff
+            {
+                DirectAward = true,
+                FurtherCompetition = true,
+                SelectionMechanism = "Direct award to the offering ranked first when the buyer's specification is scored against the lot with the marketplace's " +
+                    "published key-requirements template (mandatory gates, weighted criteria, whole-life cost), the shortlist locked and hashed before award.",
+                EstimatedValueGbp = 180_000_000m,
+                PriceMechanism = "Catalogue prices per the offering's price model are ceilings; a further competition may lower them. Prices may rise once a year by at most CPIH.",
+                // Wales, Scotland and Northern Ireland buyers may use it, but the marketplace does not model their law (LegalRoutes says so).
+                EligibleBuyerTypes = ["integrated-care-board", "local-authority", "health-board", "health-and-social-care-trust"],
+            },
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Core.CallOffs;
 using Marketplace.Core.Frameworks;
 
 namespace Marketplace.Core.Shortlisting;
@@ -20,9 +21,9 @@ public static class CallOffResult
 /// <summary>How an award was reached under the framework's call-off procedure.</summary>
 public static class CallOffMethod
 {
-    /// <summary>Awarded straight from the shortlist.</summary>
+    /// <summary>Awarded straight from the shortlist, to rank 1 (the process says which legal basis).</summary>
     public const string DirectAward = "direct-award";
-    /// <summary>Awarded after a further competition among the shortlisted suppliers.</summary>
+    /// <summary>Awarded after a further competition among the lot's suppliers able to deliver (recorded by the competition when its contract is entered).</summary>
     public const string FurtherCompetition = "further-competition";
 
     /// <summary>Both methods.</summary>
@@ -44,9 +45,18 @@ public sealed record CallOffRequest
     public DateOnly? EndDate { get; init; }
     /// <summary>Awarded: one of <see cref="CallOffMethod"/>.</summary>
     public string? Method { get; init; }
-    /// <summary>Why: required when cancelled or none suitable, and for a direct award to other than the top-ranked offering.</summary>
+    /// <summary>Why: required when cancelled or none suitable.</summary>
     public string? Reason { get; init; }
+    /// <summary>Awarded: the legal process, one of <see cref="CallOffProcess.Direct"/> the route allows; defaults to <c>direct-award</c> on a Procurement Act route.</summary>
+    public string? Process { get; init; }
+    /// <summary>PSR direct award C: the notice of intention to award, published before the award.</summary>
+    public IntentionNotice? IntentionNotice { get; init; }
 }
+
+/// <summary>A PSR notice of intention to make a direct award C: its reference where it was published, and the day.</summary>
+/// <param name="Reference">The notice's reference on Find a Tender.</param>
+/// <param name="PublishedOn">The day it was published; the award waits out the standstill from then.</param>
+public sealed record IntentionNotice(string? Reference, DateOnly? PublishedOn);
 
 /// <summary>The recorded end of a call-off.</summary>
 public sealed record CallOffOutcome
@@ -73,6 +83,14 @@ public sealed record CallOffOutcome
     public string? Method { get; init; }
     /// <summary>Why, when given.</summary>
     public string? Reason { get; init; }
+    /// <summary>Awarded: the legal process (<see cref="CallOffProcess"/>); null on outcomes recorded before routes.</summary>
+    public string? Process { get; init; }
+    /// <summary>Awarded: the regime (<see cref="Regime"/>); null on outcomes recorded before routes.</summary>
+    public string? Regime { get; init; }
+    /// <summary>PSR direct award C: its notice of intention.</summary>
+    public IntentionNotice? IntentionNotice { get; init; }
+    /// <summary>Further competition: the competition the award came from.</summary>
+    public string? CompetitionId { get; init; }
     /// <summary>When it was recorded (UTC).</summary>
     public required DateTimeOffset RecordedAt { get; init; }
     /// <summary>User id of who recorded it.</summary>
@@ -98,17 +116,29 @@ public static class CallOffRules
     public const string FrameworkNotLive = "framework-not-live";
     /// <summary>The supplier is no longer admitted to the lot.</summary>
     public const string SupplierNotAdmitted = "supplier-not-admitted";
+    /// <summary>The legal route allows no call-off here (a nation not modelled, a buyer the framework does not name).</summary>
+    public const string NoRoute = "no-call-off-route";
+    /// <summary>The exclusion and debarment check and the conflicts declaration are not recorded yet.</summary>
+    public const string ChecksMissing = "award-checks-missing";
+    /// <summary>The winner was found excluded or debarred.</summary>
+    public const string SupplierExcluded = "supplier-excluded";
+    /// <summary>PSR direct award C: the standstill after its notice of intention has not ended.</summary>
+    public const string IntentionStandstill = "intention-standstill";
+    /// <summary>PSR direct award A needs exactly one capable provider.</summary>
+    public const string NotSoleProvider = "not-sole-provider";
 
     /// <summary>
     /// The outcome to store, or why not. Field errors come first (all of them); state conflicts are checked only when the
     /// fields are right. <paramref name="framework"/> is the framework as it is today, not as snapshotted.
     /// </summary>
     public static (CallOffOutcome? Outcome, CallOffRefusal? Refusal) Decide(CallOffRequest request, ShortlistDocument shortlist, Framework framework,
-        DateOnly today, DateTimeOffset now, string userId)
+        LegalRoute route, DateOnly today, DateTimeOffset now, string userId)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(shortlist);
         ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(route);
+        string? process = null;
         var errors = new List<SpecificationError>();
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         if (reason is { Length: > MaxReasonLength })
@@ -148,9 +178,30 @@ public static class CallOffRules
                 {
                     errors.Add(new("method", $"must be {string.Join(" or ", CallOffMethod.All)}"));
                 }
-                else if (request.Method == CallOffMethod.DirectAward && entry is { Rank: > 1 } && reason is null)
+                else if (request.Method == CallOffMethod.FurtherCompetition)
                 {
-                    errors.Add(new("reason", $"a direct award to the offering ranked {entry.Rank.ToString(CultureInfo.InvariantCulture)} rather than the top-ranked one needs a reason"));
+                    errors.Add(new("method", "a further competition is run, not recorded: start it with POST /api/shortlists/{id}/competition; its award is recorded when its contract is entered"));
+                }
+                else
+                {
+                    process = request.Process ?? (route.Regime == Regime.ProviderSelectionRegime ? null : CallOffProcess.DirectAward);
+                    var direct = route.Processes.Where(CallOffProcess.Direct.Contains).ToList();
+                    // A route with no call-off at all is a conflict (409), reported once the fields are right.
+                    if (route.Refusal is null && (!route.Allows(process) || !CallOffProcess.Direct.Contains(process!)))
+                    {
+                        errors.Add(new("process", direct.Count == 0
+                            ? $"this call-off's route ({route.Regime}) allows no direct award{(route.Processes.Count > 0 ? $"; run a {string.Join(" or ", route.Processes)}" : "")}"
+                            : $"must be {string.Join(" or ", direct)} on this call-off's route ({route.Regime})"));
+                    }
+                    else if (process == CallOffProcess.PsrDirectAwardC && (request.IntentionNotice?.Reference is not { Length: > 0 } || request.IntentionNotice.PublishedOn is null))
+                    {
+                        errors.Add(new("intentionNotice", "PSR direct award C needs the notice of intention to make the award (its reference and the day it was published) before the award"));
+                    }
+                }
+                // The framework's objective mechanism in this marketplace is the locked shortlist's ranking.
+                if (request.Method == CallOffMethod.DirectAward && entry is { Rank: > 1 })
+                {
+                    errors.Add(new("offeringId", $"a direct award goes only to the top-ranked offering (the framework's objective mechanism); '{entry.OfferingId}' is ranked {entry.Rank.ToString(CultureInfo.InvariantCulture)}: run a further competition instead"));
                 }
                 break;
             case CallOffResult.Cancelled or CallOffResult.NoneSuitable:
@@ -174,6 +225,10 @@ public static class CallOffRules
         {
             return (null, new CallOffRefusal(errors, null));
         }
+        if (request.Result == CallOffResult.Awarded && route.Refusal is { } noRoute)
+        {
+            return (null, Conflict(NoRoute, noRoute));
+        }
 
         if (shortlist.Outcome is not null)
         {
@@ -196,6 +251,21 @@ public static class CallOffRules
                 return (null, Conflict(SupplierNotAdmitted,
                     $"{entry!.SupplierName} is not admitted to lot {shortlist.Result.LotNumber.ToString(CultureInfo.InvariantCulture)} of {framework.Reference} today, so it cannot be awarded a call-off under it."));
             }
+            if (AwardCheckRules.Refusal(shortlist.Checks, entry.SupplierId, entry.SupplierName) is { } missingCheck)
+            {
+                return (null, new CallOffRefusal([], missingCheck));
+            }
+            if (process == CallOffProcess.PsrDirectAwardA && shortlist.Counts.Eligible != 1)
+            {
+                return (null, Conflict(NotSoleProvider,
+                    $"Direct award A is for when only one provider is capable; {shortlist.Counts.Eligible.ToString(CultureInfo.InvariantCulture)} offerings passed every gate. Use most suitable provider or the competitive process."));
+            }
+            if (process == CallOffProcess.PsrDirectAwardC && WorkingDays.EnglandAndWales.LastOfPeriod(request.IntentionNotice!.PublishedOn!.Value, LegalRoutes.StandstillWorkingDays) is var last && (last is null || today <= last))
+            {
+                return (null, Conflict(IntentionStandstill, last is null
+                    ? "The bank-holiday table does not reach the end of the standstill after the notice of intention; update it before awarding."
+                    : $"The standstill after the notice of intention ({request.IntentionNotice.Reference}, published {request.IntentionNotice.PublishedOn:yyyy-MM-dd}) runs to the end of {last:yyyy-MM-dd}; the award can be made from the next day."));
+            }
         }
 
         return (new CallOffOutcome
@@ -211,6 +281,9 @@ public static class CallOffRules
             EndDate = request.EndDate,
             Method = request.Method,
             Reason = reason,
+            Process = process,
+            Regime = request.Result == CallOffResult.Awarded ? route.Regime : null,
+            IntentionNotice = process == CallOffProcess.PsrDirectAwardC ? request.IntentionNotice : null,
             RecordedAt = now,
             RecordedBy = userId,
         }, null);

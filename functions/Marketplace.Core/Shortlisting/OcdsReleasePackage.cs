@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Marketplace.Core.CallOffs;
 
 namespace Marketplace.Core.Shortlisting;
 
@@ -41,12 +42,20 @@ public static class OcdsReleasePackage
         };
 
         var parties = new JsonArray(Party(shortlist.CommissionerId, shortlist.Context.CommissionerName, "buyer", "procuringEntity"));
+        var companyNumbers = shortlist.Snapshot.Offerings.Where(o => o.Supplier.CompanyNumber is not null)
+            .GroupBy(o => o.Supplier.Id).ToDictionary(g => g.Key, g => g.First().Supplier.CompanyNumber!, StringComparer.Ordinal);
         foreach (var supplier in result.Entries.GroupBy(e => e.SupplierId).Select(g => g.First()))
         {
-            parties.Add(supplier.SupplierId == outcome?.SupplierId
+            var party = supplier.SupplierId == outcome?.SupplierId
                 ? Party(supplier.SupplierId, supplier.SupplierName, "tenderer", "supplier")
-                : Party(supplier.SupplierId, supplier.SupplierName, "tenderer"));
+                : Party(supplier.SupplierId, supplier.SupplierName, "tenderer");
+            if (companyNumbers.TryGetValue(supplier.SupplierId, out var number))
+            {
+                party["identifier"] = new JsonObject { ["scheme"] = "GB-COH", ["id"] = number, ["legalName"] = supplier.SupplierName };
+            }
+            parties.Add(party);
         }
+        var lot = shortlist.Snapshot.Framework.Lots.FirstOrDefault(l => l.Id == result.LotId);
 
         var criteria = shortlist.Snapshot.Template.Requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var weights = result.Entries.FirstOrDefault()?.Criteria.Select(c => $"{c.RequirementId} (weight {Number(c.Weight)})")
@@ -61,20 +70,23 @@ public static class OcdsReleasePackage
                 $"{Number(spec.Volume)} units for {Number(spec.ContractMonths)} months in {spec.Region}.",
             ["status"] = tenderStatus,
             ["procuringEntity"] = buyer.DeepClone(),
-            ["procurementMethod"] = "selective",
+            // A direct award is made without competition (limited); anything else is a selection among the framework's suppliers.
+            ["procurementMethod"] = outcome?.Method == CallOffMethod.DirectAward ? "limited" : "selective",
             ["procurementMethodDetails"] = outcome?.Method is { } method
                 ? $"Call-off from framework agreement {shortlist.Context.FrameworkReference} by {method.Replace('-', ' ')}"
                 : $"Call-off from framework agreement {shortlist.Context.FrameworkReference}",
-            ["mainProcurementCategory"] = "services",
+            ["mainProcurementCategory"] = lot is null ? "services" : ProcurementCategories.MainCategoryOf(lot),
             ["awardCriteria"] = "ratedCriteria",
             ["awardCriteriaDetails"] = $"Mandatory gates: {string.Join(", ", gates)}. Weighted criteria: {string.Join(", ", weights)}. " +
                 "Total = 100 × Σ(weight × score) / Σ weight; price score = lowest eligible whole-life cost / this whole-life cost.",
-            ["items"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "1",
-                ["description"] = shortlist.Context.TemplateName,
-                ["quantity"] = spec.Volume,
-            }),
+            ["items"] = new JsonArray([.. (lot?.Categories ?? []).Select(ProcurementCategories.CpvOf).Distinct().DefaultIfEmpty((Code: "85000000-9", Title: "Health and social work services"))
+                .Select((cpv, i) => (JsonNode)new JsonObject
+                {
+                    ["id"] = (i + 1).ToString(CultureInfo.InvariantCulture),
+                    ["description"] = $"{shortlist.Context.TemplateName}: {cpv.Title}",
+                    ["classification"] = new JsonObject { ["scheme"] = "CPV", ["id"] = cpv.Code[..8], ["description"] = cpv.Title },
+                    ["quantity"] = spec.Volume,
+                })]),
             ["tenderers"] = new JsonArray([.. result.Entries.GroupBy(e => e.SupplierId).Select(g => (JsonNode)Reference(g.Key, g.First().SupplierName))]),
             ["numberOfTenderers"] = result.Entries.Select(e => e.SupplierId).Distinct().Count(),
         };
@@ -169,13 +181,13 @@ public static class OcdsReleasePackage
     private static JsonObject Party(string id, string name, params string[] roles) =>
         new() { ["id"] = id, ["name"] = name, ["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]) };
 
-    private static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
+    internal static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
 
     private static JsonObject Statistic(string id, string measure, int value) => new() { ["id"] = id, ["measure"] = measure, ["value"] = value };
 
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+    internal static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

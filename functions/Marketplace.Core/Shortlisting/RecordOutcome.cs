@@ -1,12 +1,12 @@
 using Marketplace.Core.Access;
 using Marketplace.Core.Audit;
-using Marketplace.Core.Frameworks;
+using Marketplace.Core.CallOffs;
 using Marketplace.Core.Outcomes;
 
 namespace Marketplace.Core.Shortlisting;
 
 /// <summary>The owning commissioner records the call-off outcome of a locked shortlist, once (<see cref="CallOffRules"/>).</summary>
-public sealed class RecordOutcome(CommissionerAccess access, ICommissionerRecords<ShortlistDocument> shortlists, IFrameworks frameworks, TimeProvider clock)
+public sealed class RecordOutcome(CommissionerAccess access, ICommissionerRecords<ShortlistDocument> shortlists, CallOffRoutes routes, TimeProvider clock)
 {
     /// <summary>The shortlist with its outcome, or why not (404, 403, 428, 400 by field, 409 by rule, 412 stale).</summary>
     public async Task<Outcome<StoredDocument<ShortlistDocument>>> RunAsync(Actor actor, string id, CallOffRequest request, string? ifMatch, CancellationToken ct)
@@ -18,10 +18,10 @@ public sealed class RecordOutcome(CommissionerAccess access, ICommissionerRecord
         }
         var (current, version) = found.Value;
         var shortlist = current.Document;
-        // Today's framework decides whether a call-off may start; the snapshot's copy stands in if it was removed.
-        var framework = await frameworks.FindAsync(shortlist.Context.FrameworkId, ct) ?? shortlist.Snapshot.Framework;
+        // Today's framework decides whether a call-off may start and by which route; the snapshot's copy stands in if it was removed.
+        var (route, framework) = await routes.RouteOfAsync(shortlist, ct);
         var now = clock.GetUtcNow();
-        var (recorded, refusal) = CallOffRules.Decide(request, shortlist, framework, DateOnly.FromDateTime(now.UtcDateTime), now, actor.UserId);
+        var (recorded, refusal) = CallOffRules.Decide(request, shortlist, framework, route, DateOnly.FromDateTime(now.UtcDateTime), now, actor.UserId);
         if (recorded is null)
         {
             return refusal!.Conflict is { } conflict
@@ -34,7 +34,7 @@ public sealed class RecordOutcome(CommissionerAccess access, ICommissionerRecord
             {
                 Reason = recorded.Reason,
                 Detail = recorded.Result == CallOffResult.Awarded
-                    ? $"Awarded {recorded.OfferingName} ({recorded.OfferingId}, rank {recorded.Rank}) to {recorded.SupplierName} by {recorded.Method}, £{recorded.ValueGbp:#,##0.00}, {recorded.StartDate:yyyy-MM-dd} to {recorded.EndDate:yyyy-MM-dd}"
+                    ? $"Awarded {recorded.OfferingName} ({recorded.OfferingId}, rank {recorded.Rank}) to {recorded.SupplierName} by {recorded.Process} ({recorded.Regime}), £{recorded.ValueGbp:#,##0.00}, {recorded.StartDate:yyyy-MM-dd} to {recorded.EndDate:yyyy-MM-dd}"
                     : recorded.Result,
             };
         return await shortlists.ReplaceAsync(next, shortlist, version, change, ct) is { } saved ? saved : Failure.Stale();

@@ -44,6 +44,8 @@ public sealed record ShortlistDocument
     public IReadOnlyList<ShortlistEquivalent> Equivalents { get; init; } = [];
     /// <summary>Set when locked.</summary>
     public ShortlistLock? Lock { get; init; }
+    /// <summary>The exclusion and debarment check and the conflicts declaration, recorded after locking and before any award decision.</summary>
+    public CallOffs.AwardChecks? Checks { get; init; }
     /// <summary>Set once, after locking, when the call-off ends.</summary>
     public CallOffOutcome? Outcome { get; init; }
 }

@@ -21,6 +21,7 @@ public enum OrganisationRelation
     OwningCommissioner,
     /// <summary>The commissioner named in the path.</summary>
     NamedCommissioner,
+    InvitedSupplier,
 }
 
 /// <summary>
@@ -42,6 +43,7 @@ public sealed record OrganisationScope(string Resource, IReadOnlyDictionary<Mark
         OrganisationRelation.NamedCertifier => "that certification body only",
         OrganisationRelation.OwningCommissioner => "its own commissioner only",
         OrganisationRelation.NamedCommissioner => "that commissioner only",
+        OrganisationRelation.InvitedSupplier => "a supplier it invited",
         _ => "any organisation",
     };
 }

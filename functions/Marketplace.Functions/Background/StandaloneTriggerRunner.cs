@@ -184,6 +184,7 @@ public static class BackgroundRegistration
         builder.Services.AddSingleton(sp => UpdateSearchIndex.Define(sp.GetRequiredService<StorageNames>()));
         builder.Services.AddSingleton(_ => ReindexCatalogue.Define());
         builder.Services.AddSingleton(_ => ExpireAttestations.Define());
+        builder.Services.AddSingleton(_ => AdvanceCallOffs.Define());
         var mode = Hosting.HostingMode.From(builder.Configuration);
         if (!mode.UnderFunctionsHost && builder.Configuration.GetValue(BackgroundOptions.Section + ":RunInProcess", true))
         {

@@ -70,6 +70,7 @@ public static class WebPages
         StandardsPage.Map(app);
         OrganisationPage.Map(app);
         ListingsPage.Map(app);
+        InvitationsPage.Map(app);
         ListingFormPage.Map(app);
         CapabilitiesPage.Map(app);
         AttestationsPage.Map(app);

@@ -1,4 +1,6 @@
+using Marketplace.Core.CallOffs;
 using Marketplace.Core.Shortlisting;
+using Marketplace.Functions.CallOffs;
 using Marketplace.Storage.Shortlisting;
 
 namespace Marketplace.Functions.Shortlisting;
@@ -25,6 +27,11 @@ public static class ShortlistingFeature
         services.AddSingleton<LockShortlist>();
         services.AddSingleton<DecideEquivalent>();
         services.AddSingleton<RecordOutcome>();
+        // Call-offs follow from a locked shortlist: its route, award checks and further competition.
+        services.AddSingleton<ICommissionerRecords<Competition>>(sp => new TableCommissionerRecords<Competition>(sp.GetRequiredService<ShortlistingTables>().Competitions));
+        services.AddSingleton<ICompetitionQueries, TableCompetitionQueries>();
+        services.AddSingleton<CallOffRoutes>();
+        services.AddSingleton<FurtherCompetitions>();
         return builder;
     }
 
@@ -33,6 +40,7 @@ public static class ShortlistingFeature
         app.MapTemplates();
         app.MapSpecifications();
         app.MapShortlists();
+        app.MapCallOffs();
         return app;
     }
 }

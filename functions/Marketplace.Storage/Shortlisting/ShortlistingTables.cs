@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Marketplace.Core.Assessments;
 using Marketplace.Core.Audit;
+using Marketplace.Core.CallOffs;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Storage.Audit;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,12 @@ public sealed class ShortlistingTables(TableServiceClient service, StorageNames 
         new DocumentTable<ShortlistDocument>(service.GetTableClient(names.ShortlistsTable), s => s.Id,
             s => new Dictionary<string, object?> { ["CommissionerId"] = s.CommissionerId, ["SpecificationId"] = s.SpecificationId, ["Status"] = s.Status }),
         ShortlistSubjects.Shortlist, audit, logger);
+
+    /// <summary>Further competitions, keyed by their shortlist's id, with their status for the timer.</summary>
+    public AuditedDocuments<Competition> Competitions { get; } = new(
+        new DocumentTable<Competition>(service.GetTableClient(names.CompetitionsTable), c => c.Id,
+            c => new Dictionary<string, object?> { ["CommissionerId"] = c.CommissionerId, ["Status"] = c.Status }),
+        CompetitionSubject.Kind, audit, logger);
 
     /// <summary>Commissioners' buyer assessments (DTAC, NICE ESF), found by commissioner or by offering.</summary>
     public AuditedDocuments<BuyerAssessment> Assessments { get; } = new(

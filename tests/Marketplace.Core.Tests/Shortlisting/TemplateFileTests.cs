@@ -196,7 +196,7 @@ public sealed class TemplateFileTests
     private static KeyRequirementsTemplate Load(string path) =>
         JsonSerializer.Deserialize<KeyRequirementsTemplate>(File.ReadAllText(path), Web) ?? throw new InvalidDataException(path);
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -115,9 +115,34 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         ["ShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}"),
         ["LockShortlistForm"] = e => Form($"/shortlists/{e.ShortlistId}/lock", e.Shortlist),
         ["RecordOutcomeForm"] = e => Form($"/shortlists/{e.ShortlistId}/outcome", e.Shortlist, ("outcome-result", "cancelled"), ("outcome-reason", "matrix")),
+        ["RecordAwardChecksForm"] = e => Form($"/shortlists/{e.ShortlistId}/award-checks", e.Shortlist, ("checks-declaration", "matrix")),
         ["AcceptEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/accept", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
         ["RejectEquivalentForm"] = e => Form($"/shortlists/{e.ShortlistId}/equivalents/att-matrix/reject", e.Shortlist, ("equivalent-reason-att-matrix", "matrix")),
         ["ExportShortlistPage"] = e => new(HttpMethod.Get, $"/shortlists/{e.ShortlistId}/export?format=csv"),
+        // Call-offs. The sample competition is open with one question (StaleETagsAsync): reads are let in; bodies are
+        // valid for their schema, and a change once let in meets a past deadline or missing answers (400), a stale
+        // If-Match (412) or the sealed responses (409); only a question is added and answered.
+        ["GetCallOffRoute"] = e => new(HttpMethod.Get, $"/api/shortlists/{e.ShortlistId}/route"),
+        ["RecordAwardChecks"] = e => WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/award-checks")
+        {
+            Content = JsonContent.Create(new { debarmentListChecked = true, checkedOn = "2026-11-30", conflictsDeclaration = "matrix", conflictFound = false }),
+        }, e.Shortlist),
+        ["StartCompetition"] = e => new(HttpMethod.Post, $"/api/shortlists/{e.ShortlistId}/competition") { Content = JsonContent.Create(new { deadline = "2020-01-01T00:00:00Z" }) },
+        ["GetCompetition"] = e => new(HttpMethod.Get, $"/api/competitions/{e.CompetitionId}"),
+        ["ListSupplierInvitations"] = _ => new(HttpMethod.Get, $"/api/suppliers/{Supplier}/invitations"),
+        ["AskClarification"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/questions") { Content = JsonContent.Create(new { text = "Matrix question?" }) },
+        ["AnswerClarification"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/questions/q1/answer") { Content = JsonContent.Create(new { text = "Matrix answer." }) },
+        ["SubmitResponse"] = e => new(HttpMethod.Put, $"/api/competitions/{e.CompetitionId}/responses/{e.InvitedSupplier}")
+        {
+            Content = JsonContent.Create(new { priceGbp = 1, answers = new Dictionary<string, object>() }),
+        },
+        ["ListResponses"] = e => new(HttpMethod.Get, $"/api/competitions/{e.CompetitionId}/responses"),
+        ["ScoreResponse"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/scores/{e.InvitedSupplier}") { Content = JsonContent.Create(new { }) },
+        ["DecideAward"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/award"),
+        ["EnterContract"] = e => new(HttpMethod.Post, $"/api/competitions/{e.CompetitionId}/contract")
+        {
+            Content = JsonContent.Create(new { signedOn = "2026-11-30", valueGbp = 1, startDate = "2027-01-01", endDate = "2028-01-01" }),
+        },
     };
 
     private static HttpRequestMessage Form(string path, string etag, params (string Name, string Value)[] fields) => new(HttpMethod.Post, path)
@@ -127,7 +152,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
 
     /// <summary>ETags the sample resources had before an unconditional rewrite, and the offering's listing as a body.</summary>
     private sealed record StaleETags(string Attestation, string Offering, object Listing,
-        string SpecificationId, string Specification, object SpecificationBody, string ShortlistId, string Shortlist);
+        string SpecificationId, string Specification, object SpecificationBody, string ShortlistId, string Shortlist,
+        string CompetitionId, string InvitedSupplier, IReadOnlySet<string> Invited);
 
     private static HttpRequestMessage WithIfMatch(HttpRequestMessage request, string etag)
     {
@@ -164,8 +190,8 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
     [Fact]
     public async Task Every_organisation_scoped_route_answers_own_and_other_organisations_and_no_token_as_declared()
     {
-        var world = await WorldAsync();
         var etags = await StaleETagsAsync();
+        var world = await WorldAsync() with { InvitedSupplier = etags.InvitedSupplier, Invited = etags.Invited };
         // Pages answer some requests with a redirect (an evidence file opens through its short-lived link): the status
         // that counts is the page's own, not that of wherever it points.
         using var anonymous = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -260,7 +286,17 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         var storedShortlist = (await shortlisting.Shortlists.FindAsync(shortlist, CancellationToken.None))!;
         await shortlisting.Specifications.Table.WriteAsync(specification, storedSpecification.Document, CancellationToken.None);
         await shortlisting.Shortlists.Table.WriteAsync(shortlist, storedShortlist.Document, CancellationToken.None);
-        return new StaleETags(attestation.ETag, offering.ETag, listing, specification, storedSpecification.ETag, body, shortlist, storedShortlist.ETag);
+        // A locked shortlist of the same specification with an open further competition.
+        var second = await (await commissioner.PostAsync($"/api/specifications/{specification}/shortlist", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        using var lockRequest = WithIfMatch(new(HttpMethod.Post, $"/api/shortlists/{second.GetProperty("id").GetString()}/lock"), (await shortlisting.Shortlists.FindAsync(second.GetProperty("id").GetString()!, CancellationToken.None))!.ETag);
+        (await commissioner.SendAsync(lockRequest)).EnsureSuccessStatusCode();
+        var competition = await (await commissioner.PostAsJsonAsync($"/api/shortlists/{second.GetProperty("id").GetString()}/competition", new { deadline = DateTimeOffset.UtcNow.AddDays(30) }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var invited = competition.GetProperty("invitations").EnumerateArray().Select(i => i.GetProperty("supplierId").GetString()!).ToHashSet(StringComparer.Ordinal);
+        using var invitee = await App.ClientForAsync(MarketplaceRole.Supplier, invited.Order(StringComparer.Ordinal).First());
+        (await invitee.PostAsJsonAsync($"/api/competitions/{competition.GetProperty("id").GetString()}/questions", new { text = "Is HSCN required?" })).EnsureSuccessStatusCode();
+        return new StaleETags(attestation.ETag, offering.ETag, listing, specification, storedSpecification.ETag, body, shortlist, storedShortlist.ETag,
+            competition.GetProperty("id").GetString()!, invited.Order(StringComparer.Ordinal).First(), invited);
     }
 
     private async Task<World> WorldAsync()
@@ -279,6 +315,11 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
     /// <summary>Which organisations count as the caller's own, and which as others, for each relation.</summary>
     private sealed record World(IReadOnlyList<Organisation> All, Standard Standard, Attestation Attestation)
     {
+        /// <summary>The sample competition's first invited supplier, and everyone it invited (none of whom is an "other").</summary>
+        public string InvitedSupplier { get; init; } = "";
+
+        public IReadOnlySet<string> Invited { get; init; } = new HashSet<string>();
+
         private Organisation SupplierOf(string resource) => All.Single(o => o.Id == (resource == "attestation" ? AttestationSupplier : Supplier));
 
         private IEnumerable<Organisation> OfKind(string kind) => All.Where(o => o.Kind == kind);
@@ -305,11 +346,12 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
                 OrganisationRelation.NamedByAttestation => [.. OfKind(kind).Where(c => c.Id == Attestation.CertifierId).Select(c => c.Id)],
                 OrganisationRelation.NamedCertifier => [Certifier],
                 OrganisationRelation.OwningCommissioner or OrganisationRelation.NamedCommissioner => [Commissioner],
+                OrganisationRelation.InvitedSupplier => [InvitedSupplier],
                 _ => [.. OfKind(kind).Take(2).Select(o => o.Id)],
             };
             var other = relation == OrganisationRelation.AnyOrganisation
                 ? []
-                : OfKind(kind).Select(o => o.Id).Where(id => !own.Contains(id)).Take(3).ToList();
+                : OfKind(kind).Select(o => o.Id).Where(id => !own.Contains(id) && !(relation == OrganisationRelation.InvitedSupplier && Invited.Contains(id))).Take(3).ToList();
             Assert.True(relation is OrganisationRelation.AnyOrganisation || own.Count > 0, $"No own organisation for {relation} on {resource}.");
             // A certification body accredited for the same scheme but not named is the sharpest "other" for deciding.
             if (relation == OrganisationRelation.DecidingCertifier)

@@ -222,24 +222,27 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task An_outcome_is_recorded_once_only_from_a_locked_shortlist_and_only_for_a_listed_offering()
+    public async Task An_outcome_is_recorded_once_only_from_a_locked_shortlist_and_a_direct_award_only_to_rank_1_after_the_award_checks()
     {
         using var commissioner = await App.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
         var (specification, _) = await CreateSpecificationAsync(commissioner, TelehealthBody());
         var (draft, etag) = await ShortlistAsync(commissioner, specification.GetProperty("id").GetString()!, maxResults: 2);
         var id = draft.GetProperty("id").GetString()!;
+        var first = Entries(draft).First();
         var second = Entries(draft).ElementAt(1);
-        object Award(string offering, string method = "direct-award", string? reason = null) => new Dictionary<string, object?>
+        object Award(string offering, string method = "direct-award") => new Dictionary<string, object?>
         {
-            ["result"] = "awarded", ["offeringId"] = offering, ["valueGbp"] = 182400, ["startDate"] = "2027-04-01", ["endDate"] = "2030-03-31", ["method"] = method, ["reason"] = reason,
-        }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);
+            ["result"] = "awarded", ["offeringId"] = offering, ["valueGbp"] = 182400, ["startDate"] = "2027-04-01", ["endDate"] = "2030-03-31", ["method"] = method,
+        };
 
-        var fromDraft = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", etag, Award(Entries(draft).First().GetProperty("offeringId").GetString()!));
+        var fromDraft = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", etag, Award(first.GetProperty("offeringId").GetString()!));
         var (_, lockedETag) = await LockAsync(commissioner, id, etag);
         var notListed = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", lockedETag, Award("off-000228"));
-        var unexplained = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", lockedETag, Award(second.GetProperty("offeringId").GetString()!));
-        var awarded = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", lockedETag,
-            Award(second.GetProperty("offeringId").GetString()!, reason: "The top-ranked service cannot start before the winter pressures period."));
+        var secondRanked = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", lockedETag, Award(second.GetProperty("offeringId").GetString()!));
+        var competedByForm = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", lockedETag, Award(first.GetProperty("offeringId").GetString()!, "further-competition"));
+        var withoutChecks = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", lockedETag, Award(first.GetProperty("offeringId").GetString()!));
+        var checks = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/award-checks", lockedETag, AwardChecksBody());
+        var awarded = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", checks.Headers.ETag!.ToString(), Award(first.GetProperty("offeringId").GetString()!));
         var awardedBody = await awarded.Content.ReadFromJsonAsync<JsonElement>();
         var twice = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", awarded.Headers.ETag!.ToString(),
             new { result = "cancelled", reason = "Changed our mind." });
@@ -248,12 +251,18 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
 
         Assert.Equal("shortlist-not-locked", (await ProblemAssert.IsProblemAsync(fromDraft, HttpStatusCode.Conflict, "conflict")).GetProperty("reason").GetString());
         Assert.True((await ProblemAssert.IsProblemAsync(notListed, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("offeringId", out _));
-        Assert.True((await ProblemAssert.IsProblemAsync(unexplained, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("reason", out _));
+        var rank2 = (await ProblemAssert.IsProblemAsync(secondRanked, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").GetProperty("offeringId")[0].GetString();
+        Assert.Contains("ranked 2", rank2, StringComparison.Ordinal);
+        Assert.True((await ProblemAssert.IsProblemAsync(competedByForm, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("method", out _));
+        Assert.Equal("award-checks-missing", (await ProblemAssert.IsProblemAsync(withoutChecks, HttpStatusCode.Conflict, "conflict")).GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.OK, checks.StatusCode);
         Assert.Equal(HttpStatusCode.OK, awarded.StatusCode);
         var outcome = awardedBody.GetProperty("outcome");
-        Assert.Equal(("awarded", 2, second.GetProperty("supplierId").GetString()), (outcome.GetProperty("result").GetString(), outcome.GetProperty("rank").GetInt32(), outcome.GetProperty("supplierId").GetString()));
+        Assert.Equal(("awarded", 1, first.GetProperty("supplierId").GetString(), "direct-award", "procurement-act-framework"),
+            (outcome.GetProperty("result").GetString(), outcome.GetProperty("rank").GetInt32(), outcome.GetProperty("supplierId").GetString(),
+             outcome.GetProperty("process").GetString(), outcome.GetProperty("regime").GetString()));
         Assert.Equal("outcome-already-recorded", (await ProblemAssert.IsProblemAsync(twice, HttpStatusCode.Conflict, "conflict")).GetProperty("reason").GetString());
-        Assert.Equal(["create", "lock", "outcome"], history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["create", "lock", "award-checks", "outcome"], history.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         var summary = mine.EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
         Assert.Equal(("locked", "awarded"), (summary.GetProperty("status").GetString(), summary.GetProperty("outcome").GetString()));
     }
@@ -340,17 +349,23 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         var id = draft.GetProperty("id").GetString()!;
         var (locked, lockedETag) = await LockAsync(commissioner, id, etag);
         var top = Entries(locked).First();
-        var awarded = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", lockedETag,
-            new { result = "awarded", offeringId = top.GetProperty("offeringId").GetString(), valueGbp = 150000.50, startDate = "2027-04-01", endDate = "2030-03-31", method = "further-competition" });
+        var checks = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/award-checks", lockedETag, AwardChecksBody());
+        var awarded = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", checks.Headers.ETag!.ToString(),
+            new { result = "awarded", offeringId = top.GetProperty("offeringId").GetString(), valueGbp = 150000.50, startDate = "2027-04-01", endDate = "2030-03-31", method = "direct-award" });
         Assert.Equal(HttpStatusCode.OK, awarded.StatusCode);
 
         var package = JsonNode.Parse(await commissioner.GetStringAsync($"/api/shortlists/{id}/export?format=ocds"))!;
         var schema = await OcdsSchema.LoadAsync();
 
         Assert.Empty(schema.Validate(package.ToJsonString()));
+        Assert.Empty(Marketplace.Functions.Tests.CallOffs.OcdsReader.Problems(package));
         var release = package["releases"]![0]!;
         Assert.Equal($"{ShortlistingApp.OcidPrefix}-{id}", release["ocid"]!.GetValue<string>());
         Assert.Equal("award", release["tag"]![0]!.GetValue<string>());
+        // A direct award is made without competition; telehealth products are goods, classified by CPV.
+        Assert.Equal(("limited", "goods"), (release["tender"]!["procurementMethod"]!.GetValue<string>(), release["tender"]!["mainProcurementCategory"]!.GetValue<string>()));
+        Assert.All(release["tender"]!["items"]!.AsArray(), i => Assert.Equal("CPV", i!["classification"]!["scheme"]!.GetValue<string>()));
+        Assert.Contains(release["parties"]!.AsArray(), p => p!["identifier"]?["scheme"]?.GetValue<string>() == "GB-COH");
         Assert.Equal(top.GetProperty("supplierId").GetString(), release["awards"]![0]!["suppliers"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(Entries(locked).Select(e => e.GetProperty("rank").GetInt32()), release["bids"]!["details"]!.AsArray().Select(b => b!["rank"]!.GetValue<int>()));
         Assert.Equal("framework", release["relatedProcesses"]![0]!["relationship"]![0]!.GetValue<string>());

@@ -60,6 +60,16 @@ internal static class ShortlistCalls
         return (JsonDocument.Parse(text).RootElement, response.Headers.ETag!.ToString());
     }
 
+    /// <summary>An exclusion and debarment check with no supplier excluded and no conflict found, made today.</summary>
+    public static object AwardChecksBody() => new
+    {
+        debarmentListChecked = true,
+        checkedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        excludedSupplierIds = Array.Empty<string>(),
+        conflictsDeclaration = "Evaluation panel: the digital lead and the clinical lead; neither holds an interest in any framework supplier.",
+        conflictFound = false,
+    };
+
     public static IEnumerable<JsonElement> Entries(JsonElement shortlist) => shortlist.GetProperty("result").GetProperty("entries").EnumerateArray();
 
     public static IEnumerable<JsonElement> Exclusions(JsonElement shortlist) => shortlist.GetProperty("result").GetProperty("exclusions").EnumerateArray();
