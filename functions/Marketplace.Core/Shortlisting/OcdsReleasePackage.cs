@@ -58,9 +58,10 @@ public static class OcdsReleasePackage
         var lot = shortlist.Snapshot.Framework.Lots.FirstOrDefault(l => l.Id == result.LotId);
 
         var criteria = shortlist.Snapshot.Template.Requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var weights = result.Entries.FirstOrDefault()?.Criteria.Select(c => $"{c.RequirementId} (weight {Number(c.Weight)})")
-            ?? criteria.Values.Where(r => r.Kind == RequirementKind.Criterion).Select(r => r.Id);
-        var gates = criteria.Values.Where(r => r.Kind == RequirementKind.Gate).Select(r => r.Id);
+        // Requirements in words, as the buyer published them: a reader of the notice never sees a template's internal ids.
+        var weights = result.Entries.FirstOrDefault()?.Criteria.Select(c => $"{shortlist.Snapshot.Template.TextOf(c.RequirementId)} (weight {Number(c.Weight)})")
+            ?? criteria.Values.Where(r => r.Kind == RequirementKind.Criterion).Select(r => r.Text);
+        var gates = criteria.Values.Where(r => r.Kind == RequirementKind.Gate).Select(r => r.Text);
         var tender = new JsonObject
         {
             ["id"] = shortlist.Id,
@@ -77,7 +78,7 @@ public static class OcdsReleasePackage
                 : $"Call-off from framework agreement {shortlist.Context.FrameworkReference}",
             ["mainProcurementCategory"] = lot is null ? "services" : ProcurementCategories.MainCategoryOf(lot),
             ["awardCriteria"] = "ratedCriteria",
-            ["awardCriteriaDetails"] = $"Mandatory gates: {string.Join(", ", gates)}. Weighted criteria: {string.Join(", ", weights)}. " +
+            ["awardCriteriaDetails"] = $"Mandatory gates: {string.Join(" ", gates)} Weighted criteria: {string.Join("; ", weights)}. " +
                 "Total = 100 × Σ(weight × score) / Σ weight; price score = lowest eligible whole-life cost / this whole-life cost.",
             ["items"] = new JsonArray([.. (lot?.Categories ?? []).Select(ProcurementCategories.CpvOf).Distinct().DefaultIfEmpty((Code: "85000000-9", Title: "Health and social work services"))
                 .Select((cpv, i) => (JsonNode)new JsonObject

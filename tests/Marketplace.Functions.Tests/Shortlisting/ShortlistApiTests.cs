@@ -364,6 +364,12 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         Assert.Equal("award", release["tag"]![0]!.GetValue<string>());
         // A direct award is made without competition; telehealth products are goods, classified by CPV.
         Assert.Equal(("limited", "goods"), (release["tender"]!["procurementMethod"]!.GetValue<string>(), release["tender"]!["mainProcurementCategory"]!.GetValue<string>()));
+        // The award criteria read as the buyer published them, in words, never the template's ids.
+        var criteriaDetails = release["tender"]!["awardCriteriaDetails"]!.GetValue<string>();
+        var texts = await RequirementTextsAsync(commissioner);
+        Assert.Contains($"{texts["dashboard-and-alerts"]} (weight 18)", criteriaDetails);
+        Assert.Contains(texts["mhra"], criteriaDetails);
+        Assert.DoesNotContain("dashboard-and-alerts", criteriaDetails);
         Assert.All(release["tender"]!["items"]!.AsArray(), i => Assert.Equal("CPV", i!["classification"]!["scheme"]!.GetValue<string>()));
         Assert.Contains(release["parties"]!.AsArray(), p => p!["identifier"]?["scheme"]?.GetValue<string>() == "GB-COH");
         Assert.Equal(top.GetProperty("supplierId").GetString(), release["awards"]![0]!["suppliers"]![0]!["id"]!.GetValue<string>());
