@@ -148,6 +148,11 @@ internal sealed class HeldStandards
         {
             get
             {
+                // Most offerings hold only their supplier's organisation-level attestations, each of which counts.
+                if (own is null && supplier.Declarations.Count == 0 && owner.assessments.Count == 0)
+                {
+                    return supplier.Organisation.Count;
+                }
                 var codes = new HashSet<string>(supplier.Organisation.Keys, StringComparer.Ordinal);
                 if (own is not null)
                 {
@@ -279,4 +284,4 @@ internal sealed class HeldStandards
 }
 
 /// <summary>What makes a standard count for an offering: an attestation (verified or declared) or the buyer's own assessment.</summary>
-internal sealed record Counted(Attestation? Attestation, BuyerAssessment? Assessment);
+internal readonly record struct Counted(Attestation? Attestation, BuyerAssessment? Assessment);
