@@ -103,6 +103,9 @@ internal sealed class HeldStandards
 
     internal sealed class SupplierAttestations
     {
+        /// <summary>Scores of standard criteria by criterion index, shared by the supplier's offerings that hold nothing of their own.</summary>
+        public double[]? Scores { get; set; }
+
         public List<Attestation> All { get; } = [];
         public List<Attestation> Declarations { get; } = [];
         public Dictionary<string, Attestation> Organisation { get; } = new(StringComparer.Ordinal);
@@ -141,6 +144,24 @@ internal sealed class HeldStandards
                 }
             }
             return declared is null ? null : new Counted(declared, null);
+        }
+
+        /// <summary>
+        /// A per-supplier cache of standard criteria scores (NaN until computed) when what counts for this offering is
+        /// only its supplier's (no attestation, declaration or assessment of its own, no claimed equivalents); else null.
+        /// </summary>
+        public double[]? SupplierScores(int criteria)
+        {
+            if (ReferenceEquals(supplier, None) || own is not null || supplier.Declarations.Count > 0 || owner.assessments.Count > 0)
+            {
+                return null;
+            }
+            if (supplier.Scores is null)
+            {
+                supplier.Scores = new double[criteria];
+                Array.Fill(supplier.Scores, double.NaN);
+            }
+            return supplier.Scores;
         }
 
         /// <summary>Distinct standards that count (declarations accepted), organisation-level, the offering's own and assessed.</summary>

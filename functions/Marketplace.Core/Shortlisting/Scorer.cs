@@ -101,13 +101,25 @@ public static class Scorer
         {
             var candidate = eligible[k];
             var offset = k * criteria.Length;
+            // A standard held only at organisation level scores the same for every offering of the supplier.
+            var shared = context.Equivalents.Any ? null : candidate.Held.SupplierScores(criteria.Length);
             var total = 0.0;
             for (var i = 0; i < criteria.Length; i++)
             {
                 var criterion = criteria[i];
-                var score = criterion.Rule is PriceRule
-                    ? PriceScore(candidate.Cost, lowest)
-                    : Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score;
+                double score;
+                if (criterion.Rule is PriceRule)
+                {
+                    score = PriceScore(candidate.Cost, lowest);
+                }
+                else if (shared is not null && criterion.Rule is StandardHeldRule)
+                {
+                    score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score : shared[i];
+                }
+                else
+                {
+                    score = Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score;
+                }
                 scores[offset + i] = score;
                 total += 100.0 * criterion.Weight * score / totalWeight;
             }
