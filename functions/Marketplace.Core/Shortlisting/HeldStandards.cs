@@ -103,6 +103,9 @@ internal sealed class HeldStandards
 
     internal sealed class SupplierAttestations
     {
+        /// <summary>Scores of standard criteria by criterion index, shared by the supplier's offerings that hold nothing of their own.</summary>
+        public double[]? Scores { get; set; }
+
         public List<Attestation> All { get; } = [];
         public List<Attestation> Declarations { get; } = [];
         public Dictionary<string, Attestation> Organisation { get; } = new(StringComparer.Ordinal);
@@ -143,11 +146,34 @@ internal sealed class HeldStandards
             return declared is null ? null : new Counted(declared, null);
         }
 
+        /// <summary>
+        /// A per-supplier cache of standard criteria scores (NaN until computed) when what counts for this offering is
+        /// only its supplier's (no attestation, declaration or assessment of its own, no claimed equivalents); else null.
+        /// </summary>
+        public double[]? SupplierScores(int criteria)
+        {
+            if (ReferenceEquals(supplier, None) || own is not null || supplier.Declarations.Count > 0 || owner.assessments.Count > 0)
+            {
+                return null;
+            }
+            if (supplier.Scores is null)
+            {
+                supplier.Scores = new double[criteria];
+                Array.Fill(supplier.Scores, double.NaN);
+            }
+            return supplier.Scores;
+        }
+
         /// <summary>Distinct standards that count (declarations accepted), organisation-level, the offering's own and assessed.</summary>
         public int Count
         {
             get
             {
+                // Most offerings hold only their supplier's organisation-level attestations, each of which counts.
+                if (own is null && supplier.Declarations.Count == 0 && owner.assessments.Count == 0)
+                {
+                    return supplier.Organisation.Count;
+                }
                 var codes = new HashSet<string>(supplier.Organisation.Keys, StringComparer.Ordinal);
                 if (own is not null)
                 {
@@ -279,4 +305,4 @@ internal sealed class HeldStandards
 }
 
 /// <summary>What makes a standard count for an offering: an attestation (verified or declared) or the buyer's own assessment.</summary>
-internal sealed record Counted(Attestation? Attestation, BuyerAssessment? Assessment);
+internal readonly record struct Counted(Attestation? Attestation, BuyerAssessment? Assessment);

@@ -59,9 +59,9 @@ public static class Scorer
         var priceBasis = criteria.FirstOrDefault(c => c.Rule is PriceRule { Models: not null });
         long totalWeight = criteria.Sum(c => (long)c.Weight);
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(input.Offerings.Count, StringComparer.Ordinal);
         var eligible = new List<Eligible>();
-        var exclusions = new List<Exclusion>();
+        var exclusions = new List<Exclusion>(input.Offerings.Count);
         foreach (var (offering, supplier) in input.Offerings)
         {
             if (!ids.Add(offering.Id))
@@ -92,23 +92,39 @@ public static class Scorer
             }
         }
 
+        // Numbers first, for every eligible offering; the sentences are written per entry when its criteria are read
+        // (the entries kept, the ones shown), from the same scores.
+        var explainer = new Explainer(criteria, context, specification, lowest, totalWeight);
+        var scores = new double[eligible.Count * criteria.Length];
         var scored = new List<Scored>(eligible.Count);
-        foreach (var candidate in eligible)
+        for (var k = 0; k < eligible.Count; k++)
         {
-            var lines = new CriterionLine[criteria.Length];
+            var candidate = eligible[k];
+            var offset = k * criteria.Length;
+            // A standard held only at organisation level scores the same for every offering of the supplier.
+            var shared = context.Equivalents.Any ? null : candidate.Held.SupplierScores(criteria.Length);
             var total = 0.0;
             for (var i = 0; i < criteria.Length; i++)
             {
                 var criterion = criteria[i];
-                var (score, explanation) = criterion.Rule is PriceRule
-                    ? Price(candidate, lowest, specification)
-                    : Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: true);
-                var points = 100.0 * criterion.Weight * score / totalWeight;
-                total += points;
-                lines[i] = new CriterionLine(criterion.Id, criterion.Weight, score, points, explanation!);
+                double score;
+                if (criterion.Rule is PriceRule)
+                {
+                    score = PriceScore(candidate.Cost, lowest);
+                }
+                else if (shared is not null && criterion.Rule is StandardHeldRule)
+                {
+                    score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score : shared[i];
+                }
+                else
+                {
+                    score = Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score;
+                }
+                scores[offset + i] = score;
+                total += 100.0 * criterion.Weight * score / totalWeight;
             }
             // Each sᵢ ≤ 1, so the exact total is at most 100; clamping only removes floating-point excess (≈1e-14).
-            scored.Add(new Scored(candidate, Math.Clamp(total, 0.0, 100.0), candidate.Held.Count, lines));
+            scored.Add(new Scored(candidate, Math.Clamp(total, 0.0, 100.0), candidate.Held.Count, new ExplainedCriteria(explainer, candidate, scores, offset)));
         }
         scored.Sort(Ranking);
 
@@ -120,7 +136,11 @@ public static class Scorer
             entries[i] = new ShortlistEntry(i + 1, s.Candidate.Offering.Id, s.Candidate.Offering.Name, s.Candidate.Supplier.Id, s.Candidate.Supplier.Name,
                 s.Total, s.Candidate.Cost, s.VerifiedStandards, within, s.Lines);
         }
-        exclusions.Sort((a, b) => string.CompareOrdinal(a.OfferingId, b.OfferingId));
+        // Candidates usually arrive in id order (tables list by key): then the exclusions are in order already.
+        if (!InIdOrder(exclusions))
+        {
+            exclusions.Sort((a, b) => string.CompareOrdinal(a.OfferingId, b.OfferingId));
+        }
 
         return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries, exclusions);
     }
@@ -156,19 +176,19 @@ public static class Scorer
         List<ExclusionReason>? reasons = null;
         if (offering.Status == OfferingStatus.Retired)
         {
-            (reasons ??= []).Add(new(ExclusionCodes.Retired, null, "retired by its supplier"));
+            (reasons ??= []).Add(RetiredReason);
         }
-        if (!offering.Lots.Contains(context.Lot.Id, StringComparer.Ordinal))
+        if (!Has(offering.Lots, context.Lot.Id))
         {
-            (reasons ??= []).Add(new(ExclusionCodes.NotInLot, null, $"not in lot {context.Lot.Number}"));
+            (reasons ??= []).Add(context.NotInLot);
         }
         if (!context.Admitted.Contains(offering.SupplierId))
         {
-            (reasons ??= []).Add(new(ExclusionCodes.SupplierNotAdmitted, null, $"supplier not admitted to lot {context.Lot.Number}"));
+            (reasons ??= []).Add(context.NotAdmitted);
         }
-        if (priceBasis?.Rule is PriceRule { Models: { } models } && !models.Contains(offering.Price.Model, StringComparer.Ordinal))
+        if (priceBasis?.Rule is PriceRule { Models: { } models } && !Has(models, offering.Price.Model))
         {
-            (reasons ??= []).Add(new(ExclusionCodes.PriceBasis, priceBasis.Id,
+            (reasons ??= []).Add(new(ExclusionCodes.PriceBasis, priceBasis.Id, () =>
                 $"priced {Vocabulary.Words(Vocabulary.PriceModels, offering.Price.Model)}; this specification compares " +
                 $"{Vocabulary.Alternatives(models.Select(m => Vocabulary.Words(Vocabulary.PriceModels, m)))} prices only"));
         }
@@ -176,11 +196,57 @@ public static class Scorer
         {
             if (Check(gate.Rule, offering, held, context, explain: false).Score < 1.0)
             {
-                var (_, why) = Check(gate.Rule, offering, held, context, explain: true);
-                (reasons ??= []).Add(new(ExclusionCodes.GateFailed, gate.Id, $"fails \"{gate.Requirement.Text.TrimEnd('.')}\": {why}"));
+                (reasons ??= []).Add(new(ExclusionCodes.GateFailed, gate.Id, () =>
+                    $"fails \"{gate.Requirement.Text.TrimEnd('.')}\": {Check(gate.Rule, offering, held, context, explain: true).Explanation}"));
             }
         }
         return reasons;
+    }
+
+    private static double PriceScore(decimal? cost, decimal? lowest) => cost switch
+    {
+        null => 0.0,
+        0m => 1.0,
+        { } c => (double)(lowest!.Value / c),
+    };
+
+    private static readonly ExclusionReason RetiredReason = new(ExclusionCodes.Retired, null, "retired by its supplier");
+
+    private static bool InIdOrder(List<Exclusion> exclusions)
+    {
+        for (var i = 1; i < exclusions.Count; i++)
+        {
+            if (string.CompareOrdinal(exclusions[i - 1].OfferingId, exclusions[i].OfferingId) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Loops rather than LINQ: scoring asks these millions of times, and Enumerable.Contains with a comparer allocates.
+    private static bool Has(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasAny(IReadOnlyList<string> values, IReadOnlyList<string> wanted)
+    {
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (Has(values, wanted[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static (double Score, string Explanation) Price(Eligible candidate, decimal? lowest, Specification specification)
@@ -190,7 +256,7 @@ public static class Scorer
         {
             return (0.0, $"No whole-life cost ({how}), so no price marks");
         }
-        var score = cost == 0m ? 1.0 : (double)(lowest!.Value / cost);
+        var score = PriceScore(cost, lowest);
         var text = $"Whole-life cost {WholeLifeCost.Money(cost)} ({how}); lowest eligible {WholeLifeCost.Money(lowest!.Value)}";
         return (score, cost == lowest
             ? $"{text}, the lowest; score 1.00"
@@ -205,7 +271,7 @@ public static class Scorer
             case StandardHeldRule r:
             {
                 var counted = held.Held(r.Code, r.AcceptDeclaration);
-                if (counted is null && context.Equivalents.Accepted(offering.SupplierId, offering.Id, r.Code) is { } equivalent)
+                if (counted is null && context.Equivalents.Any && context.Equivalents.Accepted(offering.SupplierId, offering.Id, r.Code) is { } equivalent)
                 {
                     return (1, equivalent);
                 }
@@ -224,7 +290,7 @@ public static class Scorer
             }
             case CategoryRule r:
             {
-                var pass = r.Categories.Contains(offering.Category, StringComparer.Ordinal);
+                var pass = Has(r.Categories, offering.Category);
                 if (!explain)
                 {
                     return (pass ? 1 : 0, null);
@@ -239,7 +305,7 @@ public static class Scorer
                 var covered = 0;
                 foreach (var condition in r.Conditions)
                 {
-                    covered += offering.Conditions.Contains(condition, StringComparer.Ordinal) ? 1 : 0;
+                    covered += Has(offering.Conditions, condition) ? 1 : 0;
                 }
                 var score = (double)covered / r.Conditions.Count;
                 if (!explain)
@@ -255,7 +321,7 @@ public static class Scorer
             }
             case InteroperabilityRule r:
             {
-                var pass = r.Interoperability.Any(i => offering.Interoperability.Contains(i, StringComparer.Ordinal));
+                var pass = HasAny(offering.Interoperability, r.Interoperability);
                 if (!explain)
                 {
                     return (pass ? 1 : 0, null);
@@ -267,7 +333,7 @@ public static class Scorer
             }
             case ConnectivityRule r:
             {
-                var pass = offering.Connectivity is { } c && r.Connectivity.Contains(c, StringComparer.Ordinal);
+                var pass = offering.Connectivity is { } c && Has(r.Connectivity, c);
                 if (!explain)
                 {
                     return (pass ? 1 : 0, null);
@@ -281,7 +347,7 @@ public static class Scorer
             case RegionServedRule r:
             {
                 var region = r.Region!;
-                var pass = offering.Regions.Contains(region, StringComparer.Ordinal);
+                var pass = Has(offering.Regions, region);
                 if (!explain)
                 {
                     return (pass ? 1 : 0, null);
@@ -426,6 +492,8 @@ public static class Scorer
             standardNames = input.StandardNames;
             Date = input.EvaluationDate;
             Admitted = new HashSet<string>(lot.Suppliers, StringComparer.Ordinal);
+            NotInLot = new(ExclusionCodes.NotInLot, null, $"not in lot {lot.Number}");
+            NotAdmitted = new(ExclusionCodes.SupplierNotAdmitted, null, $"supplier not admitted to lot {lot.Number}");
             // Only the specification's own commissioner's assessments count, whatever else the input carries.
             Standards = new HeldStandards(input.Attestations, input.EvaluationDate, input.Routes,
                 input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId));
@@ -443,6 +511,9 @@ public static class Scorer
         public string Region { get; }
         public DateOnly Date { get; }
         public HashSet<string> Admitted { get; }
+        // Reasons are immutable, so the ones that read the same for every offering are shared.
+        public ExclusionReason NotInLot { get; }
+        public ExclusionReason NotAdmitted { get; }
         public HeldStandards Standards { get; }
         public EquivalentStandards Equivalents { get; }
         public Func<string?, string> AssociationName { get; }
@@ -450,11 +521,15 @@ public static class Scorer
         /// <summary>A standard in words, e.g. "the Data Security and Protection Toolkit (DSPT)"; its code when its name is not known.</summary>
         public string Standard(string code)
         {
-            if (!standards.TryGetValue(code, out var words))
+            // Sentences are written lazily, by whoever reads a shortlist, so the cache may be filled from two threads.
+            lock (standards)
             {
-                standards[code] = words = StandardWords(code, standardNames.GetValueOrDefault(code));
+                if (!standards.TryGetValue(code, out var words))
+                {
+                    standards[code] = words = StandardWords(code, standardNames.GetValueOrDefault(code));
+                }
+                return words;
             }
-            return words;
         }
 
         private static string StandardWords(string code, string? name)
@@ -473,5 +548,47 @@ public static class Scorer
 
     private sealed record Eligible(Offering Offering, Organisation Supplier, HeldStandards.OfferingStandards Held, decimal? Cost);
 
-    private sealed record Scored(Eligible Candidate, double Total, int VerifiedStandards, CriterionLine[] Lines);
+    private sealed record Scored(Eligible Candidate, double Total, int VerifiedStandards, ExplainedCriteria Lines);
+
+    /// <summary>What an entry's sentences are written from: shared by every entry of one scoring.</summary>
+    private sealed record Explainer(ResolvedRequirement[] Criteria, Context Context, Specification Specification, decimal? Lowest, long TotalWeight);
+
+    /// <summary>
+    /// One entry's criterion lines, scored already and explained on first read (then kept): the same lines as
+    /// explaining every entry up front, at the cost of only the entries anyone reads.
+    /// </summary>
+    private sealed class ExplainedCriteria(Explainer explainer, Eligible candidate, double[] scores, int offset) : IReadOnlyList<CriterionLine>
+    {
+        private CriterionLine[]? lines;
+
+        public int Count => explainer.Criteria.Length;
+
+        public CriterionLine this[int index] => Lines()[index];
+
+        public IEnumerator<CriterionLine> GetEnumerator() => ((IEnumerable<CriterionLine>)Lines()).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private CriterionLine[] Lines()
+        {
+            // Two threads reading at once may both explain it: the same lines, and either is kept.
+            return lines ??= Explain();
+        }
+
+        private CriterionLine[] Explain()
+        {
+            var criteria = explainer.Criteria;
+            var explained = new CriterionLine[criteria.Length];
+            for (var i = 0; i < criteria.Length; i++)
+            {
+                var criterion = criteria[i];
+                var score = scores[offset + i];
+                var explanation = criterion.Rule is PriceRule
+                    ? Price(candidate, explainer.Lowest, explainer.Specification).Explanation
+                    : Check(criterion.Rule, candidate.Offering, candidate.Held, explainer.Context, explain: true).Explanation;
+                explained[i] = new CriterionLine(criterion.Id, criterion.Weight, score, 100.0 * criterion.Weight * score / explainer.TotalWeight, explanation!);
+            }
+            return explained;
+        }
+    }
 }

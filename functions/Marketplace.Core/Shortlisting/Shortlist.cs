@@ -69,7 +69,37 @@ public sealed record Exclusion(string OfferingId, string OfferingName, string Su
 /// <param name="Code">One of <see cref="ExclusionCodes"/>.</param>
 /// <param name="RequirementId">The failed gate's id, or the price criterion's for a price basis; null for lot, admission and status reasons.</param>
 /// <param name="Explanation">Plain English naming the requirement by its text, e.g. "not in lot 3" or "fails \"Holds a current DSPT\": …".</param>
-public sealed record ExclusionReason(string Code, string? RequirementId, string Explanation);
+public sealed record ExclusionReason(string Code, string? RequirementId, string Explanation)
+{
+    // Scoring excludes tens of thousands of offerings and keeps at most a thousand, so a gate's sentence is written
+    // only when something reads it (the same sentence, once).
+    private Func<string>? explain;
+
+    internal ExclusionReason(string code, string? requirementId, Func<string> explain)
+        : this(code, requirementId, (string)null!) => this.explain = explain;
+
+    /// <summary>Plain English naming the requirement by its text.</summary>
+    public string Explanation
+    {
+        get
+        {
+            if (explain is { } pending)
+            {
+                field = pending();
+                explain = null;
+            }
+            return field;
+        }
+        init;
+    } = Explanation;
+
+    /// <summary>Equal when code, requirement and explanation are.</summary>
+    public bool Equals(ExclusionReason? other) =>
+        other is not null && Code == other.Code && RequirementId == other.RequirementId && Explanation == other.Explanation;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Code, RequirementId, Explanation);
+}
 
 /// <summary>Why an offering can be excluded.</summary>
 public static class ExclusionCodes

@@ -76,6 +76,10 @@ public static class ShortlistEquivalents
         ArgumentNullException.ThrowIfNull(scored);
         var requirements = SpecificationRules.Resolve(specification, template, input.Framework, []).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var claims = new EquivalentStandards(input.Attestations, input.EquivalentDecisions, input.EvaluationDate);
+        if (!claims.Any)
+        {
+            return []; // nothing to find: and reading every entry's criteria would explain all of them
+        }
         var offerings = input.Offerings.ToDictionary(c => c.Offering.Id, StringComparer.Ordinal);
         var uses = new Dictionary<string, (Attestation Claim, string SupplierName, List<EquivalentUse> Uses)>(StringComparer.Ordinal);
 
@@ -240,9 +244,12 @@ internal sealed class EquivalentStandards
         }
     }
 
+    /// <summary>Whether any supplier has a submitted claim: with none, no lookup can find one (scoring skips them).</summary>
+    public bool Any => claims.Count > 0;
+
     /// <summary>The supplier's claims for <paramref name="code"/> that apply to the offering, lowest id first.</summary>
     public IEnumerable<Attestation> Claims(string supplierId, string offeringId, string code) =>
-        claims.TryGetValue((supplierId, code), out var list) ? list.Where(a => a.OfferingId is null || a.OfferingId == offeringId) : [];
+        claims.Count > 0 && claims.TryGetValue((supplierId, code), out var list) ? list.Where(a => a.OfferingId is null || a.OfferingId == offeringId) : [];
 
     /// <summary>Why the standard counts through an accepted claim; null when none is accepted.</summary>
     public string? Accepted(string supplierId, string offeringId, string code)

@@ -211,4 +211,26 @@ public sealed class ScoringTests
 
         Assert.Contains("\"entries\":[{\"rank\":1,\"offeringId\":\"x\"", json, StringComparison.Ordinal);
     }
+    [Fact]
+    public void An_offerings_own_attestation_counts_for_it_and_not_for_its_suppliers_other_offerings()
+    {
+        var template = Template(Criterion("iso", new StandardHeldRule("ISO27001"), 1), Criterion("dspt", new StandardHeldRule("DSPT"), 1));
+        // Scored in this order, "a" and "c" hold only the supplier's DSPT; "b" holds ISO 27001 of its own as well.
+        var shortlist = Scorer.Score(template, Specification(template),
+            Input([Offering("a"), Offering("b"), Offering("c")], [Attestation("pennine", "DSPT"), Attestation("pennine", "ISO27001", offering: "b")]));
+
+        Assert.Equal([("b", 100.0), ("a", 50.0), ("c", 50.0)], shortlist.Entries.Select(e => (e.OfferingId, e.Total)));
+        Assert.StartsWith("Does not hold ISO27001", shortlist.Entries[2].Criteria[0].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exclusions_are_listed_by_offering_id_whatever_order_the_candidates_come_in()
+    {
+        var template = Template(Criterion("fhir", new InteroperabilityRule(["fhir-r4-uk-core"]), 1));
+        var shortlist = Scorer.Score(template, Specification(template),
+            Input([Offering("c") with { Lots = [] }, Offering("a") with { Lots = [] }, Offering("b") with { Lots = [] }]));
+
+        Assert.Equal(["a", "b", "c"], shortlist.Exclusions.Select(e => e.OfferingId));
+        Assert.All(shortlist.Exclusions, e => Assert.Equal("not in lot 3", Assert.Single(e.Reasons).Explanation));
+    }
 }
