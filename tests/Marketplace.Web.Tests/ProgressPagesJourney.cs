@@ -81,7 +81,13 @@ public sealed class ProgressPagesJourney(BrowserApp app)
         var shortlist = await SucceedsAsync(shortlisted);
         var id = shortlist.Body.GetProperty("id").GetString();
         var locked = await SucceedsAsync(await SendAsync(http, $"/api/shortlists/{id}/lock", shortlist.ETag, null));
-        await SucceedsAsync(await SendAsync(http, $"/api/shortlists/{id}/outcome", locked.ETag, new
+        // The exclusion and debarment check and the conflicts declaration come before any award decision.
+        var checks = await SucceedsAsync(await SendAsync(http, $"/api/shortlists/{id}/award-checks", locked.ETag, new
+        {
+            debarmentListChecked = true, checkedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            excludedSupplierIds = Array.Empty<string>(), conflictsDeclaration = "Evaluation panel: the digital lead and the clinical lead; no interests.", conflictFound = false,
+        }));
+        await SucceedsAsync(await SendAsync(http, $"/api/shortlists/{id}/outcome", checks.ETag, new
         {
             result = "awarded", offeringId = shortlist.Body.GetProperty("result").GetProperty("entries")[0].GetProperty("offeringId").GetString(),
             valueGbp = 150 * people, startDate = "2027-04-01", endDate = "2030-03-31", method = "direct-award",

@@ -117,7 +117,10 @@ public sealed class ProgressFiguresTests(ShortlistingApp fixture) : IClassFixtur
         var (draft, etag) = await ShortlistAsync(commissioner, specification.GetProperty("id").GetString()!, maxResults: 2);
         var id = draft.GetProperty("id").GetString()!;
         var (_, locked) = await LockAsync(commissioner, id, etag);
-        var awarded = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", locked, new
+        // The law's checks come before any award decision.
+        var checks = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/award-checks", locked, AwardChecksBody());
+        Assert.True(checks.IsSuccessStatusCode, await checks.Content.ReadAsStringAsync());
+        var awarded = await PostWithIfMatchAsync(commissioner, $"/api/shortlists/{id}/outcome", checks.Headers.ETag!.ToString(), new
         {
             result = "awarded", offeringId = Entries(draft).First().GetProperty("offeringId").GetString(), valueGbp = 182400,
             startDate = "2027-04-01", endDate = "2030-03-31", method = "direct-award",
