@@ -96,9 +96,10 @@ public sealed class UnaffiliatedSupplierJourney(BrowserApp app)
         await page.Locator("#upload-evidence").ClickAsync();
         await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Evidence file uploaded.");
         await Expect(page.Locator("#evidence-files")).ToContainTextAsync("lune-valley-qsf-certificate.pdf");
-        await page.Locator("#submit-button").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Submitted.");
+        // A click, as the other journeys submit: a key press on the focused button was lost under load while the
+        // upload's page was still settling.
+        await page.Locator("#submit-button").ClickAsync();
+        await Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Submitted.", new() { Timeout = 15_000 });
         await Expect(page.Locator("h1 .nhsuk-tag")).ToHaveTextAsync("Submitted");
         await Expect(page.Locator("#route")).ToContainTextAsync("Awaiting verification by TEC Quality.");
         await PageChecks.AccessibleAsync(page, "unaffiliated-supplier-attestation-submitted");
