@@ -47,6 +47,8 @@ builder.Services.AddActors();
 // Malformed bodies reach the exception handler, which names the problem, instead of a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
+builder.Services.ReadKeyRingOnFirstUse();
+
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();

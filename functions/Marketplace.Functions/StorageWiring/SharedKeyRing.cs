@@ -58,6 +58,19 @@ public static class SharedKeyRing
     }
 
     /// <summary>
+    /// Data Protection reads the key ring from Blob storage in a hosted service before the app listens; only pages'
+    /// antiforgery and the sign-in cookie use it, so it is read on their first use instead, off the cold start. Call
+    /// last: every <c>AddDataProtection()</c> (sign-in adds it again) registers the hosted service anew.
+    /// </summary>
+    public static IServiceCollection ReadKeyRingOnFirstUse(this IServiceCollection services)
+    {
+        var warmUp = services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList();
+        warmUp.ForEach(d => services.Remove(d));
+        return services;
+    }
+
+    /// <summary>
     /// Encrypts the key ring's keys at rest to the certificate <paramref name="current"/> gives (fetched on first use);
     /// keys encrypted to an earlier certificate (before Key Vault renewed it) open with the one
     /// <paramref name="byThumbprint"/> finds.

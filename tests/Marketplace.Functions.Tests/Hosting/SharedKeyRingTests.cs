@@ -85,6 +85,23 @@ public sealed partial class SharedKeyRingTests
     }
 
     [Fact]
+    public async Task The_key_ring_is_read_and_created_on_first_use_not_while_the_app_starts()
+    {
+        // Off the cold start: an instance woken for an API call or a health probe never touches the key ring.
+        var prefix = Marketplace.Testing.UniqueNames.Prefix();
+        await using var app = await InstanceAsync(prefix);
+        var blob = new BlobServiceClient(app.Azurite.ConnectionString).GetBlobContainerClient(app.Names.DataProtectionContainer).GetBlobClient(BlobKeyRepository.BlobName);
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
+
+        Assert.False((await blob.ExistsAsync()).Value);
+
+        await using var other = await InstanceAsync(prefix);
+        Assert.Equal(HttpStatusCode.Redirect, await SignOutOnAsync(app, other));
+        Assert.True((await blob.ExistsAsync()).Value);
+    }
+
+    [Fact]
     public async Task After_the_certificate_is_renewed_an_instance_still_opens_what_was_protected_under_the_earlier_one()
     {
         using var before = SelfSigned();
