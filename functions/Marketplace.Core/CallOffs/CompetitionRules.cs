@@ -51,6 +51,9 @@ public sealed record ContractRequest
     public DateOnly? EndDate { get; init; }
 }
 
+/// <summary>A response opened for scoring, with the scores pre-filled for its answers by criterion id.</summary>
+public sealed record ResponseToScore(Competition Competition, SealedResponse Response, IReadOnlyDictionary<string, PrefilledScore> Prefilled);
+
 /// <summary>The pre-filled score of one criterion for one supplier, from the locked shortlist's explained line.</summary>
 public sealed record PrefilledScore(double Score, string Explanation);
 

@@ -139,6 +139,55 @@ public sealed class FurtherCompetitions(
             : Failure.Forbidden("This competition is not yours.", "Only its commissioner and the suppliers it invited can see it.");
     }
 
+    /// <summary>The competition, for its own commissioner only (the pages that run it).</summary>
+    public async Task<Outcome<Competition>> ReadOwnAsync(Actor actor, string id, CancellationToken ct)
+    {
+        var found = await FindAsync(id, ct);
+        return !found.Succeeded ? found.Failure : Owner(actor, found.Value.Document) is { } refused ? refused : found.Value.Document;
+    }
+
+    /// <summary>
+    /// One unsealed response with the scores pre-filled for it, for the commissioner to score: only its commissioner,
+    /// only after the deadline (409 sealed before it, as for <see cref="ResponsesAsync"/>).
+    /// </summary>
+    public async Task<Outcome<ResponseToScore>> ResponseToScoreAsync(Actor actor, string id, string supplierId, CancellationToken ct)
+    {
+        var found = await FindAsync(id, ct);
+        if (!found.Succeeded)
+        {
+            return found.Failure;
+        }
+        var competition = found.Value.Document;
+        if (Owner(actor, competition) is { } refused)
+        {
+            return refused;
+        }
+        var responses = CompetitionRules.Unsealed(competition, clock.GetUtcNow());
+        if (!responses.Succeeded)
+        {
+            return responses.Failure;
+        }
+        if (responses.Value.FirstOrDefault(r => r.SupplierId == supplierId) is not { } response)
+        {
+            return Failure.NotFound("response", supplierId);
+        }
+        var shortlist = await shortlists.FindAsync(id, ct);
+        return new ResponseToScore(competition, response, Prefilled(competition, shortlist?.Document, supplierId));
+    }
+
+    /// <summary>
+    /// The scores pre-filled for a supplier's answers: the locked shortlist's explained lines for the offering it was
+    /// invited with (its declared capabilities and verified standards); none when the shortlist did not rank it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, PrefilledScore> Prefilled(Competition competition, ShortlistDocument? shortlist, string supplierId)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        var offering = competition.Invitations.FirstOrDefault(i => i.SupplierId == supplierId)?.OfferingId;
+        var entry = shortlist?.Result.Entries.FirstOrDefault(e => e.OfferingId == offering);
+        return entry?.Criteria.ToDictionary(l => l.RequirementId, l => new PrefilledScore(l.Score, l.Explanation), StringComparer.Ordinal)
+            ?? new Dictionary<string, PrefilledScore>();
+    }
+
     /// <summary>The competitions that invited the caller's supplier organisation.</summary>
     public async Task<Outcome<IReadOnlyList<Competition>>> InvitationsAsync(Actor actor, string supplierId, CancellationToken ct) =>
         !Ids.IsId(supplierId) || await organisations.FindAsync(supplierId, ct) is not { Kind: OrganisationKind.Supplier }
@@ -178,14 +227,8 @@ public sealed class FurtherCompetitions(
     public async Task<Outcome<StoredDocument<Competition>>> ScoreAsync(Actor actor, string id, string supplierId, ScoresRequest request, CancellationToken ct)
     {
         var shortlist = await shortlists.FindAsync(id, ct);
-        return await ChangeAsync(actor, id, c => Owner(actor, c), (c, now) =>
-        {
-            var offering = c.Invitations.FirstOrDefault(i => i.SupplierId == supplierId)?.OfferingId;
-            var entry = shortlist?.Document.Result.Entries.FirstOrDefault(e => e.OfferingId == offering);
-            var prefilled = entry?.Criteria.ToDictionary(l => l.RequirementId, l => new PrefilledScore(l.Score, l.Explanation), StringComparer.Ordinal)
-                ?? new Dictionary<string, PrefilledScore>();
-            return CompetitionRules.Score(c, supplierId, request, prefilled, now);
-        }, "score", ct);
+        return await ChangeAsync(actor, id, c => Owner(actor, c),
+            (c, now) => CompetitionRules.Score(c, supplierId, request, Prefilled(c, shortlist?.Document, supplierId), now), "score", ct);
     }
 
     /// <summary>The commissioner makes the award decision (award notice; standstill where it applies).</summary>
