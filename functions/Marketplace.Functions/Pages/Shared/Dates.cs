@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Core.CallOffs;
 
 namespace Marketplace.Functions.Pages.Shared;
 
@@ -8,9 +9,6 @@ public static class Dates
     private static readonly string[] Months =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-    /// <summary>UK local time (GMT or BST), in which commissioners and suppliers read and set deadlines.</summary>
-    public static readonly TimeZoneInfo UkZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public static string Long(DateOnly date) => $"{date.Day.ToString(CultureInfo.InvariantCulture)} {Months[date.Month - 1]} {date.Year.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A month as a chart labels it: March 2026.</summary>
@@ -18,10 +16,10 @@ public static class Dates
 
     public static string Long(DateTimeOffset at) => $"{Long(DateOnly.FromDateTime(at.UtcDateTime))} at {at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
 
-    /// <summary>A moment in UK time: 15 January 2027 at 12:00 UK time.</summary>
+    /// <summary>A moment in UK time (GMT or BST), as commissioners and suppliers read and set deadlines: 15 January 2027 at 12:00 UK time.</summary>
     public static string Uk(DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(at, UkZone);
+        var local = TimeZoneInfo.ConvertTime(at, WorkingDays.UkTime);
         return $"{Long(DateOnly.FromDateTime(local.DateTime))} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} UK time";
     }
 
@@ -41,6 +39,6 @@ public static class Dates
             return null;
         }
         var local = d.ToDateTime(at, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, UkZone.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, WorkingDays.UkTime.GetUtcOffset(local)).ToUniversalTime();
     }
 }
