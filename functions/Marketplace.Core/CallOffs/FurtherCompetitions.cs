@@ -16,6 +16,9 @@ public interface ICompetitionQueries
 
     /// <summary>Competitions that invited <paramref name="supplierId"/>, newest first.</summary>
     Task<IReadOnlyList<Competition>> InvitingAsync(string supplierId, CancellationToken ct);
+
+    /// <summary>Indexes a new competition under each invited supplier, before the competition itself is stored (idempotent).</summary>
+    Task RecordInvitationsAsync(Competition competition, CancellationToken ct);
 }
 
 /// <summary>Audit subject kind of competitions.</summary>
@@ -120,6 +123,7 @@ public sealed class FurtherCompetitions(
         {
             Detail = $"{started.Value.Process}: invited {started.Value.Invitations.Count} suppliers; responses close {started.Value.Deadline:yyyy-MM-dd HH:mm} UTC; standstill {(started.Value.Standstill ? "applies" : "does not apply")}",
         };
+        await queries.RecordInvitationsAsync(started.Value, ct);
         return await competitions.AddAsync(started.Value, created, ct) is { } saved
             ? saved
             : ShortlistConflict.Of((CompetitionRules.AlreadyStarted, "This shortlist's competition has already started."), "The competition cannot start.");
