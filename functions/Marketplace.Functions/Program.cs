@@ -41,7 +41,7 @@ builder.Services.AddMarketplaceProblemDetails();
 builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddDocumentSchemas();
 builder.Services.AddDependencyChecks();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.AddMarketplaceClock();
 builder.Services.AddValidation();
 builder.Services.AddActors();
 // Malformed bodies reach the exception handler, which names the problem, instead of a bare 400.
@@ -64,6 +64,7 @@ operations.MapReadiness();
 operations.MapGetHealth();
 operations.MapMarketplaceOpenApi();
 app.MapAccess();
+app.MapDevelopmentClock();
 app.MapOpenIdConnectCallbacks();
 app.MapCatalogue();
 app.MapStandards();

@@ -32,6 +32,8 @@ public sealed class StorageNames
     public string RegisterImportsTable => Table("registerimports");
     public string AggregatesTable => Table("aggregates");
     public string CompetitionsTable => Table("competitions");
+    /// <summary>One row per invited supplier and competition, so a supplier's invitations are found without reading every competition.</summary>
+    public string CompetitionInvitationsTable => Table("competitioninvitations");
 
     public string EvidenceContainer => Lower("evidence");
     public string RegisterSnapshotsContainer => Lower("register-snapshots");
@@ -48,7 +50,8 @@ public sealed class StorageNames
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable, CompetitionsTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable, CompetitionsTable,
+         CompetitionInvitationsTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 

@@ -50,6 +50,7 @@ param tableNames string[] = [
   'registerimports'
   'aggregates'
   'competitions'
+  'competitioninvitations'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')

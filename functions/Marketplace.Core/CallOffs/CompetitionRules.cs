@@ -51,6 +51,9 @@ public sealed record ContractRequest
     public DateOnly? EndDate { get; init; }
 }
 
+/// <summary>A response opened for scoring, with the scores pre-filled for its answers by criterion id.</summary>
+public sealed record ResponseToScore(Competition Competition, SealedResponse Response, IReadOnlyDictionary<string, PrefilledScore> Prefilled);
+
 /// <summary>The pre-filled score of one criterion for one supplier, from the locked shortlist's explained line.</summary>
 public sealed record PrefilledScore(double Score, string Explanation);
 
@@ -449,7 +452,7 @@ public static class CompetitionRules
         {
             errors["signedOn"] = ["the day the contract was signed is required"];
         }
-        else if (request.SignedOn > DateOnly.FromDateTime(now.UtcDateTime))
+        else if (request.SignedOn > WorkingDays.UkDate(now))
         {
             errors["signedOn"] = ["cannot be in the future"];
         }
@@ -477,13 +480,14 @@ public static class CompetitionRules
         switch (standstill.Status)
         {
             case CompetitionStatus.Standstill:
-                return Conflict(InStandstill, $"Standstill runs until {competition.Award!.StandstillEnds:yyyy-MM-dd HH:mm} UTC; the contract can be entered after it.");
+                return Conflict(InStandstill, $"Standstill runs until {competition.Award!.StandstillEnds:yyyy-MM-dd HH:mm} UTC (midnight UK time); the contract can be entered after it.");
             case CompetitionStatus.Awarded:
                 break;
             default:
                 return Conflict(WrongStatus, competition.Status == CompetitionStatus.Contracted ? "The contract is already entered." : "Make the award decision first.");
         }
-        if (request.SignedOn < DateOnly.FromDateTime((competition.Award!.StandstillEnds ?? competition.Award.DecidedAt).UtcDateTime))
+        // Standstill ends at midnight UK time: the contract may be signed from that UK day.
+        if (request.SignedOn < WorkingDays.UkDate(competition.Award!.StandstillEnds ?? competition.Award.DecidedAt))
         {
             return Failure.Invalid("signedOn", "cannot be before the award decision stands (the end of standstill)");
         }

@@ -16,6 +16,9 @@ public interface ICompetitionQueries
 
     /// <summary>Competitions that invited <paramref name="supplierId"/>, newest first.</summary>
     Task<IReadOnlyList<Competition>> InvitingAsync(string supplierId, CancellationToken ct);
+
+    /// <summary>Indexes a new competition under each invited supplier, before the competition itself is stored (idempotent).</summary>
+    Task RecordInvitationsAsync(Competition competition, CancellationToken ct);
 }
 
 /// <summary>Audit subject kind of competitions.</summary>
@@ -120,6 +123,7 @@ public sealed class FurtherCompetitions(
         {
             Detail = $"{started.Value.Process}: invited {started.Value.Invitations.Count} suppliers; responses close {started.Value.Deadline:yyyy-MM-dd HH:mm} UTC; standstill {(started.Value.Standstill ? "applies" : "does not apply")}",
         };
+        await queries.RecordInvitationsAsync(started.Value, ct);
         return await competitions.AddAsync(started.Value, created, ct) is { } saved
             ? saved
             : ShortlistConflict.Of((CompetitionRules.AlreadyStarted, "This shortlist's competition has already started."), "The competition cannot start.");
@@ -137,6 +141,55 @@ public sealed class FurtherCompetitions(
         return IsOwner(actor, competition) || actor.Has(MarketplaceRole.Admin) && !actor.Has(MarketplaceRole.Commissioner) || IsInvited(actor, competition)
             ? competition
             : Failure.Forbidden("This competition is not yours.", "Only its commissioner and the suppliers it invited can see it.");
+    }
+
+    /// <summary>The competition, for its own commissioner only (the pages that run it).</summary>
+    public async Task<Outcome<Competition>> ReadOwnAsync(Actor actor, string id, CancellationToken ct)
+    {
+        var found = await FindAsync(id, ct);
+        return !found.Succeeded ? found.Failure : Owner(actor, found.Value.Document) is { } refused ? refused : found.Value.Document;
+    }
+
+    /// <summary>
+    /// One unsealed response with the scores pre-filled for it, for the commissioner to score: only its commissioner,
+    /// only after the deadline (409 sealed before it, as for <see cref="ResponsesAsync"/>).
+    /// </summary>
+    public async Task<Outcome<ResponseToScore>> ResponseToScoreAsync(Actor actor, string id, string supplierId, CancellationToken ct)
+    {
+        var found = await FindAsync(id, ct);
+        if (!found.Succeeded)
+        {
+            return found.Failure;
+        }
+        var competition = found.Value.Document;
+        if (Owner(actor, competition) is { } refused)
+        {
+            return refused;
+        }
+        var responses = CompetitionRules.Unsealed(competition, clock.GetUtcNow());
+        if (!responses.Succeeded)
+        {
+            return responses.Failure;
+        }
+        if (responses.Value.FirstOrDefault(r => r.SupplierId == supplierId) is not { } response)
+        {
+            return Failure.NotFound("response", supplierId);
+        }
+        var shortlist = await shortlists.FindAsync(id, ct);
+        return new ResponseToScore(competition, response, Prefilled(competition, shortlist?.Document, supplierId));
+    }
+
+    /// <summary>
+    /// The scores pre-filled for a supplier's answers: the locked shortlist's explained lines for the offering it was
+    /// invited with (its declared capabilities and verified standards); none when the shortlist did not rank it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, PrefilledScore> Prefilled(Competition competition, ShortlistDocument? shortlist, string supplierId)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        var offering = competition.Invitations.FirstOrDefault(i => i.SupplierId == supplierId)?.OfferingId;
+        var entry = shortlist?.Result.Entries.FirstOrDefault(e => e.OfferingId == offering);
+        return entry?.Criteria.ToDictionary(l => l.RequirementId, l => new PrefilledScore(l.Score, l.Explanation), StringComparer.Ordinal)
+            ?? new Dictionary<string, PrefilledScore>();
     }
 
     /// <summary>The competitions that invited the caller's supplier organisation.</summary>
@@ -178,14 +231,8 @@ public sealed class FurtherCompetitions(
     public async Task<Outcome<StoredDocument<Competition>>> ScoreAsync(Actor actor, string id, string supplierId, ScoresRequest request, CancellationToken ct)
     {
         var shortlist = await shortlists.FindAsync(id, ct);
-        return await ChangeAsync(actor, id, c => Owner(actor, c), (c, now) =>
-        {
-            var offering = c.Invitations.FirstOrDefault(i => i.SupplierId == supplierId)?.OfferingId;
-            var entry = shortlist?.Document.Result.Entries.FirstOrDefault(e => e.OfferingId == offering);
-            var prefilled = entry?.Criteria.ToDictionary(l => l.RequirementId, l => new PrefilledScore(l.Score, l.Explanation), StringComparer.Ordinal)
-                ?? new Dictionary<string, PrefilledScore>();
-            return CompetitionRules.Score(c, supplierId, request, prefilled, now);
-        }, "score", ct);
+        return await ChangeAsync(actor, id, c => Owner(actor, c),
+            (c, now) => CompetitionRules.Score(c, supplierId, request, Prefilled(c, shortlist?.Document, supplierId), now), "score", ct);
     }
 
     /// <summary>The commissioner makes the award decision (award notice; standstill where it applies).</summary>

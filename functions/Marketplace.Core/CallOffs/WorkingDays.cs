@@ -53,14 +53,25 @@ public sealed class WorkingDays
         }
     }
 
+    /// <summary>UK local time (GMT, or BST in summer), in which working days and bank holidays are counted.</summary>
+    public static TimeZoneInfo UkTime { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>The UK calendar day <paramref name="at"/> falls on (after 23:00 UTC in summer it is already the next day in the UK).</summary>
+    public static DateOnly UkDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime).DateTime);
+
     /// <summary>
-    /// When a standstill that begins on the day of <paramref name="publishedAt"/> ends: midnight (UTC) at the end of its
-    /// last working day; null when the table does not reach.
+    /// When a standstill that begins on the UK day of <paramref name="publishedAt"/> ends: midnight UK time at the end of
+    /// its last working day (as a UTC moment); null when the table does not reach.
     /// </summary>
-    public DateTimeOffset? StandstillEnds(DateTimeOffset publishedAt, int workingDays) =>
-        LastOfPeriod(DateOnly.FromDateTime(publishedAt.UtcDateTime), workingDays) is { } last
-            ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-            : null;
+    public DateTimeOffset? StandstillEnds(DateTimeOffset publishedAt, int workingDays)
+    {
+        if (LastOfPeriod(UkDate(publishedAt), workingDays) is not { } last)
+        {
+            return null;
+        }
+        var midnight = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, UkTime.GetUtcOffset(midnight)).ToUniversalTime();
+    }
 
     private static WorkingDays Load()
     {

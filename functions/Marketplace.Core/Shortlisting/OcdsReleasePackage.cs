@@ -12,14 +12,12 @@ public sealed record OcdsPublisher(string OcidPrefix, string PublisherName, Uri 
 
 /// <summary>
 /// A shortlist as an Open Contracting Data Standard 1.1 release package: one release whose parties are the commissioner
-/// (buyer) and the listed suppliers (tenderers, the winner also supplier), a tender with rated award criteria, ranked bids
-/// through the bids extension, the award when there is one, and the framework as a related process. Pure.
+/// (buyer) and, once awarded, the supplier, a tender with rated award criteria, the award when there is one, and the
+/// framework as a related process. Catalogue listings ranked on a shortlist were never tendered: they are neither
+/// tenderers nor bids (a further competition's responses are, in its own notices). Pure.
 /// </summary>
 public static class OcdsReleasePackage
 {
-    /// <summary>The OCDS bids extension the <c>bids</c> section follows.</summary>
-    public const string BidsExtension = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
-
     /// <summary>The ocid of a shortlist's contracting process.</summary>
     public static string OcidOf(OcdsPublisher publisher, string shortlistId) => $"{publisher.OcidPrefix}-{shortlistId}";
 
@@ -44,14 +42,12 @@ public static class OcdsReleasePackage
         var parties = new JsonArray(Party(shortlist.CommissionerId, shortlist.Context.CommissionerName, "buyer", "procuringEntity"));
         var companyNumbers = shortlist.Snapshot.Offerings.Where(o => o.Supplier.CompanyNumber is not null)
             .GroupBy(o => o.Supplier.Id).ToDictionary(g => g.Key, g => g.First().Supplier.CompanyNumber!, StringComparer.Ordinal);
-        foreach (var supplier in result.Entries.GroupBy(e => e.SupplierId).Select(g => g.First()))
+        if (outcome is { Result: CallOffResult.Awarded, SupplierId: { } winnerId })
         {
-            var party = supplier.SupplierId == outcome?.SupplierId
-                ? Party(supplier.SupplierId, supplier.SupplierName, "tenderer", "supplier")
-                : Party(supplier.SupplierId, supplier.SupplierName, "tenderer");
-            if (companyNumbers.TryGetValue(supplier.SupplierId, out var number))
+            var party = Party(winnerId, outcome.SupplierName!, "supplier");
+            if (companyNumbers.TryGetValue(winnerId, out var number))
             {
-                party["identifier"] = new JsonObject { ["scheme"] = "GB-COH", ["id"] = number, ["legalName"] = supplier.SupplierName };
+                party["identifier"] = new JsonObject { ["scheme"] = "GB-COH", ["id"] = number, ["legalName"] = outcome.SupplierName };
             }
             parties.Add(party);
         }
@@ -88,32 +84,10 @@ public static class OcdsReleasePackage
                     ["classification"] = new JsonObject { ["scheme"] = "CPV", ["id"] = cpv.Code[..8], ["description"] = cpv.Title },
                     ["quantity"] = spec.Volume,
                 })]),
-            ["tenderers"] = new JsonArray([.. result.Entries.GroupBy(e => e.SupplierId).Select(g => (JsonNode)Reference(g.Key, g.First().SupplierName))]),
-            ["numberOfTenderers"] = result.Entries.Select(e => e.SupplierId).Distinct().Count(),
         };
         if (spec.BudgetGbp is { } budget)
         {
             tender["value"] = Money(budget);
-        }
-
-        var bids = new JsonArray();
-        foreach (var entry in result.Entries)
-        {
-            var bid = new JsonObject
-            {
-                ["id"] = $"{shortlist.Id}-{entry.OfferingId}",
-                ["date"] = Timestamp(shortlist.CreatedAt),
-                ["status"] = "valid",
-                ["tenderers"] = new JsonArray(Reference(entry.SupplierId, entry.SupplierName)),
-                ["hasRank"] = true,
-                ["rank"] = entry.Rank,
-                ["description"] = $"{entry.OfferingName}: total score {entry.Total.ToString("0.00", CultureInfo.InvariantCulture)} of 100",
-            };
-            if (entry.WholeLifeCostGbp is { } cost)
-            {
-                bid["value"] = Money(cost);
-            }
-            bids.Add(bid);
         }
 
         var release = new JsonObject
@@ -127,13 +101,6 @@ public static class OcdsReleasePackage
             ["parties"] = parties,
             ["buyer"] = buyer,
             ["tender"] = tender,
-            ["bids"] = new JsonObject
-            {
-                ["statistics"] = new JsonArray(
-                    Statistic("1", "validBids", shortlist.Counts.Eligible),
-                    Statistic("2", "disqualifiedBids", shortlist.Counts.Excluded)),
-                ["details"] = bids,
-            },
             ["relatedProcesses"] = new JsonArray(new JsonObject
             {
                 ["id"] = "1",
@@ -170,7 +137,6 @@ public static class OcdsReleasePackage
         {
             ["uri"] = new Uri(publisher.BaseUri, $"/api/shortlists/{shortlist.Id}/export?format=ocds").ToString(),
             ["version"] = "1.1",
-            ["extensions"] = new JsonArray(BidsExtension),
             ["publishedDate"] = Timestamp(publishedAt),
             ["publisher"] = new JsonObject { ["name"] = publisher.PublisherName, ["uri"] = publisher.BaseUri.ToString() },
             ["releases"] = new JsonArray(release),
@@ -183,8 +149,6 @@ public static class OcdsReleasePackage
         new() { ["id"] = id, ["name"] = name, ["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]) };
 
     internal static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
-
-    private static JsonObject Statistic(string id, string measure, int value) => new() { ["id"] = id, ["measure"] = measure, ["value"] = value };
 
     internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

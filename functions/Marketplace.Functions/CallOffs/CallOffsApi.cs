@@ -61,21 +61,21 @@ public static class CallOffsApi
             .AllowRoles(MarketplaceRole.Supplier, MarketplaceRole.Admin)
             .ScopedToOrganisation("supplier", (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier), (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
         group.MapPost("/competitions/{id}/questions", async (string id, TextBody body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.AskAsync(actor, id, body.Text, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
+                (await competitions.AskAsync(actor, id, body.Text, ct)).ToView(actor, time))
             .WithName("AskClarification")
             .ValidateBodyAgainst("clarification.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("An invited supplier asks a clarification question (body { \"text\": \"…\" }) before the deadline; its name is never published.")
             .AllowInvitedSupplier();
         group.MapPost("/competitions/{id}/questions/{questionId}/answer", async (string id, string questionId, TextBody body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.AnswerAsync(actor, id, questionId, body.Text, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
+                (await competitions.AnswerAsync(actor, id, questionId, body.Text, ct)).ToView(actor, time))
             .WithName("AnswerClarification")
             .ValidateBodyAgainst("clarification.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("The commissioner publishes an answer (body { \"text\": \"…\" }) to every invitee, anonymised, before the deadline.")
             .AllowOwningCommissioner("competition");
         group.MapPut("/competitions/{id}/responses/{supplierId}", async (string id, string supplierId, ResponseRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.SubmitAsync(actor, id, supplierId, body, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
+                (await competitions.SubmitAsync(actor, id, supplierId, body, ct)).ToView(actor, time))
             .WithName("SubmitResponse")
             .ValidateBodyAgainst("competition-response.schema.json")
             .ProducesProblems(400, 403, 404, 409)
@@ -89,7 +89,7 @@ public static class CallOffsApi
             .WithSummary("The responses, for the competition's commissioner only and only after the deadline (409 responses-sealed before it).")
             .AllowOwningCommissioner("competition");
         group.MapPost("/competitions/{id}/scores/{supplierId}", async (string id, string supplierId, ScoresRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.ScoreAsync(actor, id, supplierId, body, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
+                (await competitions.ScoreAsync(actor, id, supplierId, body, ct)).ToView(actor, time))
             .WithName("ScoreResponse")
             .ValidateBodyAgainst("competition-scores.schema.json")
             .ProducesProblems(400, 403, 404, 409)
@@ -97,14 +97,14 @@ public static class CallOffsApi
                 "pre-filled from the supplier's declared capabilities and verified standards; overriding it needs a reason.")
             .AllowOwningCommissioner("competition");
         group.MapPost("/competitions/{id}/award", async (string id, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.DecideAsync(actor, id, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
+                (await competitions.DecideAsync(actor, id, ct)).ToView(actor, time))
             .WithName("DecideAward")
             .ProducesProblems(403, 404, 409)
             .WithSummary("The award decision, to rank 1 on the published weights, with an assessment summary per participant and the award notice; standstill of 8 working days " +
                 "(England and Wales bank holidays) where it applies. 409 before the deadline, with unscored responses, or without the award checks.")
             .AllowOwningCommissioner("competition");
         group.MapPost("/competitions/{id}/contract", async (string id, ContractRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.EnterContractAsync(actor, id, body, ct)).ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow()))))
+                (await competitions.EnterContractAsync(actor, id, body, ct)).ToView(actor, time))
             .WithName("EnterContract")
             .ValidateBodyAgainst("competition-contract.schema.json")
             .ProducesProblems(400, 403, 404, 409)
@@ -128,11 +128,16 @@ public static class CallOffsApi
         return group;
     }
 
+    // Every change answers with the competition as its caller may now see it.
+    private static Results<Ok<CompetitionView>, ProblemHttpResult> ToView(this Outcome<StoredDocument<Competition>> outcome, Actor actor, TimeProvider time) =>
+        outcome.ToResult(stored => TypedResults.Ok(CompetitionView.Of(stored.Document, actor, time.GetUtcNow())));
+
     private static TBuilder AllowCompetitionParties<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AllowRoles(MarketplaceRole.Commissioner, MarketplaceRole.Supplier, MarketplaceRole.Admin)
             .ScopedToOrganisation("competition", (MarketplaceRole.Commissioner, OrganisationRelation.OwningCommissioner),
                 (MarketplaceRole.Supplier, OrganisationRelation.InvitedSupplier), (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
 
-    private static TBuilder AllowInvitedSupplier<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>Invited suppliers only (their pages use it too).</summary>
+    internal static TBuilder AllowInvitedSupplier<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AllowRoles(MarketplaceRole.Supplier).ScopedToOrganisation("competition", (MarketplaceRole.Supplier, OrganisationRelation.InvitedSupplier));
 }

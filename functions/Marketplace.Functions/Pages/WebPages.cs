@@ -71,6 +71,7 @@ public static class WebPages
         OrganisationPage.Map(app);
         ListingsPage.Map(app);
         InvitationsPage.Map(app);
+        InvitationPage.Map(app);
         ListingFormPage.Map(app);
         CapabilitiesPage.Map(app);
         AttestationsPage.Map(app);
@@ -82,6 +83,8 @@ public static class WebPages
         SpecificationFormPage.Map(app);
         SpecificationPage.Map(app);
         ShortlistPage.Map(app);
+        CompetitionPage.Map(app);
+        ScoreResponsePage.Map(app);
         RegisterImportsPage.Map(app);
         ProgressPage.Map(app);
         CommissionerProgressPage.Map(app);

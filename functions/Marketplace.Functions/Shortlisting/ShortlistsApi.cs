@@ -64,7 +64,7 @@ public static partial class ShortlistsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblems(400, 403, 404)
             .WithSummary("Exports the shortlist: ?format=csv (RFC 4180: rank, offering, supplier, total, a points column per criterion, exclusions with reasons) " +
-                "or ?format=ocds (an OCDS 1.1 release package: parties, tender with award criteria, ranked bids, the award, the framework as a related process).")
+                "or ?format=ocds (an OCDS 1.1 release package: parties, tender with award criteria, the award, the framework as a related process).")
             .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapGet("/shortlists/{id}/verify", VerifyAsync)
             .WithName("VerifyShortlist")

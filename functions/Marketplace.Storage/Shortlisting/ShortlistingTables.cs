@@ -26,6 +26,9 @@ public sealed class ShortlistingTables(TableServiceClient service, StorageNames 
         ShortlistSubjects.Shortlist, audit, logger);
 
     /// <summary>Further competitions, keyed by their shortlist's id, with their status for the timer.</summary>
+    /// <summary>Invitations by supplier (partition) and competition (row); the competition itself is the record.</summary>
+    public TableClient CompetitionInvitations { get; } = service.GetTableClient(names.CompetitionInvitationsTable);
+
     public AuditedDocuments<Competition> Competitions { get; } = new(
         new DocumentTable<Competition>(service.GetTableClient(names.CompetitionsTable), c => c.Id,
             c => new Dictionary<string, object?> { ["CommissionerId"] = c.CommissionerId, ["Status"] = c.Status }),

@@ -17,6 +17,15 @@ public sealed class WorkingDaysTests
     }
 
     [Fact]
+    public void In_summer_time_a_decision_published_after_23_00_UTC_counts_from_the_next_UK_day_and_standstill_ends_at_midnight_UK_time()
+    {
+        // 23:30 UTC on Monday 1 June 2026 is 00:30 BST on Tuesday 2 June: 2..5 and 8..11 June are the eight working days,
+        // and midnight at the end of 11 June in the UK is 23:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 6, 11, 23, 0, 0, TimeSpan.Zero), Calendar.StandstillEnds(new DateTimeOffset(2026, 6, 1, 23, 30, 0, TimeSpan.Zero), 8));
+        Assert.Equal(new DateOnly(2026, 6, 2), WorkingDays.UkDate(new DateTimeOffset(2026, 6, 1, 23, 30, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void Christmas_and_the_substitute_Boxing_Day_do_not_count()
     {
         // 2026: Friday 25 December and Monday 28 December (Boxing Day falls on a Saturday) are bank holidays, and 1 January 2027.

@@ -143,6 +143,17 @@ public sealed class OrganisationMatrixTests(SeededApp seeded) : IClassFixture<Se
         {
             Content = JsonContent.Create(new { signedOn = "2026-11-30", valueGbp = 1, startDate = "2027-01-01", endDate = "2028-01-01" }),
         },
+        // Call-off pages: forms without an antiforgery token (400 once let in); the score page is sealed (409) before the deadline.
+        ["StartCompetitionForm"] = e => Form($"/shortlists/{e.ShortlistId}/competition", e.Shortlist, ("competition-deadline-day", "1"), ("competition-deadline-month", "1"), ("competition-deadline-year", "2020")),
+        ["CompetitionPage"] = e => new(HttpMethod.Get, $"/competitions/{e.CompetitionId}"),
+        ["AnswerClarificationForm"] = e => Form($"/competitions/{e.CompetitionId}/questions/q1/answer", "", ("answer-q1", "Matrix answer.")),
+        ["ScoreResponsePage"] = e => new(HttpMethod.Get, $"/competitions/{e.CompetitionId}/responses/{e.InvitedSupplier}"),
+        ["ScoreResponseForm"] = e => Form($"/competitions/{e.CompetitionId}/responses/{e.InvitedSupplier}", ""),
+        ["DecideAwardForm"] = e => Form($"/competitions/{e.CompetitionId}/award", ""),
+        ["EnterContractForm"] = e => Form($"/competitions/{e.CompetitionId}/contract", "", ("contract-value", "1")),
+        ["SupplierInvitationPage"] = e => new(HttpMethod.Get, $"/supplier/invitations/{e.CompetitionId}"),
+        ["AskClarificationForm"] = e => Form($"/supplier/invitations/{e.CompetitionId}/questions", "", ("question", "Matrix question?")),
+        ["SubmitResponseForm"] = e => Form($"/supplier/invitations/{e.CompetitionId}/response", "", ("price", "1")),
     };
 
     private static HttpRequestMessage Form(string path, string etag, params (string Name, string Value)[] fields) => new(HttpMethod.Post, path)

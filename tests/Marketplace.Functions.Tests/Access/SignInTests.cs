@@ -119,6 +119,39 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task In_development_an_admin_moves_the_clock_forward_and_the_call_off_timer_runs_at_the_new_time()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        using var admin = await app.ClientForAsync(MarketplaceRole.Admin);
+        using var supplier = await app.ClientForAsync(MarketplaceRole.Supplier, "downs-careline-systems");
+        var before = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+        var nothing = await admin.PostAsJsonAsync("/api/dev/clock", new { days = 0 });
+        var bySupplier = await supplier.PostAsJsonAsync("/api/dev/clock", new { days = 4 });
+        var moved = await admin.PostAsJsonAsync("/api/dev/clock", new { days = 4, hours = 2 });
+        var body = await moved.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.True((await ProblemAssert.IsProblemAsync(nothing, HttpStatusCode.BadRequest, "validation-failed")).GetProperty("errors").TryGetProperty("days", out _));
+        await ProblemAssert.IsProblemAsync(bySupplier, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.InRange(app.Services.GetRequiredService<TimeProvider>().GetUtcNow() - before, TimeSpan.FromHours(98), TimeSpan.FromHours(99));
+        Assert.Equal("Closed 0 competitions; ended 0 standstills", body.GetProperty("timer").GetString());
+    }
+
+    [Fact]
+    public async Task Outside_development_the_clock_route_does_not_exist_and_the_clock_is_the_system_clock()
+    {
+        using var entra = new FakeEntra();
+        await using var app = await MarketplaceApp.StartAsync("Production", EntraSettings, entra.Install);
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/dev/clock", new { days = 4 });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        Assert.Same(TimeProvider.System, app.Services.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
     public async Task Outside_development_a_development_token_is_never_trusted()
     {
         using var entra = new FakeEntra();

@@ -22,7 +22,7 @@ public sealed class CompetitionApiTests
 {
     private const string Other = OtherCommissioner;
 
-    private static async Task<(MarketplaceApp App, FakeTimeProvider Time)> StartAsync()
+    internal static async Task<(MarketplaceApp App, FakeTimeProvider Time)> StartAsync()
     {
         // Tokens are validated against the real clock, so the fake one starts at the real now and only moves forward.
         // Each reading moves it on a millisecond, as a real clock would between two writes (history rows are keyed by the time).
@@ -42,7 +42,7 @@ public sealed class CompetitionApiTests
         return (app, time);
     }
 
-    private static async Task<(string Id, string ETag, JsonElement Shortlist)> LockedShortlistAsync(HttpClient commissioner)
+    internal static async Task<(string Id, string ETag, JsonElement Shortlist)> LockedShortlistAsync(HttpClient commissioner)
     {
         var (specification, _) = await CreateSpecificationAsync(commissioner, TelehealthBody());
         var (draft, etag) = await ShortlistAsync(commissioner, specification.GetProperty("id").GetString()!, maxResults: 4);
@@ -50,7 +50,7 @@ public sealed class CompetitionApiTests
         return (locked.GetProperty("id").GetString()!, lockedETag, locked);
     }
 
-    private static async Task AdvanceTimerAsync(MarketplaceApp app, string expected)
+    internal static async Task AdvanceTimerAsync(MarketplaceApp app, string expected)
     {
         var run = await AdvanceCallOffs.RunAsync(new InvocationRequest(new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>()), app.Services, CancellationToken.None);
         Assert.Equal([expected], run.Logs);
@@ -159,7 +159,7 @@ public sealed class CompetitionApiTests
         Assert.Equal(2, loserView.GetProperty("ownAssessment").GetProperty("rank").GetInt32());
         Assert.StartsWith("The winning response", loserView.GetProperty("ownAssessment").GetProperty("relativeAdvantages").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, loserView.GetProperty("assessments").ValueKind);
-        var loserPage = await (loser == first ? firstClient : secondClient).GetStringAsync("/supplier/invitations");
+        var loserPage = await (loser == first ? firstClient : secondClient).GetStringAsync($"/supplier/invitations/{id}");
         Assert.Contains("Your assessment", loserPage, StringComparison.Ordinal);
         Assert.Contains("The winning response", loserPage, StringComparison.Ordinal);
         Assert.Contains("Yes: HSCN or an equivalent assured network.", loserPage, StringComparison.Ordinal);

@@ -51,14 +51,8 @@ public sealed partial class CapabilityPagesTests(SeededApp seeded) : IClassFixtu
 
     private async Task<Offering> ReadAsync(string id) => (await App.CreateClient().GetFromJsonAsync<Offering>($"/api/offerings/{id}", JsonSerializerOptions.Web))!;
 
-    /// <summary>Opens <paramref name="page"/> and posts its form to <paramref name="action"/> with the page's own antiforgery token and ETag.</summary>
-    private static async Task<HttpResponseMessage> PostFromAsync(HttpClient client, string page, string action, params (string Name, string Value)[] fields)
-    {
-        var html = await client.GetStringAsync(page);
-        return await client.PostAsync(action, new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", Token().Match(html).Groups[1].Value), new("etag", WebUtility.HtmlDecode(ETag().Match(html).Groups[1].Value)),
-             .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
-    }
+    private static Task<HttpResponseMessage> PostFromAsync(HttpClient client, string page, string action, params (string Name, string Value)[] fields) =>
+        PageFormPosts.PostFromAsync(client, page, action, fields);
 
     [Fact]
     public async Task A_supplier_is_prompted_then_declares_changes_and_withdraws_a_capability_each_an_audited_version_through_the_listing_use_case()
@@ -180,10 +174,4 @@ public sealed partial class CapabilityPagesTests(SeededApp seeded) : IClassFixtu
         var cells = Regex.Matches(row, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim())).ToList();
         Assert.Equal(["Clinician dashboard; Alert review time (30 minutes)", "None"], cells);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("name=\"etag\" value=\"([^\"]*)\"")]
-    private static partial Regex ETag();
 }

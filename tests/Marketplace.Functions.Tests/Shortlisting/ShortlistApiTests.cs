@@ -373,7 +373,11 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         Assert.All(release["tender"]!["items"]!.AsArray(), i => Assert.Equal("CPV", i!["classification"]!["scheme"]!.GetValue<string>()));
         Assert.Contains(release["parties"]!.AsArray(), p => p!["identifier"]?["scheme"]?.GetValue<string>() == "GB-COH");
         Assert.Equal(top.GetProperty("supplierId").GetString(), release["awards"]![0]!["suppliers"]![0]!["id"]!.GetValue<string>());
-        Assert.Equal(Entries(locked).Select(e => e.GetProperty("rank").GetInt32()), release["bids"]!["details"]!.AsArray().Select(b => b!["rank"]!.GetValue<int>()));
+        // Ranked catalogue listings were never tendered: no bids, no tenderers; the parties are the buyer and the winner.
+        Assert.Null(release["bids"]);
+        Assert.Null(release["tender"]!["tenderers"]);
+        Assert.Equal([(Commissioner, "buyer"), (top.GetProperty("supplierId").GetString()!, "supplier")],
+            release["parties"]!.AsArray().Select(p => (p!["id"]!.GetValue<string>(), p["roles"]![0]!.GetValue<string>())));
         Assert.Equal("framework", release["relatedProcesses"]![0]!["relationship"]![0]!.GetValue<string>());
         Assert.Contains(release["parties"]!.AsArray(), p => p!["id"]!.GetValue<string>() == Commissioner && p["roles"]!.AsArray().Any(r => r!.GetValue<string>() == "buyer"));
 

@@ -101,6 +101,11 @@ public sealed class SearchState
 /// <summary>Prices as people read them.</summary>
 public static class Money
 {
+    /// <summary>An amount typed in pounds ("£480,000", "480000.50"), or null when it is not one.</summary>
+    public static decimal? Parse(string typed) =>
+        decimal.TryParse(typed.Replace(",", "", StringComparison.Ordinal).Replace("£", "", StringComparison.Ordinal).Trim(), NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var gbp) ? gbp : null;
+
     public static string Gbp(decimal amount) => "£" + amount.ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", CultureInfo.InvariantCulture);
 
     /// <summary>"£162.50 per unit, one-off": the amount and the price model's name without its explanation in brackets.</summary>

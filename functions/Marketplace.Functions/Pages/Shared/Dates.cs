@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Core.CallOffs;
 
 namespace Marketplace.Functions.Pages.Shared;
 
@@ -14,4 +15,30 @@ public static class Dates
     public static string Month(DateOnly date) => $"{Months[date.Month - 1]} {date.Year.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Long(DateTimeOffset at) => $"{Long(DateOnly.FromDateTime(at.UtcDateTime))} at {at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
+
+    /// <summary>A moment in UK time (GMT or BST), as commissioners and suppliers read and set deadlines: 15 January 2027 at 12:00 UK time.</summary>
+    public static string Uk(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, WorkingDays.UkTime);
+        return $"{Long(DateOnly.FromDateTime(local.DateTime))} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} UK time";
+    }
+
+    /// <summary>
+    /// A day and a 24-hour time typed in UK time as the UTC moment it names, or an error at <paramref name="timeField"/>
+    /// (the day's own error is the date field's). Null when either is missing or wrong.
+    /// </summary>
+    public static DateTimeOffset? UkToUtc(DateOnly? day, string time, string timeField, List<FieldError> errors)
+    {
+        if (!TimeOnly.TryParseExact(time, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            errors.Add(new FieldError(timeField, "Time must be on the 24-hour clock, like 12:00 or 17:30"));
+            return null;
+        }
+        if (day is not { } d)
+        {
+            return null;
+        }
+        var local = d.ToDateTime(at, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, WorkingDays.UkTime.GetUtcOffset(local)).ToUniversalTime();
+    }
 }
