@@ -32,6 +32,8 @@ public sealed class StorageNames
     public string RegisterImportsTable => Table("registerimports");
     public string AggregatesTable => Table("aggregates");
     public string CompetitionsTable => Table("competitions");
+    /// <summary>Derived: what shortlists score, one partition per lot (see <c>CandidateProjection</c>).</summary>
+    public string CandidatesTable => Table("candidates");
 
     public string EvidenceContainer => Lower("evidence");
     public string RegisterSnapshotsContainer => Lower("register-snapshots");
@@ -48,7 +50,7 @@ public sealed class StorageNames
 
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
-         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable, CompetitionsTable];
+         TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable, CompetitionsTable, CandidatesTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 

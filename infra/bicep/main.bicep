@@ -50,6 +50,7 @@ param tableNames string[] = [
   'registerimports'
   'aggregates'
   'competitions'
+  'candidates'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')
