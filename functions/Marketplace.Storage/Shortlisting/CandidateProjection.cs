@@ -29,11 +29,11 @@ public sealed record CandidateDrift(int Rows, int Missing, int Changed, int Stal
 public sealed partial class CandidateProjection(TableServiceClient service, StorageNames names, CatalogueTables tables, ILogger<CandidateProjection> logger)
 {
     // Lot ids are kebab-case slugs, so they never start with '~'.
-    internal const string IndexPartition = "~offerings";
-    internal const string CountPartition = "~counts";
-    internal const string ActiveRow = "active";
-    internal const string OfferingPrefix = "o|";
-    internal const string SupplierPrefix = "s|";
+    public const string IndexPartition = "~offerings";
+    public const string CountPartition = "~counts";
+    public const string ActiveRow = "active";
+    public const string OfferingPrefix = "o|";
+    public const string SupplierPrefix = "s|";
     private const string DataColumn = "Data";
     private const string LotsColumn = "Lots";
     private const string CountColumn = "Count";
