@@ -56,6 +56,11 @@ foreach (var size in sizes)
         var records = counts.Sum(c => c.Added);
         Console.WriteLine($"imported {records:N0} records in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0} records/s)");
 
+        // What the app's import does next: shortlists read the candidate projection, built here from the imported tables.
+        clock.Restart();
+        var candidates = await new CandidateProjection(tableService, names, tables, NullLogger<CandidateProjection>.Instance).ReconcileAsync(CancellationToken.None);
+        Console.WriteLine($"candidate projection: {candidates.Rows:N0} rows ({candidates.CountExpected:N0} active offerings) built in {clock.Elapsed.TotalSeconds:0.0} s");
+
         var lucenePath = Path.Combine(work.FullName, "lucene");
         var source = new TableOfferingSearchSource(tables, TimeProvider.System);
         TimeSpan build;

@@ -117,7 +117,7 @@ public sealed class RunningApp : IAsyncDisposable
         {
             Content = JsonContent.Create(new
             {
-                title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion = 1,
+                title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion = 4,
                 lotId = "ttc-2026-lot-3", region = "north-west", volume = 400, contractMonths = 36,
             }),
         };

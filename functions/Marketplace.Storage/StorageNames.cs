@@ -34,6 +34,8 @@ public sealed class StorageNames
     public string CompetitionsTable => Table("competitions");
     /// <summary>One row per invited supplier and competition, so a supplier's invitations are found without reading every competition.</summary>
     public string CompetitionInvitationsTable => Table("competitioninvitations");
+    /// <summary>Derived: what shortlists score, one partition per lot (see <c>CandidateProjection</c>).</summary>
+    public string CandidatesTable => Table("candidates");
 
     public string EvidenceContainer => Lower("evidence");
     public string RegisterSnapshotsContainer => Lower("register-snapshots");
@@ -51,7 +53,7 @@ public sealed class StorageNames
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
          TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable, CompetitionsTable,
-         CompetitionInvitationsTable];
+         CompetitionInvitationsTable, CandidatesTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 

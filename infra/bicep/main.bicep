@@ -51,6 +51,7 @@ param tableNames string[] = [
   'aggregates'
   'competitions'
   'competitioninvitations'
+  'candidates'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')

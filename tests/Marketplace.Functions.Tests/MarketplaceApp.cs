@@ -59,6 +59,13 @@ public class MarketplaceApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// After a test wrote records straight into the tables (as a data fix would, announcing nothing), brings the
+    /// candidate projection in line with them, as the start-up and nightly reconciliation would.
+    /// </summary>
+    public async Task RecordsEditedAsync() =>
+        await Services.GetRequiredService<Marketplace.Storage.Shortlisting.CandidateProjection>().ReconcileAsync(CancellationToken.None);
+
     public async Task ProvisionedAsync() =>
         await Services.GetRequiredService<StorageProvisioner>().Provisioned.WaitAsync(TimeSpan.FromSeconds(30));
 

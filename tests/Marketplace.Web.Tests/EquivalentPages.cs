@@ -57,6 +57,8 @@ public sealed partial class EquivalentPages(BrowserApp app)
             Equivalent = new EquivalentClaim("SOC 2 Type II report", "Hartley Assurance LLP", "Independently audits the same controls over the last twelve months."),
         };
         await app.Services.GetRequiredService<CatalogueTables>().Attestations.WriteAsync(claim.Id, claim, CancellationToken.None);
+        // Written straight into the table, so the candidate projection hears of it as it would from the nightly reconciliation.
+        await app.Services.GetRequiredService<Marketplace.Storage.Shortlisting.CandidateProjection>().ReconcileAsync(CancellationToken.None);
 
         await page.GotoAsync(specificationPage);
         await page.Locator("#create-shortlist").ClickAsync();

@@ -7,7 +7,8 @@ using Marketplace.Core.Standards;
 namespace Marketplace.Core.Attestations;
 
 /// <summary>A supplier starts an attestation (a draft) for itself or one of its offerings.</summary>
-public sealed class CreateAttestation(AttestationScope scope, IAttestationRecords records, IStandards standards, IAttestedOfferings offerings, IOrganisations organisations, TimeProvider clock)
+public sealed class CreateAttestation(AttestationScope scope, IAttestationRecords records, IStandards standards, IAttestedOfferings offerings, IOrganisations organisations,
+    SearchFollowsAttestations search, TimeProvider clock)
 {
     /// <summary>
     /// The new draft and its ETag; 404 when the caller's organisation is unknown, 403 when it is not a supplier or the
@@ -42,6 +43,8 @@ public sealed class CreateAttestation(AttestationScope scope, IAttestationRecord
                     + (draft.CertifierId is null ? "" : $", certification body {draft.CertifierId}") };
             if (await records.AddAsync(draft, created, ct) is { } stored)
             {
+                // A draft shows in shortlists' explanations ("a draft, not yet submitted"), so what they read hears of it.
+                await search.AttestationsChangedAsync([draft], CancellationToken.None);
                 return stored;
             }
         }

@@ -13,7 +13,8 @@ public sealed record EvidenceUpload(EvidenceFile File, bool Added, string ETag);
 /// not another file under that name (409) → the file stored, then recorded with its audit event. Uploading the same
 /// bytes under the same name again changes nothing.
 /// </summary>
-public sealed class UploadEvidence(AttestationScope scope, IAttestationRecords records, IEvidenceFiles files, IEvidenceStaging staging, TimeProvider clock)
+public sealed class UploadEvidence(AttestationScope scope, IAttestationRecords records, IEvidenceFiles files, IEvidenceStaging staging,
+    SearchFollowsAttestations search, TimeProvider clock)
 {
     // Concurrent uploads to one attestation each re-read it and retry their conditional write this many times.
     private const int Attempts = 4;
@@ -91,6 +92,8 @@ public sealed class UploadEvidence(AttestationScope scope, IAttestationRecords r
                 if (await records.ReplaceAsync(next!, latest.Document, latest.ETag, uploaded, ct) is { } stored)
                 {
                     recorded = true;
+                    // A claimed equivalent's evidence files are shown on shortlists, so what they read hears of them.
+                    await search.AttestationsChangedAsync([next!], CancellationToken.None);
                     return new EvidenceUpload(evidence, Added: true, stored.ETag);
                 }
             }

@@ -40,7 +40,7 @@ public sealed class CreateShortlist(CommissionerAccess access, SpecificationChec
         var (template, framework) = checkedSpecification.Value;
         var now = clock.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
-        var input = await candidates.LoadAsync(framework, DateOnly.FromDateTime(now.UtcDateTime), specification.CommissionerId, ct);
+        var input = await candidates.LoadAsync(framework, specification.LotId, DateOnly.FromDateTime(now.UtcDateTime), specification.CommissionerId, ct);
         var read = Stopwatch.GetElapsedTime(started);
         var scored = Scorer.Score(template, specification.ToSpecification(), input);
         var score = Stopwatch.GetElapsedTime(started) - read;

@@ -35,9 +35,16 @@ public sealed record ScoringInput
     public IReadOnlyList<BuyerAssessment> Assessments { get; init; } = [];
     /// <summary>The commissioner's decisions on claimed equivalents for this shortlist; an accepted claim counts for its standard.</summary>
     public IReadOnlyList<EquivalentDecision> EquivalentDecisions { get; init; } = [];
+    /// <summary>
+    /// Active offerings counted but not loaded because they are not in the specification's lot (a reader of one lot's
+    /// candidates only); 0 when <see cref="Offerings"/> holds every active offering. Shortlists count them as considered
+    /// and not in the lot, exactly as if they had been scored.
+    /// </summary>
+    public int OutsideLot { get; init; }
 }
 
 /// <summary>An offering and the organisation that supplies it (<c>Supplier.Id</c> = <c>Offering.SupplierId</c>).</summary>
+/// <remarks>Loaded through <see cref="ScoredFields"/>, so it holds what scoring and the snapshot read and nothing else.</remarks>
 /// <param name="Offering">The offering.</param>
 /// <param name="Supplier">Its supplier.</param>
 public sealed record CandidateOffering(Offering Offering, Organisation Supplier);

@@ -43,7 +43,7 @@ public static class ShortlistLocking
             CreatedBy = userId,
             Context = context,
             Result = scored with { Entries = listed, Exclusions = kept },
-            Counts = new ShortlistCounts(input.Offerings.Count, notInLot, inLot.Count, scored.Entries.Count, listed.Count),
+            Counts = new ShortlistCounts(input.Offerings.Count + input.OutsideLot, notInLot + input.OutsideLot, inLot.Count, scored.Entries.Count, listed.Count),
             Snapshot = SnapshotOf(template, specification.ToSpecification(), input, scored, maxResults, equivalents),
             Equivalents = equivalents,
         };
@@ -157,7 +157,9 @@ public static class ShortlistLocking
             EvaluationDate = input.EvaluationDate,
             MaxResults = maxResults,
             Offerings = offerings,
-            Attestations = [.. input.Attestations.Where(a => suppliers.Contains(a.SupplierId)).OrderBy(a => a.Id, StringComparer.Ordinal)],
+            // Scoring reads a supplier's organisation-level attestations and each offering's own, never another offering's.
+            Attestations = [.. input.Attestations.Where(a => suppliers.Contains(a.SupplierId) && (a.OfferingId is null || kept.Contains(a.OfferingId)))
+                .OrderBy(a => a.Id, StringComparer.Ordinal)],
             Associations = [.. input.Associations.OrderBy(a => a.Id, StringComparer.Ordinal)],
             Routes = input.Routes.Count == 0 ? null : new SortedDictionary<string, string>(input.Routes.ToDictionary(), StringComparer.Ordinal),
             StandardNames = input.StandardNames.Count == 0 ? null : new SortedDictionary<string, string>(input.StandardNames.ToDictionary(), StringComparer.Ordinal),

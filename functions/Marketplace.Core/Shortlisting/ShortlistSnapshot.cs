@@ -25,7 +25,7 @@ public sealed record ShortlistSnapshot
     public required int MaxResults { get; init; }
     /// <summary>The listed offerings and the price reference, with their suppliers, by offering id.</summary>
     public required IReadOnlyList<CandidateOffering> Offerings { get; init; }
-    /// <summary>Every attestation of those suppliers, by id.</summary>
+    /// <summary>Those suppliers' organisation-level attestations and the kept offerings' own (any status), by id.</summary>
     public required IReadOnlyList<Attestation> Attestations { get; init; }
     /// <summary>The trade associations, so explanations name who verified.</summary>
     public required IReadOnlyList<Organisation> Associations { get; init; }

@@ -183,6 +183,7 @@ public static class BackgroundRegistration
         builder.Services.AddOptions<BackgroundOptions>().Bind(builder.Configuration.GetSection(BackgroundOptions.Section));
         builder.Services.AddSingleton(sp => UpdateSearchIndex.Define(sp.GetRequiredService<StorageNames>()));
         builder.Services.AddSingleton(_ => ReindexCatalogue.Define());
+        builder.Services.AddSingleton(_ => ReconcileCandidates.Define());
         builder.Services.AddSingleton(_ => ExpireAttestations.Define());
         builder.Services.AddSingleton(_ => AdvanceCallOffs.Define());
         var mode = Hosting.HostingMode.From(builder.Configuration);

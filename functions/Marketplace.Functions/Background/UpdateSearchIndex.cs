@@ -1,11 +1,12 @@
 using Marketplace.Core.Catalogue;
 using Marketplace.Storage;
+using Marketplace.Storage.Shortlisting;
 
 namespace Marketplace.Functions.Background;
 
 /// <summary>
-/// Queue function: brings one offering's search document in line with the tables (upsert, or delete when the
-/// offering is gone or retired). Idempotent, so the host's at-least-once delivery is harmless.
+/// Queue function: brings one offering's search document and its candidate projection rows in line with the tables
+/// (upsert, or delete when the offering is gone or retired). Idempotent, so the host's at-least-once delivery is harmless.
 /// </summary>
 public static partial class UpdateSearchIndex
 {
@@ -25,6 +26,7 @@ public static partial class UpdateSearchIndex
         var source = services.GetRequiredService<IOfferingSearchSource>();
         var index = services.GetRequiredService<ICatalogueIndex>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
+        await services.GetRequiredService<CandidateProjection>().ApplyAsync(update.OfferingId, ct);
         if (await source.FindAsync(update.OfferingId, ct) is { } document)
         {
             await index.UpsertAsync(document, ct);

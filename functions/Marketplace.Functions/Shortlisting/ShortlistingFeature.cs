@@ -17,7 +17,7 @@ public static class ShortlistingFeature
             new TableCommissionerRecords<SpecificationDocument>(sp.GetRequiredService<ShortlistingTables>().Specifications));
         services.AddSingleton<ICommissionerRecords<ShortlistDocument>>(sp =>
             new TableCommissionerRecords<ShortlistDocument>(sp.GetRequiredService<ShortlistingTables>().Shortlists));
-        services.AddSingleton<IShortlistCandidates, TableShortlistCandidates>();
+        services.AddSingleton<IShortlistCandidates, ProjectedShortlistCandidates>();
         services.AddSingleton<CommissionerAccess>();
         services.AddSingleton<SpecificationCheck>();
         services.AddSingleton<Templates>();

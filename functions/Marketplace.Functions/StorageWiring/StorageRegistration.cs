@@ -76,6 +76,7 @@ public static class StorageRegistration
         services.AddSingleton<IStandards>(sp => sp.GetRequiredService<TableReferenceData>());
         services.AddSingleton<CatalogueImport>();
         services.AddSingleton<ShortlistingTables>();
+        services.AddSingleton<CandidateProjection>();
         services.AddSingleton<IOfferingSearchSource, TableOfferingSearchSource>();
         services.AddSingleton<ISearchIndexUpdates, SearchIndexUpdates>();
         services.AddSingleton<IOrganisationMemberships, TableOrganisationMemberships>();

@@ -15,9 +15,10 @@ namespace Marketplace.Storage.Catalogue;
 /// Imports a seed catalogue folder (organisations, standards, frameworks, offerings, attestations, users, key-requirements templates, buyer assessments) into the
 /// tables. Insert-only and batched per partition: a second run adds nothing, an interrupted run is completed by the
 /// next, and records edited since seeding are never overwritten. An import in the app's own process drops the
-/// cached facet labels at once; another process's import reaches them within their lifetime.
+/// cached facet labels at once; another process's import reaches them within their lifetime. With a candidate
+/// projection, the import then rebuilds it from the tables, so the next shortlist scores what was imported.
 /// </summary>
-public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables shortlisting, CachedCatalogueLabels? labels = null)
+public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables shortlisting, CachedCatalogueLabels? labels = null, CandidateProjection? candidates = null)
 {
     public async Task<IReadOnlyList<ImportCount>> RunAsync(string folder, Action<string> report, CancellationToken ct)
     {
@@ -34,7 +35,7 @@ public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables s
 
         try
         {
-            return
+            IReadOnlyList<ImportCount> counts =
             [
                 await ImportAsync(tables.Organisations, organisations, report, ct),
                 await ImportAsync(tables.Standards, standards, report, ct),
@@ -45,6 +46,12 @@ public sealed class CatalogueImport(CatalogueTables tables, ShortlistingTables s
                 await ImportAsync(shortlisting.Templates, templates, report, ct),
                 await ImportAsync(shortlisting.Assessments.Table, assessments, report, ct),
             ];
+            if (candidates is not null)
+            {
+                var drift = await candidates.ReconcileAsync(ct);
+                report($"{candidates.Table.Name}: {drift.Missing} rows added, {drift.Changed} changed, {drift.Stale} removed, {drift.CountExpected} active offerings");
+            }
+            return counts;
         }
         finally
         {

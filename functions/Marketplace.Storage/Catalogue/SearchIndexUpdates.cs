@@ -1,20 +1,22 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Marketplace.Core.Catalogue;
+using Marketplace.Storage.Shortlisting;
 using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Storage.Catalogue;
 
 /// <summary>
-/// After a write: queues a durable search-index update (the UpdateSearchIndex function applies it, retrying), then
-/// applies it at once so the writer's next search already shows the change. If the direct update fails, the queued
-/// message still repairs the index.
+/// After a write: queues a durable search-index update (the UpdateSearchIndex function applies it to the index and the
+/// candidate projection, retrying), then applies it to both at once so the writer's next search and the next shortlist
+/// already show the change. If a direct update fails, the queued message still repairs it.
 /// </summary>
 public sealed partial class SearchIndexUpdates(
     QueueServiceClient queues,
     StorageNames names,
     IOfferingSearchSource source,
     ICatalogueIndex index,
+    CandidateProjection candidates,
     ILogger<SearchIndexUpdates> logger) : ISearchIndexUpdates
 {
     public async Task OfferingChangedAsync(string offeringId, CancellationToken ct)
@@ -36,8 +38,19 @@ public sealed partial class SearchIndexUpdates(
         {
             LogDeferred(ex, offeringId);
         }
+        try
+        {
+            await candidates.ApplyAsync(offeringId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCandidatesDeferred(ex, offeringId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index update for {OfferingId} deferred to the queue")]
     private partial void LogDeferred(Exception exception, string offeringId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Candidate projection update for {OfferingId} deferred to the queue")]
+    private partial void LogCandidatesDeferred(Exception exception, string offeringId);
 }

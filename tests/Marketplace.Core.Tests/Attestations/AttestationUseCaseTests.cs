@@ -154,7 +154,7 @@ public sealed class AttestationUseCaseTests
     }
 
     [Fact]
-    public async Task A_new_draft_is_stored_with_its_creation_event()
+    public async Task A_new_draft_is_stored_with_its_creation_event_and_its_offering_hears_of_it()
     {
         var world = new World();
 
@@ -164,6 +164,8 @@ public sealed class AttestationUseCaseTests
         Assert.Equal((AttestationStatus.Draft, Today.AddDays(-3).AddMonths(12)), (outcome.Value.Document.Status, outcome.Value.Document.ExpiresOn));
         Assert.Equal(outcome.Value, world.Attestations[outcome.Value.Document.Id]);
         Assert.Equal(("create", null, "draft"), (world.Audit.Single().Action, world.Audit.Single().From, world.Audit.Single().To));
+        // Shortlists explain a draft ("not yet submitted"), so the offering's candidate rows are brought up to date.
+        Assert.Equal(["off-000009"], world.Reindexed);
     }
 
     [Fact]

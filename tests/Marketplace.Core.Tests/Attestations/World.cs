@@ -43,8 +43,8 @@ internal sealed class World : IAttestationRecords, IOrganisations, IStandards, I
     }
 
     public ChangeAttestationStatus ChangeStatus() => new(Scope(), this, Search(), Clock);
-    public UploadEvidence Upload() => new(Scope(), this, this, this, Clock);
-    public CreateAttestation Create() => new(Scope(), this, this, this, this, Clock);
+    public UploadEvidence Upload() => new(Scope(), this, this, this, Search(), Clock);
+    public CreateAttestation Create() => new(Scope(), this, this, this, this, Search(), Clock);
     public EndorseAttestation Endorse() => new(Scope(), this, Clock);
     public MigrateLegacyAttestations Migrate() => new(this, Clock);
     public ReadCertifierQueue Queue() => new(this, this, this);

@@ -39,6 +39,7 @@ public sealed class CompetitionApiTests
                 await tables.Attestations.WriteAsync(attestation.Id, attestation with { ExpiresOn = renewed }, CancellationToken.None);
             }
         }
+        await app.RecordsEditedAsync();
         return (app, time);
     }
 

@@ -278,6 +278,7 @@ public sealed class ShortlistApiTests(ShortlistingApp fixture) : IClassFixture<S
         {
             await tables.Attestations.WriteAsync(attestation.Id, attestation with { ExpiresOn = renewed }, CancellationToken.None);
         }
+        await app.RecordsEditedAsync();
         using var commissioner = await app.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
         async Task<(string Id, string ETag, string Offering, string Supplier)> LockedAsync()
         {

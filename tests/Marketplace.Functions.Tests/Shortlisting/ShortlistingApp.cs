@@ -28,6 +28,7 @@ public sealed class ShortlistingApp : IAsyncLifetime
                 await tables.Attestations.WriteAsync(attestation.Id, attestation with { ExpiresOn = renewed }, CancellationToken.None);
             }
         }
+        await App.RecordsEditedAsync();
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

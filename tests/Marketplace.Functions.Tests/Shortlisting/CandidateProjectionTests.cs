@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Marketplace.Core.Access;
+using Marketplace.Core.Attestations;
+using Marketplace.Core.Catalogue;
+using Marketplace.Core.Organisations;
+using Marketplace.Core.Shortlisting;
+using Marketplace.Storage;
+using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Shortlisting;
+using Marketplace.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static Marketplace.Functions.Tests.Shortlisting.ShortlistCalls;
+
+namespace Marketplace.Functions.Tests.Shortlisting;
+
+/// <summary>
+/// The candidate projection against the records, on Azurite with the seed catalogue: after listing, attestation and
+/// withdrawal changes announced as the use cases announce them, a shortlist scored from the projection is the one
+/// scored from every table, to the byte; replayed messages change nothing; the reconciliation finds and mends drift.
+/// </summary>
+public sealed class CandidateProjectionTests : IAsyncLifetime
+{
+    private const string Lot = "ttc-2026-lot-3";
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private MarketplaceApp app = null!;
+    private string? specificationId;
+
+    public async Task InitializeAsync()
+    {
+        // No background runner: what reaches the projection is exactly what the test announces.
+        app = await SeededApp.StartAsync(new Dictionary<string, string?> { ["Background:RunInProcess"] = "false" });
+        // As ShortlistingApp does: DSPT and DCB0129 renewed, so that some offerings are eligible whatever the day.
+        var renewed = DateOnly.FromDateTime(Now.UtcDateTime).AddYears(1);
+        await foreach (var attestation in Tables.Attestations.ListAsync("Status eq 'verified'", CancellationToken.None))
+        {
+            if (attestation.StandardCode is "DSPT" or "DCB0129")
+            {
+                await Tables.Attestations.WriteAsync(attestation.Id, attestation with { ExpiresOn = renewed });
+            }
+        }
+        await app.RecordsEditedAsync();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private CatalogueTables Tables => app.Services.GetRequiredService<CatalogueTables>();
+
+    private CandidateProjection Projection => app.Services.GetRequiredService<CandidateProjection>();
+
+    [Fact]
+    public async Task A_shortlist_from_the_projection_equals_one_from_the_records_after_listing_attestation_and_withdrawal_changes()
+    {
+        var changed = await ChangeTheCatalogueAsync();
+        var (fromProjection, fromRecords) = await BothShortlistsAsync();
+
+        Assert.Equal(Json(fromRecords), Json(fromProjection));
+        // The changes reached both: the withdrawn and the moved offering are gone from the lot, the new one is scored.
+        var scored = fromProjection.Result.Entries.Select(e => e.OfferingId).Concat(fromProjection.Result.Exclusions.Select(e => e.OfferingId)).ToHashSet();
+        Assert.DoesNotContain(changed.Retired, scored);
+        Assert.DoesNotContain(changed.MovedOut, scored);
+        Assert.Contains(changed.Created, scored);
+        Assert.Equal(await ActiveOfferingsAsync(), fromProjection.Counts.Considered);
+        Assert.True(fromProjection.Counts.NotInLot > 0);
+    }
+
+    [Fact]
+    public async Task Replayed_and_concurrent_messages_leave_the_projection_and_its_count_as_the_records_give_them()
+    {
+        var changed = await ChangeTheCatalogueAsync();
+        var (before, _) = await BothShortlistsAsync();
+
+        // At-least-once delivery: every message again, twice at once.
+        await Task.WhenAll(changed.All.Concat(changed.All).Select(id => Projection.ApplyAsync(id, CancellationToken.None)));
+        await UpdateSearchIndexAsync(changed.Retired);
+
+        var drift = await Projection.ReconcileAsync(CancellationToken.None);
+        Assert.False(drift.Any, $"{drift}");
+        Assert.Equal(await ActiveOfferingsAsync(), drift.CountStored);
+        var (after, _) = await BothShortlistsAsync();
+        Assert.Equal(Json(before), Json(after));
+    }
+
+    [Fact]
+    public async Task The_reconciliation_reports_and_mends_missing_stale_and_miscounted_rows()
+    {
+        var offering = await FirstInLotAsync();
+        await Projection.Table.DeleteEntityAsync(Lot, CandidateProjection.OfferingPrefix + offering.Id);
+        await Projection.Table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(Lot, CandidateProjection.OfferingPrefix + "off-gone") { ["Data"] = "{}" });
+        await Projection.Table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(CandidateProjection.CountPartition, CandidateProjection.ActiveRow) { ["Count"] = 3L });
+
+        var drift = await Projection.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0, 1, 3L), (drift.Missing, drift.Changed, drift.Stale, drift.CountStored));
+        Assert.Equal(await ActiveOfferingsAsync(), drift.CountExpected);
+        Assert.False((await Projection.ReconcileAsync(CancellationToken.None)).Any);
+        var (fromProjection, fromRecords) = await BothShortlistsAsync();
+        Assert.Equal(Json(fromRecords), Json(fromProjection));
+    }
+
+    private sealed record Changes(string Repriced, string MovedOut, string MovedIn, string Retired, string Created, string DraftOn)
+    {
+        public IEnumerable<string> All => [Repriced, MovedOut, MovedIn, Retired, Created, DraftOn];
+    }
+
+    /// <summary>Records changed as the use cases change them, each followed by the announcement the use case makes.</summary>
+    private async Task<Changes> ChangeTheCatalogueAsync()
+    {
+        var search = app.Services.GetRequiredService<ISearchIndexUpdates>();
+        var attestations = app.Services.GetRequiredService<SearchFollowsAttestations>();
+        var inLot = await OfferingsAsync(o => o.Lots.Contains(Lot));
+        var outside = await OfferingsAsync(o => !o.Lots.Contains(Lot));
+        var verified = await Tables.Attestations.ListAllAsync("Status eq 'verified'", CancellationToken.None);
+        var organisationLevel = verified.Where(a => a.OfferingId is null).Select(a => a.SupplierId).ToHashSet();
+        var draftOn = inLot.Last(o => organisationLevel.Contains(o.SupplierId));
+        var (repriced, movedOut, retired) = (inLot[0], inLot[1], inLot[2]);
+        var movedIn = outside[0];
+
+        await Tables.Offerings.WriteAsync(repriced.Id, repriced with { Price = repriced.Price with { AmountGbp = 1m }, Regions = [.. repriced.Regions, "north-west"] });
+        await Tables.Offerings.WriteAsync(movedOut.Id, movedOut with { Lots = [.. movedOut.Lots.Where(l => l != Lot), "ttc-2026-lot-1"] });
+        await Tables.Offerings.WriteAsync(movedIn.Id, movedIn with { Lots = [.. movedIn.Lots, Lot] });
+        await Tables.Offerings.WriteAsync(retired.Id, retired with { Status = OfferingStatus.Retired });
+        var created = new Offering(repriced, "off-projection-new", repriced.SupplierId) { Name = "Projection test hub" };
+        await Tables.Offerings.WriteAsync(created.Id, created);
+        foreach (var id in new[] { repriced.Id, movedOut.Id, movedIn.Id, retired.Id, created.Id })
+        {
+            await search.OfferingChangedAsync(id, CancellationToken.None);
+        }
+
+        // An organisation-level decision (every active offering of the supplier hears of it) and a new draft on one offering.
+        var revoked = verified.Where(a => a.OfferingId is null && a.SupplierId == draftOn.SupplierId).OrderBy(a => a.Id, StringComparer.Ordinal).First() with { Status = AttestationStatus.Revoked, Reason = "Certificate withdrawn after audit", DecidedBy = "tec-quality" };
+        await Tables.Attestations.WriteAsync(revoked.Id, revoked);
+        var draft = new Attestation { Id = "att-projection-draft", SupplierId = draftOn.SupplierId, StandardCode = "MHRA-REG", OfferingId = draftOn.Id, Status = AttestationStatus.Draft };
+        await Tables.Attestations.WriteAsync(draft.Id, draft);
+        await attestations.AttestationsChangedAsync([revoked, draft], CancellationToken.None);
+        return new Changes(repriced.Id, movedOut.Id, movedIn.Id, retired.Id, created.Id, draftOn.Id);
+    }
+
+    /// <summary>The same specification's draft shortlist scored from the projection (as the app reads it) and from every table.</summary>
+    private async Task<(ShortlistDocument FromProjection, ShortlistDocument FromRecords)> BothShortlistsAsync()
+    {
+        if (specificationId is null)
+        {
+            using var commissioner = await app.ClientForAsync(MarketplaceRole.Commissioner, Commissioner);
+            specificationId = (await CreateSpecificationAsync(commissioner, TelehealthBody())).Body.GetProperty("id").GetString()!;
+        }
+        var specification = (await app.Services.GetRequiredService<ICommissionerRecords<SpecificationDocument>>().FindAsync(specificationId, CancellationToken.None))!.Document;
+        var (template, framework) = (await app.Services.GetRequiredService<SpecificationCheck>().RunAsync(specification, null, CancellationToken.None)).Value;
+        var day = DateOnly.FromDateTime(Now.UtcDateTime);
+        var projected = await app.Services.GetRequiredService<IShortlistCandidates>().LoadAsync(framework, Lot, day, specification.CommissionerId, CancellationToken.None);
+        var records = await FromRecordsAsync(framework, day, specification.CommissionerId);
+        var context = new ShortlistContext(template.Name, framework.Id, framework.Reference, framework.Name, Lot, Commissioner);
+        ShortlistDocument Draft(ScoringInput input) =>
+            ShortlistLocking.Draft("sl-projection", specification, template, input, Scorer.Score(template, specification.ToSpecification(), input), 8, context, Now, "test");
+        Assert.True(projected.Offerings.Count < records.Offerings.Count, "the projection reads the lot only");
+        return (Draft(projected), Draft(records));
+    }
+
+    /// <summary>The reference: every active offering, organisation, attestation and standard, as shortlists were read before the projection.</summary>
+    private async Task<ScoringInput> FromRecordsAsync(Core.Frameworks.Framework framework, DateOnly day, string commissionerId)
+    {
+        var organisations = (await Tables.Organisations.ListAllAsync(null, CancellationToken.None)).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var standards = await Tables.Standards.ListAllAsync(null, CancellationToken.None);
+        var assessments = await app.Services.GetRequiredService<ShortlistingTables>().Assessments.Table.ListAllAsync($"CommissionerId eq '{commissionerId}'", CancellationToken.None);
+        return new ScoringInput
+        {
+            Offerings = [.. (await Tables.Offerings.ListAllAsync("Status eq 'active'", CancellationToken.None))
+                .Where(o => organisations.ContainsKey(o.SupplierId))
+                .Select(o => new CandidateOffering(ScoredFields.Of(o), ScoredFields.Of(organisations[o.SupplierId])))],
+            Attestations = [.. (await Tables.Attestations.ListAllAsync(null, CancellationToken.None)).Select(ScoredFields.Of)],
+            Framework = framework,
+            EvaluationDate = day,
+            Associations = [.. organisations.Values.Where(o => o.Kind is OrganisationKind.Association or OrganisationKind.Certifier).Select(ScoredFields.Of)],
+            Routes = standards.ToDictionary(s => s.Code, s => s.Route, StringComparer.Ordinal),
+            StandardNames = standards.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
+            CommissionerId = commissionerId,
+            Assessments = assessments,
+        };
+    }
+
+    private async Task UpdateSearchIndexAsync(string offeringId)
+    {
+        var message = JsonSerializer.Serialize(new SearchIndexUpdate(offeringId), DocumentJson.Options);
+        var request = new Marketplace.Functions.Background.InvocationRequest(
+            new Dictionary<string, JsonElement> { [Marketplace.Functions.Background.UpdateSearchIndex.BindingName] = JsonSerializer.SerializeToElement(message) },
+            new Dictionary<string, JsonElement>());
+        await Marketplace.Functions.Background.UpdateSearchIndex.RunAsync(request, app.Services, CancellationToken.None);
+    }
+
+    private async Task<List<Offering>> OfferingsAsync(Func<Offering, bool> where) =>
+        [.. (await Tables.Offerings.ListAllAsync("Status eq 'active'", CancellationToken.None)).Where(where).OrderBy(o => o.Id, StringComparer.Ordinal)];
+
+    private async Task<Offering> FirstInLotAsync() => (await OfferingsAsync(o => o.Lots.Contains(Lot)))[0];
+
+    private async Task<long> ActiveOfferingsAsync() => (await Tables.Offerings.ListAllAsync("Status eq 'active'", CancellationToken.None)).Count;
+
+    private static string Json(ShortlistDocument shortlist) => JsonSerializer.Serialize(shortlist, DocumentJson.Options);
+}
