@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Marketplace.Testing;
 
 namespace Marketplace.Bench.Catalogue;
 
@@ -111,18 +112,9 @@ public sealed class RunningApp : IAsyncDisposable
     /// </summary>
     public async Task<(Latency Latency, int Eligible, int Considered)> MeasureShortlistAsync(int count)
     {
-        var token = await client.PostAsJsonAsync("/api/dev/token", new { role = "Commissioner", organisationId = "nhs-mersey-vale-icb" });
-        var accessToken = (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/specifications")
-        {
-            Content = JsonContent.Create(new
-            {
-                title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion = 1,
-                lotId = "ttc-2026-lot-3", region = "north-west", volume = 400, contractMonths = 36,
-            }),
-        };
+        var accessToken = await CommissionerTokenAsync();
+        var specification = (await CreateSpecificationsAsync(accessToken, 1))[0];
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
-        var specification = (await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         JsonElement last = default;
         var timings = new List<double>(count);
         for (var i = 0; i <= count; i++)
@@ -140,6 +132,53 @@ public sealed class RunningApp : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = null;
         var counts = last.GetProperty("counts");
         return (Latency.Of(timings), counts.GetProperty("eligible").GetInt32(), counts.GetProperty("considered").GetInt32());
+    }
+
+    private async Task<string> CommissionerTokenAsync()
+    {
+        var token = await client.PostAsJsonAsync("/api/dev/token", new { role = "Commissioner", organisationId = "nhs-mersey-vale-icb" });
+        return (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Telehealth specifications, one per commissioner of the load, each in another region.</summary>
+    private async Task<string[]> CreateSpecificationsAsync(string accessToken, int count)
+    {
+        string[] regions = ["north-west", "london", "north-east-and-yorkshire", "midlands", "east-of-england", "south-east", "south-west"];
+        var ids = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/specifications")
+            {
+                Content = JsonContent.Create(new
+                {
+                    title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion = 1,
+                    lotId = "ttc-2026-lot-3", region = regions[i % regions.Length], volume = 400, contractMonths = 36,
+                }),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+            ids[i] = (await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// The load benchmark (bench/load.mjs, autocannon): 32 search clients for <paramref name="seconds"/>, then the same
+    /// together with <paramref name="commissioners"/> commissioners shortlisting; the JSON it printed.
+    /// </summary>
+    public async Task<string> LoadAsync(int seconds, int commissioners)
+    {
+        var accessToken = await CommissionerTokenAsync();
+        var specifications = await CreateSpecificationsAsync(accessToken, commissioners);
+        var script = RepositoryPaths.Combine("bench", "load.mjs");
+        var load = Process.Start(new ProcessStartInfo("node", [script, client.BaseAddress!.ToString().TrimEnd('/'), seconds.ToString(), accessToken,
+            string.Join(',', specifications), JsonSerializer.Serialize(QueryMix.QueryStrings)])
+        {
+            WorkingDirectory = RepositoryPaths.Combine(),
+            RedirectStandardOutput = true,
+        })!;
+        var output = await load.StandardOutput.ReadToEndAsync();
+        await load.WaitForExitAsync();
+        return load.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"bench/load.mjs exited with {load.ExitCode}.");
     }
 
     /// <summary>Resident and peak resident memory of the app process, from /proc.</summary>
