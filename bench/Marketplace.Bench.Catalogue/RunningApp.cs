@@ -16,7 +16,8 @@ public sealed class RunningApp : IAsyncDisposable
     private RunningApp(Process process, int port)
     {
         this.process = process;
-        client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        // A shortlist at 100,000 offerings on a loaded machine can take minutes: measure it rather than give up.
+        client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(15) };
     }
 
     /// <summary>The app's own account of its last shortlist: read, score and store times.</summary>
@@ -143,6 +144,9 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>Telehealth specifications, one per commissioner of the load, each in another region.</summary>
     private async Task<string[]> CreateSpecificationsAsync(string accessToken, int count)
     {
+        // The template's current version, as imported with the catalogue (an older version is refused).
+        var templateVersion = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "templates", "telehealth-remote-monitoring.json")))
+            .RootElement.GetProperty("version").GetInt32();
         string[] regions = ["north-west", "london", "north-east-and-yorkshire", "midlands", "east-of-england", "south-east", "south-west"];
         var ids = new string[count];
         for (var i = 0; i < count; i++)
@@ -151,7 +155,7 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 Content = JsonContent.Create(new
                 {
-                    title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion = 1,
+                    title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion,
                     lotId = "ttc-2026-lot-3", region = regions[i % regions.Length], volume = 400, contractMonths = 36,
                 }),
             };
