@@ -1,6 +1,7 @@
 // Catalogue benchmark (issue 4): for each size, on this machine, with a private Azurite:
 //   generate → import into Azurite (throughput) → build the Lucene index from the tables (time)
-//   → search in-process (p50/p95) → start the real app and search over HTTP (p50/p95) → shortlist over HTTP (p50/p95) → memory.
+//   → search in-process (p50/p95) → the same query mix on a raw Lucene.Net index of the same documents (p50/p95)
+//   → start the real app and search over HTTP (p50/p95, and both ratios to raw) → shortlist over HTTP (p50/p95) → memory.
 // Usage: dotnet run -c Release --project bench/Marketplace.Bench.Catalogue -- [--offerings 10000,100000] [--queries 300] [--shortlists 20]
 using System.Diagnostics;
 using System.Text.Json;
@@ -21,7 +22,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 var sizes = Arg("--offerings", "10000,100000").Split(',').Select(int.Parse).ToArray();
 var queryCount = int.Parse(Arg("--queries", "300"));
 var shortlistCount = int.Parse(Arg("--shortlists", "20"));
-var report = new List<string> { "| offerings | generate | import (records/s) | index build | search in-process p50 / p95 | search over HTTP p50 / p95 | shortlist over HTTP p50 / p95 (eligible of considered) | app memory (RSS / peak) |", "|---|---|---|---|---|---|---|---|" };
+// The load benchmark (bench/load.mjs) runs after the single-client measurements when given a duration.
+var loadSeconds = int.Parse(Arg("--load-seconds", "0"));
+var loadReport = new List<string>();
+var report = new List<string> { "| offerings | generate | import (records/s) | index build | raw Lucene p50 / p95 | search in-process p50 / p95 (× raw p95) | search over HTTP p50 / p95 (× raw p95) | shortlist over HTTP p50 / p95 (eligible of considered) | app memory (RSS / peak) |", "|---|---|---|---|---|---|---|---|---|" };
 
 Console.WriteLine("Building the app (Release)...");
 var appFolder = AppBuild.Release();
@@ -65,6 +69,8 @@ foreach (var size in sizes)
         var source = new TableOfferingSearchSource(tables, TimeProvider.System);
         TimeSpan build;
         Latency inProcess;
+        Latency rawLatency;
+        RawLucene raw;
         using (var index = new LuceneCatalogueIndex(lucenePath))
         {
             clock.Restart();
@@ -73,16 +79,32 @@ foreach (var size in sizes)
             Console.WriteLine($"indexed {indexed:N0} offerings in {build.TotalSeconds:0.0} s");
             inProcess = await InProcessSearch.MeasureAsync(index, queryCount);
             Console.WriteLine($"in-process search: {inProcess}");
+            // On disk through FSDirectory.Open, as the app keeps its index.
+            (raw, var rawBuild) = await RawLucene.BuildAsync(source.ListActiveAsync(CancellationToken.None), Lucene.Net.Store.FSDirectory.Open(Path.Combine(work.FullName, "raw-lucene")));
+            Console.WriteLine($"raw Lucene index built in {rawBuild.TotalSeconds:0.0} s");
+            await RawLucene.CheckSameAnswersAsync(raw, index);
+            rawLatency = raw.Measure(queryCount);
+            raw.Dispose();
+            Console.WriteLine($"raw Lucene search: {rawLatency}; in-process {inProcess.P95 / rawLatency.P95:0.0}× raw p95");
         }
 
         await using var app = await RunningApp.StartAsync(appFolder, azurite.ConnectionString, lucenePath);
         var overHttp = await app.MeasureSearchAsync(queryCount);
+        Console.WriteLine($"HTTP search: {overHttp} ({overHttp.P95 / rawLatency.P95:0.0}× raw p95)");
         var (shortlist, eligible, considered) = await app.MeasureShortlistAsync(shortlistCount);
         var memory = app.Memory();
-        Console.WriteLine($"HTTP search: {overHttp}; HTTP shortlist: {shortlist} ({eligible} eligible of {considered:N0}); app memory {memory}");
+        Console.WriteLine($"HTTP shortlist: {shortlist} ({eligible} eligible of {considered:N0}); app memory {memory}");
         Console.WriteLine($"last shortlist, as the app logged it: {app.LastShortlistLog}");
+        if (loadSeconds > 0)
+        {
+            Console.WriteLine($"load: 32 search clients for {loadSeconds} s, then the same with 8 commissioners shortlisting for {loadSeconds} s...");
+            var load = await app.LoadAsync(loadSeconds, commissioners: 8);
+            // Peak resident memory over the whole life of the app, load included.
+            loadReport.Add($"{size:N0} offerings: {load}; app memory after the load (RSS / peak) {app.Memory()}");
+            Console.WriteLine(loadReport[^1]);
+        }
 
-        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {inProcess} | {overHttp} | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
+        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {rawLatency} | {inProcess} ({inProcess.P95 / rawLatency.P95:0.0}×) | {overHttp} ({overHttp.P95 / rawLatency.P95:0.0}×) | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
     }
     finally
     {
@@ -93,6 +115,7 @@ foreach (var size in sizes)
 Console.WriteLine();
 Console.WriteLine($"Catalogue benchmark, {Environment.ProcessorCount} cores, {queryCount} queries per measurement:");
 report.ForEach(Console.WriteLine);
+loadReport.ForEach(Console.WriteLine);
 
 string Arg(string name, string fallback)
 {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Marketplace.Testing;
 
 namespace Marketplace.Bench.Catalogue;
 
@@ -11,11 +12,13 @@ public sealed class RunningApp : IAsyncDisposable
 {
     private readonly Process process;
     private readonly HttpClient client;
+    private volatile bool reindexed;
 
     private RunningApp(Process process, int port)
     {
         this.process = process;
-        client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        // A shortlist at 100,000 offerings on a loaded machine can take minutes: measure it rather than give up.
+        client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(15) };
     }
 
     /// <summary>The app's own account of its last shortlist: read, score and store times.</summary>
@@ -39,10 +42,16 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["AbuseLimits__SearchPerMinute"] = "100000";
         // Each shortlist logs where its time went (read, score, store); the benchmark reports the last one.
         start.Environment["Logging__LogLevel__Marketplace.Core.Shortlisting.CreateShortlist"] = "Information";
+        // The start-up reindex says when it is done: measuring before that would time searches against the reindex.
+        start.Environment["Logging__LogLevel__ReindexCatalogue"] = "Information";
         var process = Process.Start(start)!;
         var app = new RunningApp(process, port);
         process.OutputDataReceived += (_, line) =>
         {
+            if (line.Data?.Contains("Rebuilt the search index", StringComparison.Ordinal) == true)
+            {
+                app.reindexed = true;
+            }
             if (line.Data?.Contains("attestations in", StringComparison.Ordinal) == true)
             {
                 app.LastShortlistLog = JsonDocument.Parse(line.Data).RootElement.GetProperty("Message").GetString();
@@ -55,7 +64,8 @@ public sealed class RunningApp : IAsyncDisposable
         return app;
     }
 
-    // Ready = health is 200 and the start-up reindex has finished (an empty query counts every active offering).
+    // Ready = health is 200 and the start-up reindex has finished: it logged so, and an empty query counts every active
+    // offering. (An index left on disk answers at once, while the reindex still runs in the background.)
     private async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow.AddMinutes(15);
@@ -71,7 +81,7 @@ public sealed class RunningApp : IAsyncDisposable
                 if ((await client.GetAsync("/api/health")).IsSuccessStatusCode)
                 {
                     var total = JsonDocument.Parse(await client.GetStringAsync("/api/catalogue/search?pageSize=1")).RootElement.GetProperty("total").GetInt64();
-                    if (total > 0 && total == lastTotal)
+                    if (reindexed && total > 0 && total == lastTotal)
                     {
                         return;
                     }
@@ -111,18 +121,9 @@ public sealed class RunningApp : IAsyncDisposable
     /// </summary>
     public async Task<(Latency Latency, int Eligible, int Considered)> MeasureShortlistAsync(int count)
     {
-        var token = await client.PostAsJsonAsync("/api/dev/token", new { role = "Commissioner", organisationId = "nhs-mersey-vale-icb" });
-        var accessToken = (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/specifications")
-        {
-            Content = JsonContent.Create(new
-            {
-                title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion = 4,
-                lotId = "ttc-2026-lot-3", region = "north-west", volume = 400, contractMonths = 36,
-            }),
-        };
+        var accessToken = await CommissionerTokenAsync();
+        var specification = (await CreateSpecificationsAsync(accessToken, 1))[0];
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
-        var specification = (await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         JsonElement last = default;
         var timings = new List<double>(count);
         for (var i = 0; i <= count; i++)
@@ -140,6 +141,56 @@ public sealed class RunningApp : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = null;
         var counts = last.GetProperty("counts");
         return (Latency.Of(timings), counts.GetProperty("eligible").GetInt32(), counts.GetProperty("considered").GetInt32());
+    }
+
+    private async Task<string> CommissionerTokenAsync()
+    {
+        var token = await client.PostAsJsonAsync("/api/dev/token", new { role = "Commissioner", organisationId = "nhs-mersey-vale-icb" });
+        return (await token.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Telehealth specifications, one per commissioner of the load, each in another region.</summary>
+    private async Task<string[]> CreateSpecificationsAsync(string accessToken, int count)
+    {
+        // The template's current version, as imported with the catalogue (an older version is refused).
+        var templateVersion = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "templates", "telehealth-remote-monitoring.json")))
+            .RootElement.GetProperty("version").GetInt32();
+        string[] regions = ["north-west", "london", "north-east-and-yorkshire", "midlands", "east-of-england", "south-east", "south-west"];
+        var ids = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/specifications")
+            {
+                Content = JsonContent.Create(new
+                {
+                    title = "Benchmark: telehealth remote monitoring", templateId = "telehealth-remote-monitoring", templateVersion,
+                    lotId = "ttc-2026-lot-3", region = regions[i % regions.Length], volume = 400, contractMonths = 36,
+                }),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+            ids[i] = (await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// The load benchmark (bench/load.mjs, autocannon): 32 search clients for <paramref name="seconds"/>, then the same
+    /// together with <paramref name="commissioners"/> commissioners shortlisting; the JSON it printed.
+    /// </summary>
+    public async Task<string> LoadAsync(int seconds, int commissioners)
+    {
+        var accessToken = await CommissionerTokenAsync();
+        var specifications = await CreateSpecificationsAsync(accessToken, commissioners);
+        var script = RepositoryPaths.Combine("bench", "load.mjs");
+        var load = Process.Start(new ProcessStartInfo("node", [script, client.BaseAddress!.ToString().TrimEnd('/'), seconds.ToString(), accessToken,
+            string.Join(',', specifications), JsonSerializer.Serialize(QueryMix.QueryStrings)])
+        {
+            WorkingDirectory = RepositoryPaths.Combine(),
+            RedirectStandardOutput = true,
+        })!;
+        var output = await load.StandardOutput.ReadToEndAsync();
+        await load.WaitForExitAsync();
+        return load.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"bench/load.mjs exited with {load.ExitCode}.");
     }
 
     /// <summary>Resident and peak resident memory of the app process, from /proc.</summary>

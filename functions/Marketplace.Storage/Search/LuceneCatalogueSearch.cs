@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Simple;
 using Lucene.Net.Search;
@@ -122,13 +123,13 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         var highlighters = CatalogueFields.Highlighted.Select(field =>
         {
             var scorer = new QueryScorer(text, field);
-            return (Field: field, Highlighter: new Highlighter(Marks, SearchSnippets.Html, scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, SearchSnippets.Length) });
+            return (Field: field, Scorer: scorer, Highlighter: new Highlighter(Marks, SearchSnippets.Html, scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, SearchSnippets.Length) });
         }).ToList();
         return document =>
         {
             // The sentence whose marked terms score most (distinct terms, weighted); ties go to the earlier field, then sentence.
             (string Sentence, TextFragment Fragment)? best = null;
-            foreach (var (field, highlighter) in highlighters)
+            foreach (var (field, scorer, highlighter) in highlighters)
             {
                 var whole = SearchSnippets.TextOf(document, field);
                 // One pass over the whole text first: a field without a match then costs no pass per sentence.
@@ -136,7 +137,9 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
                 {
                     continue;
                 }
-                foreach (var sentence in SearchSnippets.Sentences(whole))
+                // That pass left the scorer holding every term the whole text matches (prefix and fuzzy terms expanded
+                // against it); a sentence holding none of them scores 0, so it costs a tokenising, not a highlighting pass.
+                foreach (var sentence in SearchSnippets.Sentences(whole).Where(sentence => Mentions(scorer, field, sentence)).ToList())
                 {
                     var fragment = highlighter.GetBestTextFragments(analyzer.GetTokenStream(field, sentence), sentence, false, 1).FirstOrDefault();
                     if (fragment is { Score: > 0 } && (best is null || fragment.Score > best.Value.Fragment.Score))
@@ -147,6 +150,21 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
             }
             return best is { } found ? SearchSnippets.Excerpt(found.Sentence, found.Fragment.ToString()) : SearchSnippets.Opening(document);
         };
+    }
+
+    /// <summary>Whether any word of <paramref name="sentence"/> is a term <paramref name="scorer"/> marks with a weight.</summary>
+    private bool Mentions(QueryScorer scorer, string field, string sentence)
+    {
+        using var tokens = analyzer.GetTokenStream(field, sentence);
+        var term = tokens.AddAttribute<ICharTermAttribute>();
+        tokens.Reset();
+        var found = false;
+        while (!found && tokens.IncrementToken())
+        {
+            found = scorer.GetWeightedSpanTerm(term.ToString()) is { Weight: > 0 };
+        }
+        tokens.End();
+        return found;
     }
 
     /// <summary>
