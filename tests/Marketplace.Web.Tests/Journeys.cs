@@ -303,12 +303,12 @@ public sealed partial class Journeys(BrowserApp app)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Waits (up to the default timeout) for the error summary to hold the keyboard focus; fails if it never does.</summary>
+    /// <summary>The first whole number in a text, thousands separators ignored ("1,204 offerings" is 1204).</summary>
     private static int Number(string text) => int.Parse(Digits().Match(text.Replace(",", "", StringComparison.Ordinal)).Value, System.Globalization.CultureInfo.InvariantCulture);
 
     // "Before records began" (seed submissions without a time) sorts first, then dates in order.
     private static string SortKey(string submitted) => submitted.StartsWith("Before", StringComparison.Ordinal) ? "0"
-        : "1" + DateTime.ParseExact(submitted.Replace(" UTC", "", StringComparison.Ordinal), "d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture).ToString("s");
+        : "1" + DateTime.ParseExact(submitted.Replace(" UK time", "", StringComparison.Ordinal), "d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture).ToString("s");
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();

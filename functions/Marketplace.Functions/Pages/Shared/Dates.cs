@@ -14,14 +14,18 @@ public static class Dates
     /// <summary>A month as a chart labels it: March 2026.</summary>
     public static string Month(DateOnly date) => $"{Months[date.Month - 1]} {date.Year.ToString(CultureInfo.InvariantCulture)}";
 
-    public static string Long(DateTimeOffset at) => $"{Long(DateOnly.FromDateTime(at.UtcDateTime))} at {at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
-
-    /// <summary>A moment in UK time (GMT or BST), as commissioners and suppliers read and set deadlines: 15 January 2027 at 12:00 UK time.</summary>
+    /// <summary>
+    /// A moment in UK time (GMT or BST), as commissioners and suppliers read and set deadlines: 15 January 2027 at 12:00
+    /// UK time. Every page shows moments this way, so one journey never mixes UTC and UK time.
+    /// </summary>
     public static string Uk(DateTimeOffset at)
     {
         var local = TimeZoneInfo.ConvertTime(at, WorkingDays.UkTime);
-        return $"{Long(DateOnly.FromDateTime(local.DateTime))} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} UK time";
+        return $"{Long(UkDay(at))} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} UK time";
     }
+
+    /// <summary>The UK calendar day a moment falls on (an award at 00:30 BST on 2 June was made on 2 June, not 1 June).</summary>
+    public static DateOnly UkDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, WorkingDays.UkTime).DateTime);
 
     /// <summary>
     /// A day and a 24-hour time typed in UK time as the UTC moment it names, or an error at <paramref name="timeField"/>
