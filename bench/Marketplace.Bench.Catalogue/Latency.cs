@@ -1,3 +1,5 @@
+using Marketplace.Core.Catalogue.Search;
+
 namespace Marketplace.Bench.Catalogue;
 
 /// <summary>Percentiles of a set of timings, in milliseconds.</summary>
@@ -32,4 +34,46 @@ public static class QueryMix
         "",
         "q=coaching&lot=ttc-2026-lot-5",
     ];
+
+    /// <summary>
+    /// The load benchmark's query set: the mix, then variants of it (another page, order, region, category, price
+    /// ceiling or word) so that a result cache meets searches it has not seen. Deterministic, about 5,000 strings;
+    /// bench/load.mjs draws from it with a skew towards the front, as real searches repeat the common ones.
+    /// </summary>
+    public static IReadOnlyList<string> LoadSet()
+    {
+        string[] words = ["", "q=alarm", "q=pendant", "q=monitor", "q=sensor", "q=digital", "q=falls", "q=telehealth", "q=hub", "q=gps", "q=dementia", "q=epilepsy"];
+        string[] categories = ["", "category=fall-detector", "category=pendant-alarm", "category=blood-pressure-monitor", "category=home-alarm-hub", "category=gps-locator"];
+        string[] regions = ["", "region=london", "region=north-west", "region=midlands", "region=south-west"];
+        string[] orders = ["", "sort=price", "sort=name"];
+        string[] pages = ["", "page=2", "page=3"];
+        string[] ceilings = ["", "maxPrice=100"];
+        var set = new List<string>(QueryStrings);
+        var seen = new HashSet<string>(QueryStrings, StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            foreach (var category in categories)
+            {
+                foreach (var region in regions)
+                {
+                    foreach (var order in orders)
+                    {
+                        foreach (var page in pages)
+                        {
+                            foreach (var ceiling in ceilings)
+                            {
+                                var query = string.Join('&', new[] { word, category, region, order, page, ceiling }.Where(p => p.Length > 0));
+                                if (seen.Add(query))
+                                {
+                                    set.Add(query);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Interleaved so the front of the list (drawn most) mixes kinds rather than holding only the first word.
+        return [.. set.Take(QueryStrings.Length), .. set.Skip(QueryStrings.Length).OrderBy(q => FairOrdering.KeyOf(q))];
+    }
 }
