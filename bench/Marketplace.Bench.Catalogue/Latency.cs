@@ -3,17 +3,24 @@ using Marketplace.Core.Catalogue.Search;
 namespace Marketplace.Bench.Catalogue;
 
 /// <summary>Percentiles of a set of timings, in milliseconds.</summary>
-public sealed record Latency(double P50, double P95, int Count)
+/// <remarks>
+/// <see cref="CpuMsPerQuery"/> is the processor time the answering process spent per query (all its threads, the
+/// garbage collector's included): unlike the percentiles, it hardly moves with what else runs on a shared machine.
+/// </remarks>
+public sealed record Latency(double P50, double P95, int Count, double? CpuMsPerQuery = null)
 {
-    public static Latency Of(IReadOnlyList<double> milliseconds)
+    public static Latency Of(IReadOnlyList<double> milliseconds, TimeSpan? cpu = null)
     {
         var sorted = milliseconds.Order().ToArray();
-        return new Latency(Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length);
+        return new Latency(Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length, cpu?.TotalMilliseconds / sorted.Length);
     }
+
+    /// <summary>This process's processor time so far.</summary>
+    public static TimeSpan Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    public override string ToString() => $"{P50:0.0} / {P95:0.0} ms";
+    public override string ToString() => $"{P50:0.0} / {P95:0.0} ms" + (CpuMsPerQuery is { } cpu ? $" (CPU {cpu:0.00} ms/query)" : "");
 }
 
 /// <summary>The query mix: what commissioners type and tick, as query strings of GET /api/catalogue/search.</summary>
