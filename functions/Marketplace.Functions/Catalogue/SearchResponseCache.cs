@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Marketplace.Core.Catalogue.Search;
-using Marketplace.Storage.Search;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Functions.Catalogue;
