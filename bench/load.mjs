@@ -1,14 +1,33 @@
 // Load benchmark (issue 15), driven by Marketplace.Bench.Catalogue --load-seconds N against its running app:
-// phase 1, 32 clients on the search query mix for N seconds; phase 2, the same 32 search clients together with
-// 8 commissioners each asking for shortlists of their own specification, for N seconds.
-// Prints one JSON object: per phase and kind, requests, throughput, p50/p95/p99 latency and errors.
-// Usage: node bench/load.mjs <baseUrl> <seconds> <bearer token> <specification ids, comma-separated> <query strings as JSON array>
+// phase 1, 32 clients searching for N seconds; phase 2, the same 32 search clients together with 8 commissioners each
+// asking for shortlists of their own specification, for N seconds. Searches are drawn from a set of query strings
+// (the benchmark's mix, then thousands of variants), skewed towards the front as real searches repeat the common
+// ones, so the app's kept pages (Cache-Status) meet new searches too; the hit rate is reported.
+// Prints one JSON object: per phase and kind, requests, throughput, p50/p95/p99 latency, errors and kept-page hits.
+// Usage: node bench/load.mjs <baseUrl> <seconds> <bearer token> <specification ids, comma-separated> <file of query strings as a JSON array>
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [baseUrl, seconds, token, specificationList, mixJson] = process.argv.slice(2);
+const [baseUrl, seconds, token, specificationList, querySetFile] = process.argv.slice(2);
 const duration = Number(seconds);
 const specifications = specificationList ? specificationList.split(',') : [];
-const mix = JSON.parse(mixJson);
+const querySet = JSON.parse(readFileSync(querySetFile, 'utf8'));
+
+// A small seeded generator (mulberry32): every run draws the same sequences.
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Index = n·u³: the first 1 % of the set draws about a fifth of the searches, the first 10 % almost half.
+function draws(seed, count) {
+  const next = random(seed);
+  return Array.from({ length: count }, () => querySet[Math.floor(querySet.length * next() ** 3)]);
+}
 
 // Every response's latency is kept: autocannon's summary has no 95th percentile.
 function run(options) {
@@ -36,17 +55,26 @@ function run(options) {
 }
 
 let searchClient = 0;
-const search = () => run({
-  url: baseUrl,
-  connections: 32,
-  duration,
-  timeout: 30,
-  // Each client walks the mix from its own starting point, so the clients are not in step.
-  setupClient: (client) => {
-    const start = searchClient++ % mix.length;
-    client.setRequests(mix.map((_, i) => ({ method: 'GET', path: '/api/catalogue/search?' + mix[(start + i) % mix.length] })));
-  },
-});
+const search = () => {
+  const cache = { hits: 0, misses: 0 };
+  return run({
+    url: baseUrl,
+    connections: 32,
+    duration,
+    timeout: 30,
+    // Each client its own sequence of draws, so the clients are not in step.
+    setupClient: (client) => {
+      client.setRequests(draws(++searchClient, 4000).map((query) => ({ method: 'GET', path: '/api/catalogue/search?' + query })));
+      client.on('headers', ({ headers }) => {
+        for (let i = 0; i < headers.length; i += 2) {
+          if (String(headers[i]).toLowerCase() === 'cache-status') {
+            if (/;\s*hit/.test(String(headers[i + 1]))) cache.hits++; else cache.misses++;
+          }
+        }
+      });
+    },
+  }).then((result) => ({ ...result, querySet: querySet.length, keptPageHits: cache.hits, hitRate: +(cache.hits / Math.max(1, cache.hits + cache.misses)).toFixed(3) }));
+};
 
 let commissioner = 0;
 const shortlists = () => run({

@@ -18,12 +18,13 @@ public static class InProcessSearch
             await search.SearchAsync(warm, CancellationToken.None);
         }
         var timings = new List<double>(queries);
+        var cpu = Latency.Cpu();
         for (var i = 0; i < queries; i++)
         {
             var started = Stopwatch.GetTimestamp();
             await search.SearchAsync(parsed[i % parsed.Length], CancellationToken.None);
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        return Latency.Of(timings);
+        return Latency.Of(timings, Latency.Cpu() - cpu);
     }
 }

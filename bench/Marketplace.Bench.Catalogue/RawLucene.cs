@@ -136,13 +136,14 @@ public sealed class RawLucene : IDisposable
             Search(warm);
         }
         var timings = new List<double>(queries);
+        var cpu = Latency.Cpu();
         for (var i = 0; i < queries; i++)
         {
             var started = Stopwatch.GetTimestamp();
             Search(mix[i % mix.Length]);
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        return Latency.Of(timings);
+        return Latency.Of(timings, Latency.Cpu() - cpu);
     }
 
     /// <summary>One result page: total, the page's stored documents, and value → count per faceted field.</summary>

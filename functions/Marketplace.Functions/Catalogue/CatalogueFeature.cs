@@ -2,6 +2,8 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
 using Marketplace.Storage.Catalogue;
+using Marketplace.Storage.Search;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Functions.Catalogue;
 
@@ -25,6 +27,8 @@ public static class CatalogueFeature
         services.AddScoped<OpenCapabilityEvidence>();
         services.AddScoped<SuggestCapabilities>();
         services.AddScoped<SearchCatalogue>();
+        services.AddSingleton(sp => new SearchResponseCache(sp.GetService<ICatalogueIndexGeneration>(),
+            sp.GetRequiredService<IOptions<CatalogueSearchOptions>>().Value.ResultCacheMegabytes * 1024L * 1024));
         return builder;
     }
 }

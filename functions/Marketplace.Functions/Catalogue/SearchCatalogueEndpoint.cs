@@ -1,7 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace Marketplace.Functions.Catalogue;
@@ -39,6 +42,8 @@ public static class SearchCatalogueEndpoint
         catalogue.MapGet("/catalogue/search", HandleAsync)
             .WithName("SearchCatalogue")
             .RequireRateLimiting(AbuseLimits.PublicSearch)
+            .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Searches the catalogue: free text, comma-separated filters, a price ceiling, sort and paging, with facet counts.")
             .WithDescription(
@@ -63,30 +68,50 @@ public static class SearchCatalogueEndpoint
             })
             .AllowAnyone();
 
-    public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> HandleAsync(HttpRequest request, Actor actor, SearchCatalogue searchCatalogue,
-        CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(HttpRequest request, HttpResponse response, Actor actor,
+        SearchCatalogue searchCatalogue, SearchResponseCache cache, CancellationToken ct)
     {
         // Locally a repeated key arrives as several values; joining them matches what the Functions host forwards.
         var parameters = request.Query.ToDictionary(p => p.Key, p => string.Join(',', p.Value.ToArray()), StringComparer.OrdinalIgnoreCase);
-        return (await searchCatalogue.RunAsync(actor, parameters, ct)).ToResult(result => TypedResults.Ok(new SearchResponse(
-            result.Total,
-            result.Page,
-            result.PageSize,
-            [.. result.Hits.Select(hit => new SearchResultItem(
-                hit.Document.Id,
-                hit.Document.Name,
-                hit.Document.SupplierId,
-                hit.Document.SupplierName,
-                hit.Document.Category,
-                hit.Document.Conditions,
-                hit.Document.VerifiedStandards,
-                hit.Document.PriceModel,
-                hit.Document.PriceGbp,
-                hit.Snippet))],
-            result.Facets.OrderBy(f => f.Key).ToDictionary(
-                f => CatalogueQueryParser.NameOf(f.Key),
-                f => (IReadOnlyList<FacetValue>)[.. f.Value.Select(v => new FacetValue(v.Value, v.Count))]))));
+        // Cache-Status (RFC 9211) says whether the page was kept from an earlier search of the same index generation;
+        // Cache-Control: no-cache asks for a fresh search (RFC 9111), as the benchmark does to time the search itself.
+        var key = cache.KeyOf(parameters);
+        var fresh = CacheControlHeaderValue.TryParse(request.Headers.CacheControl.ToString(), out var control) && control.NoCache;
+        if (key is not null && !fresh && cache.TryGet(key, out var kept))
+        {
+            response.Headers["Cache-Status"] = "marketplace; hit";
+            return TypedResults.Bytes(kept, "application/json");
+        }
+        return (await searchCatalogue.RunAsync(actor, parameters, ct)).ToResult(result =>
+        {
+            var page = JsonSerializer.SerializeToUtf8Bytes(ResponseOf(result), SearchResponseJson.Default.SearchResponse);
+            if (key is not null)
+            {
+                cache.Add(key, page);
+                response.Headers["Cache-Status"] = fresh ? "marketplace; fwd=request; stored" : "marketplace; fwd=miss; stored";
+            }
+            return TypedResults.Bytes(page, "application/json");
+        });
     }
+
+    private static SearchResponse ResponseOf(CatalogueSearchResult result) => new(
+        result.Total,
+        result.Page,
+        result.PageSize,
+        [.. result.Hits.Select(hit => new SearchResultItem(
+            hit.Document.Id,
+            hit.Document.Name,
+            hit.Document.SupplierId,
+            hit.Document.SupplierName,
+            hit.Document.Category,
+            hit.Document.Conditions,
+            hit.Document.VerifiedStandards,
+            hit.Document.PriceModel,
+            hit.Document.PriceGbp,
+            hit.Snippet))],
+        result.Facets.OrderBy(f => f.Key).ToDictionary(
+            f => CatalogueQueryParser.NameOf(f.Key),
+            f => (IReadOnlyList<FacetValue>)[.. f.Value.Select(v => new FacetValue(v.Value, v.Count))]));
 
     private static readonly (string Name, string Description)[] ParameterDocs =
     [
@@ -105,3 +130,8 @@ public static class SearchCatalogueEndpoint
         (CatalogueQueryParser.PageSize, "Results per page, 1 to 100; default 30."),
     ];
 }
+
+/// <summary>The search answer's JSON, written by generated code (web defaults: camelCase names), not by reflection.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SearchCatalogueEndpoint.SearchResponse))]
+internal sealed partial class SearchResponseJson : JsonSerializerContext;

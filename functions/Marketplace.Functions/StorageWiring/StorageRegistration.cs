@@ -94,6 +94,7 @@ public static class StorageRegistration
             services.AddSingleton(sp => new LuceneCatalogueIndex(ResolvePath(builder.Environment, search.LucenePath)));
             services.AddSingleton<ICatalogueIndex>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
             services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
+            services.AddSingleton<ICatalogueIndexGeneration>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
         }
         return builder;
     }

@@ -15,6 +15,9 @@ public sealed class CatalogueSearchOptions
     public Uri? Endpoint { get; set; }
 
     public string IndexName { get; set; } = "offerings";
+
+    /// <summary>Most megabytes of search answers kept for repeated searches (Lucene only: its generation says when they go stale).</summary>
+    public int ResultCacheMegabytes { get; set; } = 32;
 }
 
 public enum SearchProvider

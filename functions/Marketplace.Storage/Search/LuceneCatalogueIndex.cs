@@ -20,7 +20,7 @@ namespace Marketplace.Storage.Search;
 /// Analysis and ranking follow Azure AI Search's defaults (standard tokenizer, lower-casing, no stop words; BM25)
 /// so the two indexes rank alike. An index written before the search fields existed needs a reindex.
 /// </summary>
-public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDisposable
+public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIndexGeneration, IDisposable
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string IdField = CatalogueFields.Id;
@@ -34,6 +34,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDisposable
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private IndexWriter writer;
     private SearcherManager searchers;
+    private long generation;
 
     public LuceneCatalogueIndex(string? path)
     {
@@ -108,6 +109,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDisposable
             writer.Rollback();
             searchers.Dispose();
             (writer, searchers) = Open(directory, analyzer);
+            Interlocked.Increment(ref generation);
             throw;
         }
         finally
@@ -138,10 +140,15 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, IDisposable
         writeLock.Dispose();
     }
 
+    /// <inheritdoc/>
+    public long Generation => Interlocked.Read(ref generation);
+
     private void CommitAndRefresh()
     {
         writer.Commit();
         searchers.MaybeRefreshBlocking();
+        // Only after the refresh: a reader of the new generation must never search the old searcher.
+        Interlocked.Increment(ref generation);
     }
 
     internal static Document ToLucene(OfferingSearchDocument d)

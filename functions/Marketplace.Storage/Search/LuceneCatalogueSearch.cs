@@ -11,8 +11,8 @@ namespace Marketplace.Storage.Search;
 
 /// <summary>
 /// Catalogue search on the in-process index: simple query syntax with AND by default over the weighted text
-/// fields, filters that never affect scores, disjunctive facet counts from sorted-set doc values, and a total
-/// order ending in the fair-ordering key.
+/// fields, filters that never affect scores, disjunctive facet counts as intersections of the matches with each
+/// value's documents (<see cref="SegmentValueDocs"/>), and a total order ending in the fair-ordering key.
 /// </summary>
 public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
 {
@@ -24,24 +24,26 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
     {
         ct.ThrowIfCancellationRequested();
         var text = TextQuery(query.Text);
-        var filter = FilterOf(query);
         var searcher = searchers.Acquire();
         try
         {
+            var leaves = searcher.IndexReader.Leaves;
+            var clauses = FilterClauses(leaves, query);
             var ranked = TopFieldCollector.Create(SortOf(query.Sort), query.Depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            // Disjunctive facets: a dimension with a filter of its own is counted without that filter (below), so
-            // the main pass counts only the dimensions nobody has filtered on.
+            var matches = new MatchingDocs(leaves);
+            searcher.Search(text, Intersection(leaves, clauses, except: null) is { } all ? new LeafDocsFilter(all) : null, MultiCollector.Wrap(ranked, matches));
+            // Disjunctive facets: a dimension with a filter of its own is counted without that filter, over the text's
+            // matches with every other filter; the rest are counted over the results themselves.
             var filtered = query.DisjunctiveFacets();
-            var facets = new FacetCounter([.. CatalogueQuery.FacetedFilters.Except(filtered)]);
-            searcher.Search(text, filter, MultiCollector.Wrap(ranked, facets));
-            var counts = facets.Counts().ToDictionary();
-            foreach (var dimension in filtered)
+            var counts = CountFacets(leaves, matches.Docs, [.. CatalogueQuery.FacetedFilters.Except(filtered)]);
+            if (filtered.Count > 0)
             {
-                // One counting pass per filtered dimension over the same text query with every other filter: doc
-                // values only, no scores asked for and no stored fields loaded.
-                var sideways = new FacetCounter([dimension]);
-                searcher.Search(text, FilterOf(query, except: dimension), sideways);
-                counts[dimension] = sideways.Counts()[dimension];
+                var textMatches = TextMatches(searcher, text);
+                foreach (var dimension in filtered)
+                {
+                    var sideways = Intersection(leaves, [(null, textMatches), .. clauses], except: dimension)!;
+                    counts[dimension] = CountFacets(leaves, sideways, [dimension])[dimension];
+                }
             }
             var snippet = SnippetsFor(text);
             var hits = ranked.GetTopDocs(query.Skip, query.PageSize).ScoreDocs
@@ -66,6 +68,99 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         }
     }
 
+    /// <summary>
+    /// Per filter (and the price ceiling, with no dimension), the documents of each segment it accepts. Values of one
+    /// filter are OR'd (AND'd for the all-of filters); as filters, none of it changes scores.
+    /// </summary>
+    private static List<(CatalogueFilter? Dimension, FixedBitSet[] Docs)> FilterClauses(IList<AtomicReaderContext> leaves, CatalogueQuery query)
+    {
+        var clauses = new List<(CatalogueFilter?, FixedBitSet[])>();
+        foreach (var (filter, values) in query.Filters)
+        {
+            var allOf = CatalogueQuery.AllOfFilters.Contains(filter);
+            clauses.Add((filter, [.. leaves.Select(leaf =>
+            {
+                var docs = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                for (var i = 0; i < values.Count; i++)
+                {
+                    var holding = ValueDocsOf(leaf.AtomicReader, filter, values[i]);
+                    if (i == 0 || !allOf)
+                    {
+                        docs.Or(holding);
+                    }
+                    else
+                    {
+                        docs.And(holding);
+                    }
+                }
+                return docs;
+            })]));
+        }
+        if (query.MaxPrice is { } max)
+        {
+            var ceiling = NumericRangeFilter.NewDoubleRange(CatalogueFields.PriceGbp, null, (double)max, true, true);
+            clauses.Add((null, [.. leaves.Select(leaf => SegmentValueDocs.DocsOf(leaf, ceiling))]));
+        }
+        return clauses;
+    }
+
+    // Faceted fields keep a set per value for the segment's life; the supplier filter (many values, no facet) reads its postings.
+    private static FixedBitSet ValueDocsOf(AtomicReader reader, CatalogueFilter filter, string value) =>
+        CatalogueQuery.FacetedFilters.Contains(filter)
+            ? SegmentValueDocs.Of(reader).ValuesOf(CatalogueFields.Of(filter)).DocsWith(value) ?? new FixedBitSet(reader.MaxDoc)
+            : SegmentValueDocs.DocsWith(reader, CatalogueFields.Of(filter), value);
+
+    /// <summary>Per segment, the documents every clause but <paramref name="except"/>'s accepts (new sets); null when there is no clause.</summary>
+    private static FixedBitSet[]? Intersection(IList<AtomicReaderContext> leaves, IReadOnlyList<(CatalogueFilter? Dimension, FixedBitSet[] Docs)> clauses,
+        CatalogueFilter? except)
+    {
+        var applied = clauses.Where(c => c.Dimension is null || c.Dimension != except).ToList();
+        if (applied.Count == 0)
+        {
+            return null;
+        }
+        return [.. leaves.Select(leaf =>
+        {
+            var docs = applied[0].Docs[leaf.Ord].Clone();
+            foreach (var clause in applied.Skip(1))
+            {
+                docs.And(clause.Docs[leaf.Ord]);
+            }
+            return docs;
+        })];
+    }
+
+    /// <summary>The live documents the text matches, per segment: a pass without scores, or none for match-all.</summary>
+    private static FixedBitSet[] TextMatches(IndexSearcher searcher, Query text)
+    {
+        if (text is MatchAllDocsQuery)
+        {
+            return [.. searcher.IndexReader.Leaves.Select(leaf => SegmentValueDocs.Live(leaf.AtomicReader))];
+        }
+        var matches = new MatchingDocs(searcher.IndexReader.Leaves);
+        searcher.Search(text, matches);
+        return matches.Docs;
+    }
+
+    /// <summary>Value → count per dimension: the size of the intersection of <paramref name="docs"/> with each value's documents.</summary>
+    private static Dictionary<CatalogueFilter, IReadOnlyList<FacetCount>> CountFacets(IList<AtomicReaderContext> leaves, FixedBitSet[] docs,
+        IReadOnlyList<CatalogueFilter> dimensions) =>
+        dimensions.ToDictionary(dimension => dimension, dimension =>
+        {
+            var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var leaf in leaves)
+            {
+                foreach (var value in SegmentValueDocs.Of(leaf.AtomicReader).ValuesOf(CatalogueFields.Of(dimension)).Values)
+                {
+                    if (FixedBitSet.IntersectionCount(docs[leaf.Ord], value.Docs) is var count and > 0)
+                    {
+                        totals[value.Value] = totals.GetValueOrDefault(value.Value) + count;
+                    }
+                }
+            }
+            return FacetCount.Order(totals.Select(t => new FacetCount(t.Key, t.Value)));
+        });
+
     private Query TextQuery(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -77,28 +172,6 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         var parsed = new SimpleQueryParser(analyzer, TextWeights) { DefaultOperator = Occur.MUST }.Parse(text);
         // Text with no searchable terms (only operators or punctuation) is treated like an empty search.
         return parsed ?? new MatchAllDocsQuery();
-    }
-
-    /// <summary>The query's filters and price ceiling, leaving out <paramref name="except"/>'s filter when given.</summary>
-    private static Filter? FilterOf(CatalogueQuery query, CatalogueFilter? except = null)
-    {
-        // Values of one filter are OR'd (AND'd for the all-of filters), different filters AND'd; as a filter, none of it changes scores.
-        var all = new BooleanQuery();
-        foreach (var (filter, values) in query.Filters.Where(f => f.Key != except).OrderBy(f => f.Key))
-        {
-            var each = CatalogueQuery.AllOfFilters.Contains(filter) ? Occur.MUST : Occur.SHOULD;
-            var any = new BooleanQuery();
-            foreach (var value in values)
-            {
-                any.Add(new TermQuery(new Term(CatalogueFields.Of(filter), value)), each);
-            }
-            all.Add(any, Occur.MUST);
-        }
-        if (query.MaxPrice is { } max)
-        {
-            all.Add(NumericRangeQuery.NewDoubleRange(CatalogueFields.PriceGbp, null, (double)max, true, true), Occur.MUST);
-        }
-        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
     }
 
     private static Sort SortOf(CatalogueSort sort) => new(
@@ -167,24 +240,12 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         return found;
     }
 
-    /// <summary>
-    /// Counts facet values over every matching document (Lucene.Net.Facet is not available): per segment, an ordinal
-    /// count array over the field's sorted-set doc values, turned into value → count when the segment ends.
-    /// </summary>
-    private sealed class FacetCounter : ICollector
+    /// <summary>Every document a search collects, as one set per segment.</summary>
+    private sealed class MatchingDocs(IList<AtomicReaderContext> leaves) : ICollector
     {
-        private readonly IReadOnlyList<CatalogueFilter> filters;
-        private readonly Dictionary<string, long>[] totals;
-        private readonly SortedSetDocValues?[] values;
-        private readonly int[][] counts;
+        private FixedBitSet current = new(0);
 
-        public FacetCounter(IReadOnlyList<CatalogueFilter> filters)
-        {
-            this.filters = filters;
-            totals = [.. filters.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
-            values = new SortedSetDocValues?[filters.Count];
-            counts = [.. filters.Select(_ => Array.Empty<int>())];
-        }
+        public FixedBitSet[] Docs { get; } = [.. leaves.Select(leaf => new FixedBitSet(leaf.AtomicReader.MaxDoc))];
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -192,61 +253,14 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         {
         }
 
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            Flush();
-            for (var i = 0; i < filters.Count; i++)
-            {
-                values[i] = context.AtomicReader.GetSortedSetDocValues(CatalogueFields.Of(filters[i]));
-                counts[i] = values[i] is { } v ? new int[checked((int)v.ValueCount)] : [];
-            }
-        }
+        public void SetNextReader(AtomicReaderContext context) => current = Docs[context.Ord];
 
-        public void Collect(int doc)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (values[i] is not { } v)
-                {
-                    continue;
-                }
-                v.SetDocument(doc);
-                for (var ord = v.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = v.NextOrd())
-                {
-                    counts[i][ord]++;
-                }
-            }
-        }
+        public void Collect(int doc) => current.Set(doc);
+    }
 
-        public IReadOnlyDictionary<CatalogueFilter, IReadOnlyList<FacetCount>> Counts()
-        {
-            Flush();
-            return Enumerable.Range(0, filters.Count).ToDictionary(
-                i => filters[i],
-                i => FacetCount.Order(totals[i].Select(t => new FacetCount(t.Key, t.Value))));
-        }
-
-        private void Flush()
-        {
-            var bytes = new BytesRef();
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (values[i] is not { } v)
-                {
-                    continue;
-                }
-                for (var ord = 0; ord < counts[i].Length; ord++)
-                {
-                    if (counts[i][ord] > 0)
-                    {
-                        v.LookupOrd(ord, bytes);
-                        var value = bytes.Utf8ToString();
-                        totals[i][value] = totals[i].GetValueOrDefault(value) + counts[i][ord];
-                    }
-                }
-                values[i] = null;
-                counts[i] = [];
-            }
-        }
+    /// <summary>A filter over sets already worked out for each segment of this searcher.</summary>
+    private sealed class LeafDocsFilter(FixedBitSet[] docs) : Filter
+    {
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs) => BitsFilteredDocIdSet.Wrap(docs[context.Ord], acceptDocs);
     }
 }

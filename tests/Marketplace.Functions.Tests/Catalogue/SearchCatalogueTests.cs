@@ -97,6 +97,43 @@ public sealed class SearchCatalogueTests(SearchCatalogueApp fixture) : IClassFix
         [.. facets.GetProperty(name).EnumerateArray().Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("count").GetInt64()))];
 
     [Fact]
+    public async Task A_repeated_search_is_answered_from_the_kept_page_until_the_index_changes()
+    {
+        using var client = fixture.App.CreateClient();
+        var index = fixture.App.Services.GetRequiredService<ICatalogueIndex>();
+        async Task<(string CacheStatus, JsonElement Body)> SearchAsync(string query)
+        {
+            var response = await client.GetAsync("/api/catalogue/search" + query);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (string.Join(",", response.Headers.GetValues("Cache-Status")), JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+        }
+        try
+        {
+            var first = await SearchAsync("?q=zigbee&category=home-alarm-hub,pendant-alarm");
+            // The same search written another way: parameter case and value order do not change the answer.
+            var again = await SearchAsync("?Q=zigbee&category=pendant-alarm,home-alarm-hub");
+            Assert.Equal("marketplace; fwd=miss; stored", first.CacheStatus);
+            Assert.Equal("marketplace; hit", again.CacheStatus);
+            Assert.Equal(0, again.Body.GetProperty("total").GetInt64());
+            using var fresh = new HttpRequestMessage(HttpMethod.Get, "/api/catalogue/search?q=zigbee&category=home-alarm-hub,pendant-alarm");
+            fresh.Headers.CacheControl = new() { NoCache = true };
+            Assert.Equal("marketplace; fwd=request; stored", string.Join(",", (await client.SendAsync(fresh)).Headers.GetValues("Cache-Status")));
+
+            await index.UpsertAsync(SearchCatalogueApp.Offerings.Single(o => o.Id == "smart-home-hub") with { Id = "zigbee-hub", Name = "Zigbee hub" },
+                CancellationToken.None);
+            var afterWrite = await SearchAsync("?q=zigbee&category=home-alarm-hub,pendant-alarm");
+
+            Assert.Equal("marketplace; fwd=miss; stored", afterWrite.CacheStatus);
+            Assert.Equal(["zigbee-hub"], Ids(afterWrite.Body));
+        }
+        finally
+        {
+            await index.DeleteAsync("zigbee-hub", CancellationToken.None);
+        }
+        Assert.Equal(0, (await SearchAsync("?q=zigbee&category=home-alarm-hub,pendant-alarm")).Body.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task Comma_separated_values_of_one_filter_are_ORed_and_filters_ANDed()
     {
         var either = await GetOkAsync("?category=fall-detector,pendant-alarm");

@@ -1,4 +1,5 @@
 using Marketplace.Core.Catalogue;
+using Marketplace.Core.Catalogue.Search;
 using Marketplace.Storage.Search;
 using Marketplace.Testing;
 
@@ -69,6 +70,40 @@ public sealed class LuceneCatalogueIndexTests
         Assert.Null(await index.FindAsync("new"));
         await index.UpsertAsync(Offering("after", "After"), CancellationToken.None);
         Assert.Equal(2, await index.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Facet_counts_follow_every_write_including_deletes_in_segments_searched_before()
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        await index.RebuildAsync(Documents(Offering("a", "A"), Offering("b", "B"), Offering("c", "C") with { Category = "pendant-alarm" }), CancellationToken.None);
+        // A match-all search with a category ticked counts categories over every live offering: the case where deletions matter.
+        var ticked = new CatalogueQuery { Filters = new Dictionary<CatalogueFilter, IReadOnlyList<string>> { [CatalogueFilter.Category] = ["fall-detector"] } };
+        Assert.Equal([new FacetCount("fall-detector", 2), new FacetCount("pendant-alarm", 1)], (await index.SearchAsync(ticked, CancellationToken.None)).Facets[CatalogueFilter.Category]);
+
+        await index.DeleteAsync("a", CancellationToken.None);
+        await index.UpsertAsync(Offering("c", "C"), CancellationToken.None);
+        await index.UpsertAsync(Offering("d", "D") with { Category = "home-alarm-hub", Conditions = ["dementia"] }, CancellationToken.None);
+
+        var after = await index.SearchAsync(ticked, CancellationToken.None);
+        Assert.Equal(2, after.Total);
+        Assert.Equal([new FacetCount("fall-detector", 2), new FacetCount("home-alarm-hub", 1)], after.Facets[CatalogueFilter.Category]);
+        Assert.Equal([new FacetCount("falls-risk", 2), new FacetCount("frailty", 2)], after.Facets[CatalogueFilter.Condition]);
+    }
+
+    [Fact]
+    public async Task The_generation_moves_on_with_every_write_that_searches_can_see()
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        var before = index.Generation;
+
+        await index.UpsertAsync(Offering("a", "A"), CancellationToken.None);
+        var afterUpsert = index.Generation;
+        await index.DeleteAsync("a", CancellationToken.None);
+        var afterDelete = index.Generation;
+        await Assert.ThrowsAsync<IOException>(() => index.RebuildAsync(Failing(Offering("new", "New")), CancellationToken.None));
+
+        Assert.True(before < afterUpsert && afterUpsert < afterDelete && afterDelete < index.Generation);
     }
 
     [Fact]
