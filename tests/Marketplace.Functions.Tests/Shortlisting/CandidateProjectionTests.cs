@@ -81,23 +81,45 @@ public sealed class CandidateProjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Concurrent_updates_to_two_offerings_in_one_bucket_both_land()
+    public async Task Two_updates_to_offerings_sharing_a_bucket_both_land_when_one_writes_between_the_others_read_and_write()
     {
-        var (first, second) = (await OfferingsAsync(o => o.Lots.Contains(Lot)))
-            .GroupBy(o => CandidateProjection.BucketOf(o.Id)).First(g => g.Count() >= 2).Take(2).ToArray() switch { var pair => (pair[0], pair[1]) };
+        var (first, second) = (await OfferingsAsync(o => o.Lots.Contains(Lot))).GroupBy(o => CandidateProjection.BucketOf(o.Id))
+            .First(bucket => bucket.Count() >= 2).ToArray() switch { var pair => (pair[0], pair[1]) };
         await Tables.Offerings.WriteAsync(first.Id, first with { Price = first.Price with { AmountGbp = 2m } });
         await Tables.Offerings.WriteAsync(second.Id, second with { LeadTimeDays = second.LeadTimeDays + 30, Regions = [.. second.Regions, "north-east"] });
+        // The first update's write of the bucket waits until the second update has read and written the same bucket.
+        var interleaved = new WriteAfter(Lot, () => Projection.ApplyAsync(second.Id, CancellationToken.None));
+        var options = new Azure.Data.Tables.TableClientOptions();
+        options.AddPolicy(interleaved, Azure.Core.HttpPipelinePosition.PerCall);
+        var racing = new CandidateProjection(new Azure.Data.Tables.TableServiceClient(app.Azurite.ConnectionString, options), app.Names, Tables,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CandidateProjection>.Instance);
 
-        // Each update reads the bucket, changes its own entry and writes it back: neither may overwrite the other.
-        for (var round = 0; round < 3; round++)
-        {
-            await Task.WhenAll(Projection.ApplyAsync(first.Id, CancellationToken.None), Projection.ApplyAsync(second.Id, CancellationToken.None));
-        }
+        await racing.ApplyAsync(first.Id, CancellationToken.None);
 
+        Assert.True(interleaved.Fired);
         var drift = await Projection.ReconcileAsync(CancellationToken.None);
         Assert.False(drift.Any, $"{drift}");
         var (fromProjection, fromRecords) = await BothShortlistsAsync();
         Assert.Equal(Json(fromRecords), Json(fromProjection));
+    }
+
+    /// <summary>Runs another writer once, just before the first write to a bucket of the lot goes out.</summary>
+    private sealed class WriteAfter(string lot, Func<Task> other) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public bool Fired { get; private set; }
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            if (!Fired && message.Request.Method == Azure.Core.RequestMethod.Put && message.Request.Uri.ToString().Contains($"PartitionKey='{lot}'", StringComparison.Ordinal))
+            {
+                Fired = true;
+                await other();
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
     }
 
     [Fact]
