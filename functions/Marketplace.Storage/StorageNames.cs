@@ -34,8 +34,10 @@ public sealed class StorageNames
     public string CompetitionsTable => Table("competitions");
     /// <summary>One row per invited supplier and competition, so a supplier's invitations are found without reading every competition.</summary>
     public string CompetitionInvitationsTable => Table("competitioninvitations");
-    /// <summary>Derived: what shortlists score, one partition per lot (see <c>CandidateProjection</c>).</summary>
+    /// <summary>Derived: what shortlists score, one partition per lot of a few packed rows (see <c>CandidateProjection</c>).</summary>
     public string CandidatesTable => Table("candidates");
+    /// <summary>Derived, beside the candidates: the lots each active offering is in, and their count.</summary>
+    public string CandidateLotsTable => Table("candidatelots");
 
     public string EvidenceContainer => Lower("evidence");
     public string RegisterSnapshotsContainer => Lower("register-snapshots");
@@ -53,7 +55,7 @@ public sealed class StorageNames
     public IReadOnlyList<string> Tables =>
         [OrganisationsTable, OfferingsTable, StandardsTable, AttestationsTable, FrameworksTable, MembershipsTable, AuditTable, UsersTable,
          TemplatesTable, SpecificationsTable, ShortlistsTable, AssessmentsTable, RegisterImportsTable, AggregatesTable, CompetitionsTable,
-         CompetitionInvitationsTable, CandidatesTable];
+         CompetitionInvitationsTable, CandidatesTable, CandidateLotsTable];
 
     public IReadOnlyList<string> Containers => [EvidenceContainer, DataProtectionContainer, RegisterSnapshotsContainer];
 

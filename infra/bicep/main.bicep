@@ -52,6 +52,7 @@ param tableNames string[] = [
   'competitions'
   'competitioninvitations'
   'candidates'
+  'candidatelots'
 ]
 
 @description('Optional. Azure AI Search pricing tier.')

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -19,45 +21,61 @@ public sealed record CandidateDrift(int Rows, int Missing, int Changed, int Stal
 }
 
 /// <summary>
-/// Derived from the records, for shortlists: one partition per lot, holding a row per active offering listed in it (its
-/// <see cref="ScoredFields"/> and its own attestations) and a row per supplier with offerings there (its scored fields and
-/// its organisation-level attestations), so a shortlist reads one partition instead of every table. Beside them, the
-/// lots each active offering is in (to take it out of lots it left) and the count of active offerings (what a shortlist
-/// says it considered). Kept current per offering by the same messages as the search index; rebuilt and checked
-/// against the records by <see cref="ReconcileAsync"/>.
+/// Derived from the records, for shortlists: one partition per lot of <see cref="Buckets"/> rows, each holding the
+/// candidates whose offering id hashes to it (the offering's <see cref="ScoredFields"/> with its own attestations, and
+/// its supplier's scored fields with the organisation-level attestations), packed, so a shortlist reads a few dozen rows
+/// in one page instead of a row per offering. In their own table beside them: the lots each active offering is in (to
+/// take it out of lots it left) and the count of active offerings (what a shortlist says it considered). Kept current
+/// per offering by the same messages as the search index; rebuilt and checked against the records by
+/// <see cref="ReconcileAsync"/>.
 /// </summary>
 public sealed partial class CandidateProjection(TableServiceClient service, StorageNames names, CatalogueTables tables, ILogger<CandidateProjection> logger)
 {
-    // Lot ids are kebab-case slugs, so they never start with '~'.
-    public const string IndexPartition = "~offerings";
-    public const string CountPartition = "~counts";
+    /// <summary>
+    /// Rows per lot. At 100,000 offerings the largest lot has ~22,000 (~31 MB of JSON): ~700 a bucket, ~1 MB of JSON that
+    /// packs to ~100 KB, where a row holds 960 KiB; so a catalogue several times larger still fits, and an update
+    /// rewrites one bucket of a few hundred candidates, not the lot.
+    /// </summary>
+    public const int Buckets = 32;
+    public const string IndexPartition = "offerings";
+    public const string CountPartition = "counts";
     public const string ActiveRow = "active";
-    public const string OfferingPrefix = "o|";
-    public const string SupplierPrefix = "s|";
-    private const string DataColumn = "Data";
+    /// <summary>Written by every reconciliation; its timestamp says when the projection was last checked in full.</summary>
+    public const string ReconciledRow = "reconciled";
     private const string LotsColumn = "Lots";
     private const string CountColumn = "Count";
-    private const int MaxPropertyChars = 30_000;
     private const int MaxBatch = 100;
 
+    /// <summary>The lots' buckets.</summary>
     public TableClient Table { get; } = service.GetTableClient(names.CandidatesTable);
 
-    /// <summary>An offering row: the offering as scored and its own attestations (any status), by id.</summary>
+    /// <summary>Each active offering's lots (partition <see cref="IndexPartition"/>) and the count (partition <see cref="CountPartition"/>).</summary>
+    public TableClient Lots { get; } = service.GetTableClient(names.CandidateLotsTable);
+
+    /// <summary>An offering entry: the offering as scored and its own attestations (any status), by id.</summary>
     internal sealed record OfferingRow(Offering Offering, IReadOnlyList<Attestation> Attestations);
 
-    /// <summary>A supplier row: the supplier as scored and its organisation-level attestations (any status), by id.</summary>
+    /// <summary>A supplier entry: the supplier as scored and its organisation-level attestations (any status), by id.</summary>
     internal sealed record SupplierRow(Organisation Supplier, IReadOnlyList<Attestation> Attestations);
 
+    private sealed record Packed(IReadOnlyList<OfferingRow> Offerings, IReadOnlyList<SupplierRow> Suppliers);
+
+    /// <summary>The row of a lot an offering's candidate lives in: a stable hash of its id.</summary>
+    public static string BucketOf(string offeringId) =>
+        "b" + (BinaryPrimitives.ReadUInt16BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(offeringId))) % Buckets).ToString("D2", CultureInfo.InvariantCulture);
+
     /// <summary>
-    /// Brings one offering's rows in line with the records as they are now: written to each lot it lists (with its
-    /// supplier's row) while active, taken out of the lots it left, and counted once while active. Idempotent.
+    /// Brings one offering's candidates in line with the records as they are now: put in its bucket of each lot it lists
+    /// (with its supplier) while active, taken out of the lots it left, and counted once while active. Idempotent; each
+    /// bucket is read, changed and written back with its ETag, so concurrent updates to one bucket all land.
     /// </summary>
     public async Task ApplyAsync(string offeringId, CancellationToken ct)
     {
         var offering = (await tables.Offerings.FindAsync(offeringId, ct))?.Document;
         // As the records reader does: an offering whose supplier is unknown is not a candidate.
         var supplier = offering is { Status: OfferingStatus.Active } ? (await tables.Organisations.FindAsync(offering.SupplierId, ct))?.Document : null;
-        var lots = supplier is null ? [] : offering!.Lots.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var lots = supplier is null ? [] : LotsOf(offering!);
+        var bucket = BucketOf(offeringId);
         if (supplier is not null)
         {
             var attestations = new List<Attestation>();
@@ -65,29 +83,24 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
             {
                 attestations.Add(attestation);
             }
-            var (offeringRow, supplierRow) = RowsOf(offering!, supplier, attestations);
+            var (offeringJson, supplierJson) = JsonOf(offering!, supplier, attestations);
             foreach (var lot in lots)
             {
-                // One transaction per lot: an offering row is never there without its supplier's.
-                await Table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, supplierRow(lot)),
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, offeringRow(lot)),
-                ], ct);
+                await ChangeBucketAsync(lot, bucket, b => b.Put(offeringId, supplier.Id, offeringJson, supplierJson), ct);
             }
         }
-        var index = await Table.GetEntityIfExistsAsync<TableEntity>(IndexPartition, offeringId, cancellationToken: ct);
+        var index = await Lots.GetEntityIfExistsAsync<TableEntity>(IndexPartition, offeringId, cancellationToken: ct);
         var previous = index.HasValue ? LotsOf(index.Value!) : [];
         foreach (var lot in previous.Except(lots, StringComparer.Ordinal))
         {
-            await DeleteIfPresentAsync(lot, OfferingPrefix + offeringId, ct);
+            await ChangeBucketAsync(lot, bucket, b => b.Remove(offeringId), ct);
         }
         if (supplier is not null)
         {
             var row = IndexRow(offeringId, lots);
             if (index.HasValue)
             {
-                await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+                await Lots.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
             }
             else if (await AddIfAbsentAsync(row, ct))
             {
@@ -95,32 +108,37 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
             }
             else
             {
-                await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct); // a replayed message added it first
+                await Lots.UpsertEntityAsync(row, TableUpdateMode.Replace, ct); // a replayed message added it first
             }
         }
-        else if (index.HasValue && await DeleteIfPresentAsync(IndexPartition, offeringId, ct))
+        else if (index.HasValue && await DeleteIfPresentAsync(Lots, IndexPartition, offeringId, ct))
         {
             await AddToCountAsync(-1, ct);
         }
     }
 
     /// <summary>
-    /// Rebuilds the projection from the records and reports what differed: every expected row written where missing or
-    /// different, every other row deleted, the count set. Reads whole tables, so it runs at start-up, nightly and after an
-    /// import, never per request; offerings are streamed and only hashes of the stored rows are held.
+    /// Rebuilds the projection from the records and reports what differed: every bucket and lots row that is missing or
+    /// different rewritten, every other one deleted, the count set. Reads whole tables, so it runs nightly, after an
+    /// import and at a start that follows no recent one, never per request. Only digests are held while checking
+    /// (offerings are streamed); a second pass over the offerings rebuilds just the buckets that differ.
     /// </summary>
     public async Task<CandidateDrift> ReconcileAsync(CancellationToken ct)
     {
-        var stored = new Dictionary<(string Partition, string Row), string>();
-        long? storedCount = null;
+        var storedBuckets = new Dictionary<(string Lot, string Bucket), (string Digest, ETag ETag)>();
         await foreach (var row in Table.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: ct))
         {
-            if (row.PartitionKey == CountPartition)
-            {
-                storedCount = row.GetInt64(CountColumn);
-                continue;
-            }
-            stored[(row.PartitionKey, row.RowKey)] = Hash(row.PartitionKey == IndexPartition ? row.GetString(LotsColumn) ?? "" : DataOf(row));
+            storedBuckets[(row.PartitionKey, row.RowKey)] = (DigestOrBlank(row), row.ETag);
+        }
+        var storedIndex = new Dictionary<string, string>(StringComparer.Ordinal);
+        long? storedCount = null;
+        await foreach (var row in Lots.QueryAsync<TableEntity>(TableFilter.Equal("PartitionKey", IndexPartition), maxPerPage: 1000, select: ["RowKey", LotsColumn], cancellationToken: ct))
+        {
+            storedIndex[row.RowKey] = row.GetString(LotsColumn) ?? "";
+        }
+        if ((await Lots.GetEntityIfExistsAsync<TableEntity>(CountPartition, ActiveRow, cancellationToken: ct)) is { HasValue: true } countRow)
+        {
+            storedCount = countRow.Value!.GetInt64(CountColumn);
         }
         var suppliers = new Dictionary<string, Organisation>(StringComparer.Ordinal);
         foreach (var organisation in await tables.Organisations.ListAllAsync(null, ct, ranges: 1))
@@ -133,73 +151,89 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
             (attestations.TryGetValue(attestation.SupplierId, out var list) ? list : attestations[attestation.SupplierId] = []).Add(ScoredFields.Of(attestation));
         }
 
+        // First pass: what each bucket should hold, as entry hashes, and the lots rows compared as they stream by.
+        var expected = new Dictionary<(string Lot, string Bucket), SortedDictionary<string, (string SupplierId, string Hash)>>();
+        var supplierHashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var (missing, changed, rows) = (0, 0, 0);
         long count = 0;
-        var pending = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        var suppliersDone = new HashSet<(string Lot, string Supplier)>();
-        async Task ExpectAsync(TableEntity expected, string content)
+        var indexBatch = new List<TableEntity>();
+        await foreach (var (offering, supplier, lots, offeringJson, supplierJson) in CandidatesAsync(suppliers, attestations, ct))
         {
+            count++;
+            supplierHashes.TryAdd(supplier.Id, CandidateBucket.HashOf(supplierJson));
+            var hash = CandidateBucket.HashOf(offeringJson);
+            foreach (var lot in lots)
+            {
+                var key = (lot, BucketOf(offering.Id));
+                (expected.TryGetValue(key, out var entries) ? entries : expected[key] = new(StringComparer.Ordinal))[offering.Id] = (supplier.Id, hash);
+            }
+            var index = IndexRow(offering.Id, lots);
             rows++;
-            var key = (expected.PartitionKey, expected.RowKey);
-            if (stored.Remove(key, out var hash) && hash == Hash(content))
-            {
-                return;
-            }
-            if (hash is null)
-            {
-                missing++;
-            }
-            else
-            {
-                changed++;
-            }
-            if (!pending.TryGetValue(expected.PartitionKey, out var batch))
-            {
-                pending[expected.PartitionKey] = batch = [];
-            }
-            batch.Add(expected);
-            if (batch.Count == MaxBatch)
-            {
-                await WriteAsync(batch, ct);
-                batch.Clear();
-            }
-        }
-
-        await foreach (var offering in tables.Offerings.ListAsync(TableFilter.Equal("Status", OfferingStatus.Active), ct))
-        {
-            if (!suppliers.TryGetValue(offering.SupplierId, out var supplier))
+            if (storedIndex.Remove(offering.Id, out var storedLots) && storedLots == index.GetString(LotsColumn))
             {
                 continue;
             }
-            count++;
-            var (offeringRow, supplierRow) = RowsOf(offering, supplier, attestations.GetValueOrDefault(offering.SupplierId) ?? []);
-            var lots = offering.Lots.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            foreach (var lot in lots)
+            _ = storedLots is null ? missing++ : changed++;
+            indexBatch.Add(index);
+            if (indexBatch.Count == MaxBatch)
             {
-                if (suppliersDone.Add((lot, supplier.Id)))
-                {
-                    var s = supplierRow(lot);
-                    await ExpectAsync(s, DataOf(s));
-                }
-                var o = offeringRow(lot);
-                await ExpectAsync(o, DataOf(o));
+                await WriteAsync(Lots, indexBatch, ct);
+                indexBatch.Clear();
             }
-            var index = IndexRow(offering.Id, lots);
-            await ExpectAsync(index, index.GetString(LotsColumn));
         }
-        foreach (var batch in pending.Values.Where(b => b.Count > 0))
+        if (indexBatch.Count > 0)
         {
-            await WriteAsync(batch, ct);
+            await WriteAsync(Lots, indexBatch, ct);
         }
-        foreach (var (partition, row) in stored.Keys)
+
+        var rebuild = new Dictionary<(string Lot, string Bucket), ETag?>();
+        foreach (var (key, entries) in expected)
         {
-            await DeleteIfPresentAsync(partition, row, ct);
+            rows++;
+            var digest = CandidateBucket.DigestOf(
+                entries.Select(e => (e.Key, e.Value.Hash)),
+                entries.Values.Select(e => e.SupplierId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => (id, supplierHashes[id])));
+            if (storedBuckets.Remove(key, out var stored) && stored.Digest == digest)
+            {
+                continue;
+            }
+            _ = stored.Digest is null ? missing++ : changed++;
+            rebuild[key] = stored.Digest is null ? null : stored.ETag;
+        }
+        expected.Clear();
+        if (rebuild.Count > 0)
+        {
+            // Second pass: only the buckets that differ are held, filled and written.
+            var buckets = rebuild.Keys.ToDictionary(k => k, _ => new CandidateBucket());
+            await foreach (var (offering, supplier, lots, offeringJson, supplierJson) in CandidatesAsync(suppliers, attestations, ct))
+            {
+                foreach (var lot in lots)
+                {
+                    if (buckets.TryGetValue((lot, BucketOf(offering.Id)), out var bucket))
+                    {
+                        bucket.Put(offering.Id, supplier.Id, offeringJson, supplierJson);
+                    }
+                }
+            }
+            foreach (var ((lot, id), bucket) in buckets)
+            {
+                await ReplaceUnlessChangedAsync(bucket.ToEntity(lot, id), rebuild[(lot, id)], ct);
+            }
+        }
+        foreach (var ((lot, bucket), stored) in storedBuckets)
+        {
+            await DeleteUnlessChangedAsync(Table, lot, bucket, stored.ETag, ct);
+        }
+        foreach (var offeringId in storedIndex.Keys)
+        {
+            await DeleteIfPresentAsync(Lots, IndexPartition, offeringId, ct);
         }
         if (storedCount != count)
         {
-            await Table.UpsertEntityAsync(new TableEntity(CountPartition, ActiveRow) { [CountColumn] = count }, TableUpdateMode.Replace, ct);
+            await Lots.UpsertEntityAsync(new TableEntity(CountPartition, ActiveRow) { [CountColumn] = count }, TableUpdateMode.Replace, ct);
         }
-        var drift = new CandidateDrift(rows, missing, changed, stored.Count, storedCount, count);
+        await Lots.UpsertEntityAsync(new TableEntity(CountPartition, ReconciledRow), TableUpdateMode.Replace, ct);
+        var drift = new CandidateDrift(rows, missing, changed, storedBuckets.Count + storedIndex.Count, storedCount, count);
         if (drift.Any)
         {
             LogDrift(drift.Missing, drift.Changed, drift.Stale, drift.CountStored, drift.CountExpected);
@@ -207,35 +241,62 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
         return drift;
     }
 
+    /// <summary>When the projection was last reconciled in full, by the storage service's clock; null if never.</summary>
+    public async Task<DateTimeOffset?> LastReconciledAsync(CancellationToken ct)
+    {
+        var row = await Lots.GetEntityIfExistsAsync<TableEntity>(CountPartition, ReconciledRow, cancellationToken: ct);
+        return row.HasValue ? row.Value!.Timestamp : null;
+    }
+
     /// <summary>How many active offerings there are (with a known supplier), as last kept; 0 before the first.</summary>
     public async Task<long> ActiveCountAsync(CancellationToken ct)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(CountPartition, ActiveRow, cancellationToken: ct);
+        var row = await Lots.GetEntityIfExistsAsync<TableEntity>(CountPartition, ActiveRow, cancellationToken: ct);
         return row.HasValue ? row.Value!.GetInt64(CountColumn) ?? 0 : 0;
     }
 
-    /// <summary>Every row of one lot: its offerings and their suppliers, with their attestations.</summary>
+    /// <summary>Every candidate of one lot, in offering id order, and their suppliers, with their attestations.</summary>
     internal async Task<(List<OfferingRow> Offerings, Dictionary<string, SupplierRow> Suppliers)> ReadLotAsync(string lotId, CancellationToken ct)
     {
-        var offerings = new List<OfferingRow>();
-        var suppliers = new Dictionary<string, SupplierRow>(StringComparer.Ordinal);
+        var rows = new List<TableEntity>();
         await foreach (var row in Table.QueryAsync<TableEntity>(TableFilter.Equal("PartitionKey", lotId), maxPerPage: 1000, cancellationToken: ct))
         {
-            if (row.RowKey.StartsWith(OfferingPrefix, StringComparison.Ordinal))
+            rows.Add(row);
+        }
+        var packed = new Packed[rows.Count];
+        // Unpacking and parsing are most of a shortlist's own work: both cores take buckets.
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct },
+            i => packed[i] = JsonSerializer.Deserialize<Packed>(CandidateBucket.JsonOf(rows[i]), DocumentJson.Options)!);
+        var offerings = new List<OfferingRow>(packed.Sum(p => p.Offerings.Count));
+        var suppliers = new Dictionary<string, SupplierRow>(StringComparer.Ordinal);
+        foreach (var bucket in packed)
+        {
+            offerings.AddRange(bucket.Offerings);
+            foreach (var supplier in bucket.Suppliers)
             {
-                offerings.Add(JsonSerializer.Deserialize<OfferingRow>(DataOf(row), DocumentJson.Options)!);
-            }
-            else if (row.RowKey.StartsWith(SupplierPrefix, StringComparison.Ordinal))
-            {
-                var supplier = JsonSerializer.Deserialize<SupplierRow>(DataOf(row), DocumentJson.Options)!;
-                suppliers[supplier.Supplier.Id] = supplier;
+                suppliers.TryAdd(supplier.Supplier.Id, supplier);
             }
         }
+        offerings.Sort((a, b) => string.CompareOrdinal(a.Offering.Id, b.Offering.Id));
         return (offerings, suppliers);
     }
 
-    /// <summary>The rows an active offering and its supplier have in a lot, from their records (attestations of that supplier, any status).</summary>
-    private static (Func<string, TableEntity> Offering, Func<string, TableEntity> Supplier) RowsOf(Offering offering, Organisation supplier, IEnumerable<Attestation> attestations)
+    /// <summary>Every active offering with a known supplier, streamed, with its lots and its and its supplier's entries.</summary>
+    private async IAsyncEnumerable<(Offering Offering, Organisation Supplier, List<string> Lots, string OfferingJson, string SupplierJson)> CandidatesAsync(
+        Dictionary<string, Organisation> suppliers, Dictionary<string, List<Attestation>> attestations, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var offering in tables.Offerings.ListAsync(TableFilter.Equal("Status", OfferingStatus.Active), ct))
+        {
+            if (suppliers.TryGetValue(offering.SupplierId, out var supplier))
+            {
+                var (offeringJson, supplierJson) = JsonOf(offering, supplier, attestations.GetValueOrDefault(offering.SupplierId) ?? []);
+                yield return (offering, supplier, LotsOf(offering), offeringJson, supplierJson);
+            }
+        }
+    }
+
+    /// <summary>An active offering's and its supplier's entries, from their records (attestations of that supplier, any status).</summary>
+    private static (string Offering, string Supplier) JsonOf(Offering offering, Organisation supplier, IEnumerable<Attestation> attestations)
     {
         var own = new List<Attestation>();
         var organisation = new List<Attestation>();
@@ -250,12 +311,12 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
                 own.Add(ScoredFields.Of(attestation));
             }
         }
-        var offeringJson = JsonSerializer.Serialize(new OfferingRow(ScoredFields.Of(offering), own), DocumentJson.Options);
-        var supplierJson = JsonSerializer.Serialize(new SupplierRow(ScoredFields.Of(supplier), organisation), DocumentJson.Options);
         return (
-            lot => WithData(new TableEntity(lot, OfferingPrefix + offering.Id) { ["SupplierId"] = offering.SupplierId }, offeringJson),
-            lot => WithData(new TableEntity(lot, SupplierPrefix + supplier.Id), supplierJson));
+            JsonSerializer.Serialize(new OfferingRow(ScoredFields.Of(offering), own), DocumentJson.Options),
+            JsonSerializer.Serialize(new SupplierRow(ScoredFields.Of(supplier), organisation), DocumentJson.Options));
     }
+
+    private static List<string> LotsOf(Offering offering) => [.. offering.Lots.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static TableEntity IndexRow(string offeringId, IReadOnlyList<string> lots) =>
         new(IndexPartition, offeringId) { [LotsColumn] = string.Join(',', lots) };
@@ -263,41 +324,92 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     private static List<string> LotsOf(TableEntity index) =>
         [.. (index.GetString(LotsColumn) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)];
 
-    // A string property holds at most 32K UTF-16 characters: a supplier with many attestations continues in Data1, Data2, …
-    private static TableEntity WithData(TableEntity entity, string json)
+    // A row that cannot be read (written by hand, or by an older layout) differs from whatever is expected.
+    private static string DigestOrBlank(TableEntity row)
     {
-        for (var part = 0; part * MaxPropertyChars < json.Length || part == 0; part++)
+        try
         {
-            entity[part == 0 ? DataColumn : DataColumn + part] = json.Substring(part * MaxPropertyChars, Math.Min(MaxPropertyChars, json.Length - part * MaxPropertyChars));
+            return CandidateBucket.Read(row).Digest();
         }
-        return entity;
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return "";
+        }
     }
 
-    private static string DataOf(TableEntity row)
+    /// <summary>Reads a bucket, changes it and writes it back if it changed, again from the read whenever another writer got in between.</summary>
+    private async Task ChangeBucketAsync(string lot, string bucketId, Func<CandidateBucket, bool> change, CancellationToken ct)
     {
-        var first = row.GetString(DataColumn) ?? "";
-        if (row.GetString(DataColumn + 1) is null)
+        while (true)
         {
-            return first;
+            var found = await Table.GetEntityIfExistsAsync<TableEntity>(lot, bucketId, cancellationToken: ct);
+            var bucket = found.HasValue ? CandidateBucket.Read(found.Value!) : new CandidateBucket();
+            if (!change(bucket))
+            {
+                return;
+            }
+            try
+            {
+                if (bucket.Count == 0)
+                {
+                    await Table.DeleteEntityAsync(lot, bucketId, found.Value!.ETag, ct);
+                }
+                else if (found.HasValue)
+                {
+                    await Table.UpdateEntityAsync(bucket.ToEntity(lot, bucketId), found.Value!.ETag, TableUpdateMode.Replace, ct);
+                }
+                else
+                {
+                    await Table.AddEntityAsync(bucket.ToEntity(lot, bucketId), ct);
+                }
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+            {
+                // Another writer changed the bucket since it was read: read it again.
+            }
         }
-        var json = new StringBuilder(first);
-        for (var part = 1; row.GetString(DataColumn + part) is { } more; part++)
-        {
-            json.Append(more);
-        }
-        return json.ToString();
     }
 
-    private static string Hash(string content) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    // A reconciliation writes with the ETag it checked, so an update that landed meanwhile (newer than the records it
+    // read) is kept; the next reconciliation looks again.
+    private async Task ReplaceUnlessChangedAsync(TableEntity bucket, ETag? seen, CancellationToken ct)
+    {
+        try
+        {
+            if (seen is { } etag)
+            {
+                await Table.UpdateEntityAsync(bucket, etag, TableUpdateMode.Replace, ct);
+            }
+            else
+            {
+                await Table.AddEntityAsync(bucket, ct);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+        }
+    }
 
-    private async Task WriteAsync(List<TableEntity> batch, CancellationToken ct) =>
-        await Table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList(), ct);
+    private static async Task DeleteUnlessChangedAsync(TableClient table, string partition, string row, ETag seen, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, seen, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+        }
+    }
+
+    private static async Task WriteAsync(TableClient table, List<TableEntity> batch, CancellationToken ct) =>
+        await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList(), ct);
 
     private async Task<bool> AddIfAbsentAsync(TableEntity row, CancellationToken ct)
     {
         try
         {
-            await Table.AddEntityAsync(row, ct);
+            await Lots.AddEntityAsync(row, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -306,11 +418,11 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
         }
     }
 
-    private async Task<bool> DeleteIfPresentAsync(string partition, string row, CancellationToken ct)
+    private static async Task<bool> DeleteIfPresentAsync(TableClient table, string partition, string row, CancellationToken ct)
     {
         try
         {
-            await Table.DeleteEntityAsync(partition, row, ETag.All, ct);
+            await table.DeleteEntityAsync(partition, row, ETag.All, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -319,22 +431,22 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
         }
     }
 
-    // Only the writer that added (or deleted) an offering's index row counts it, so replays never count twice.
+    // Only the writer that added (or deleted) an offering's lots row counts it, so replays never count twice.
     private async Task AddToCountAsync(int delta, CancellationToken ct)
     {
         while (true)
         {
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(CountPartition, ActiveRow, cancellationToken: ct);
+            var row = await Lots.GetEntityIfExistsAsync<TableEntity>(CountPartition, ActiveRow, cancellationToken: ct);
             try
             {
                 if (!row.HasValue)
                 {
-                    await Table.AddEntityAsync(new TableEntity(CountPartition, ActiveRow) { [CountColumn] = (long)delta }, ct);
+                    await Lots.AddEntityAsync(new TableEntity(CountPartition, ActiveRow) { [CountColumn] = (long)delta }, ct);
                 }
                 else
                 {
                     var next = new TableEntity(CountPartition, ActiveRow) { [CountColumn] = (row.Value!.GetInt64(CountColumn) ?? 0) + delta };
-                    await Table.UpdateEntityAsync(next, row.Value.ETag, TableUpdateMode.Replace, ct);
+                    await Lots.UpdateEntityAsync(next, row.Value.ETag, TableUpdateMode.Replace, ct);
                 }
                 return;
             }
