@@ -5,18 +5,19 @@ using Json.Schema;
 namespace Marketplace.Schemas;
 
 /// <summary>
-/// The repository's document schemas (<c>schemas/*.schema.json</c>), built once with JsonSchema.Net and then shared:
-/// evaluating is read-only, so one instance serves every thread. A schema is named by its file name
-/// (<c>offering.schema.json</c>) or its <c>$id</c>.
+/// The repository's document schemas (<c>schemas/*.schema.json</c>), read at load and each built with JsonSchema.Net on
+/// its first use (building all of them took about 160 ms of CPU before the app's first answer), then shared: evaluating
+/// is read-only, so one instance serves every thread. A schema is named by its file name (<c>offering.schema.json</c>)
+/// or its <c>$id</c>.
 /// </summary>
 public sealed class DocumentSchemas
 {
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
-    private readonly Dictionary<string, (JsonSchema Schema, Uri BaseUri)> schemas;
+    private readonly Dictionary<string, (Lazy<JsonSchema> Schema, Uri BaseUri)> schemas;
     private readonly SchemaSources sources;
 
-    private DocumentSchemas(Dictionary<string, (JsonSchema, Uri)> schemas, SchemaSources sources, IReadOnlyList<string> files)
+    private DocumentSchemas(Dictionary<string, (Lazy<JsonSchema>, Uri)> schemas, SchemaSources sources, IReadOnlyList<string> files)
     {
         this.schemas = schemas;
         this.sources = sources;
@@ -28,9 +29,9 @@ public sealed class DocumentSchemas
 
     /// <summary>
     /// Loads every <c>*.schema.json</c> in <paramref name="folder"/>, each registered under its <c>$id</c> (or, without
-    /// one, its file URI) so that references between them resolve offline.
+    /// one, its file URI) so that references between them resolve offline. Each is built when first used.
     /// </summary>
-    /// <exception cref="JsonSchemaException">A schema is not valid, or a reference names no loaded schema.</exception>
+    /// <exception cref="JsonSchemaException">A reference names no loaded schema (an invalid schema fails on first use).</exception>
     public static async Task<DocumentSchemas> LoadAsync(string folder, CancellationToken ct = default)
     {
         var files = Directory.GetFiles(folder, "*.schema.json").Order(StringComparer.Ordinal).ToList();
@@ -39,10 +40,8 @@ public sealed class DocumentSchemas
             throw new FileNotFoundException($"No *.schema.json files are in {Path.GetFullPath(folder)}.");
         }
 
-        // Our own registry, so nothing leaks into the global one; schemas are never fetched over the network.
-        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry { Fetch = (_, _) => null }, Dialect = Dialect.Draft202012 };
         var sources = new SchemaSources();
-        var schemas = new Dictionary<string, (JsonSchema, Uri)>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, (Lazy<JsonSchema>, Uri)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
@@ -50,14 +49,31 @@ public sealed class DocumentSchemas
             var baseUri = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String
                 ? new Uri(id.GetString()!)
                 : new Uri(Path.GetFullPath(file));
-            var schema = JsonSchema.Build(root, options, baseUri);
             sources.Add(baseUri, root);
+            // Lazy's default mode builds once however many requests ask at the same moment.
+            var schema = new Lazy<JsonSchema>(() => Build(sources, baseUri));
             schemas[Path.GetFileName(file)] = (schema, baseUri);
             schemas[baseUri.OriginalString] = (schema, baseUri);
         }
 
         sources.CheckReferences();
         return new DocumentSchemas(schemas, sources, [.. files.Select(f => Path.GetFileName(f))]);
+    }
+
+    /// <summary>
+    /// Builds a schema together with every schema it refers to, directly or not, in a registry of its own: nothing is
+    /// shared with another schema's build, so one being built never changes what another one's evaluation reads.
+    /// </summary>
+    private static JsonSchema Build(SchemaSources sources, Uri baseUri)
+    {
+        // Our own registry, so nothing leaks into the global one; schemas are never fetched over the network.
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry { Fetch = (_, _) => null }, Dialect = Dialect.Draft202012 };
+        foreach (var referenced in sources.ReferencedFrom(baseUri))
+        {
+            JsonSchema.Build(sources.Document(referenced), options, referenced);
+        }
+
+        return JsonSchema.Build(sources.Document(baseUri), options, baseUri);
     }
 
     /// <summary>Loads synchronously, for a service factory run once at start-up.</summary>
@@ -85,7 +101,8 @@ public sealed class DocumentSchemas
     /// </summary>
     public (IReadOnlyList<SchemaError> Errors, JsonNode? Document) Check(string schema, JsonElement json)
     {
-        var (found, baseUri) = Get(schema);
+        var (lazy, baseUri) = Get(schema);
+        var found = lazy.Value;
         var document = JsonNode.Parse(json.GetRawText());
         var removed = NullMembers.Remove(document);
         if (removed.Count == 0)
@@ -116,7 +133,7 @@ public sealed class DocumentSchemas
     private IReadOnlyList<SchemaError> Evaluate(JsonSchema schema, Uri baseUri, JsonElement json) =>
         EvaluationReport.From(schema.Evaluate(json, Options), json, sources.Root(baseUri));
 
-    private (JsonSchema, Uri) Get(string schema) => schemas.TryGetValue(schema, out var found)
+    private (Lazy<JsonSchema>, Uri) Get(string schema) => schemas.TryGetValue(schema, out var found)
         ? found
         : throw new ArgumentException($"No schema named '{schema}' is loaded; the files are {string.Join(", ", Files)}.", nameof(schema));
 

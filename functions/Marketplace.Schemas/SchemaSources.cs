@@ -15,6 +15,31 @@ internal sealed class SchemaSources
 
     public void Add(Uri baseUri, JsonElement root) => documents[baseUri] = root;
 
+    /// <summary>A loaded schema document as written.</summary>
+    public JsonElement Document(Uri baseUri) => documents[baseUri];
+
+    /// <summary>The other loaded documents that the one at <paramref name="baseUri"/> refers to, directly or through another.</summary>
+    public IReadOnlyList<Uri> ReferencedFrom(Uri baseUri)
+    {
+        var found = new List<Uri>();
+        var pending = new Stack<Uri>([baseUri]);
+        while (pending.TryPop(out var from))
+        {
+            foreach (var reference in References(documents[from]))
+            {
+                var target = new Uri(from, reference);
+                var document = new Uri(target.GetLeftPart(UriPartial.Query));
+                if (document != baseUri && !found.Contains(document))
+                {
+                    found.Add(document);
+                    pending.Push(document);
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Where an evaluation of the schema at <paramref name="baseUri"/> starts.</summary>
     public Location Root(Uri baseUri) => new(this, documents[baseUri], baseUri);
 

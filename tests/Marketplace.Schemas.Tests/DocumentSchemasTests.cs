@@ -269,4 +269,47 @@ public sealed class DocumentSchemasTests : IDisposable
         Assert.All(results.Where((_, i) => i % 2 == 0), r => Assert.Equal(expected, r));
         Assert.All(results.Where((_, i) => i % 2 == 1), Assert.Empty);
     }
+
+    [Fact]
+    public async Task Schemas_first_used_from_many_threads_at_once_judge_as_one_thread_does()
+    {
+        const string bad = """{ "name": "", "price": { "model": "per-year", "amountGbp": 1.001 }, "regions": ["mars"] }""";
+        const string badListing = """{ "price": { "model": "per-year", "amountGbp": -1 } }""";
+        var expected = Schemas.Validate("offering.schema.json", bad);
+        var expectedListing = Schemas.Validate("listing.schema.json", badListing);
+
+        // A fresh instance: nothing is built until these tasks ask, and the two schemas share the price definition.
+        var schemas = Schemas;
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => i % 2 == 0
+            ? schemas.Validate("offering.schema.json", bad)
+            : schemas.Validate("https://example.test/schemas/listing.schema.json", badListing))));
+
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(2, expectedListing.Count);
+        Assert.All(results.Where((_, i) => i % 2 == 0), r => Assert.Equal(expected, r));
+        Assert.All(results.Where((_, i) => i % 2 == 1), r => Assert.Equal(expectedListing, r));
+    }
+
+    [Fact]
+    public void A_reference_to_no_loaded_schema_still_fails_at_load()
+    {
+        using var broken = SchemaFolder.With(("listing.schema.json", Listing));
+
+        var error = Assert.ThrowsAny<Exception>(() => DocumentSchemas.Load(broken.Path));
+
+        Assert.Contains("offering.schema.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_schema_fails_when_first_used_and_leaves_the_others_working()
+    {
+        using var mixed = SchemaFolder.With(("vocabulary.schema.json", Vocabulary),
+            ("broken.schema.json", """{ "$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "minLength": "long" }"""));
+
+        var schemas = DocumentSchemas.Load(mixed.Path);
+
+        var error = Assert.ThrowsAny<Exception>(() => schemas.Validate("broken.schema.json", "{}"));
+        Assert.StartsWith("'minLength'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(schemas.Validate("https://example.test/schemas/vocabulary.schema.json", "{}"));
+    }
 }

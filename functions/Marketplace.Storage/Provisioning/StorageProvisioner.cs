@@ -25,18 +25,32 @@ public sealed partial class StorageProvisioner(
 
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
-        foreach (var table in names.Tables)
+        // What exists is asked first: after an app's first start everything does, and each CreateIfNotExists would be a
+        // 409 the SDK throws and catches (26 of them), costly CPU while a cold instance answers its first request.
+        var existingTables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var filter = names.Prefix.Length == 0 ? null : $"TableName ge '{names.Prefix}' and TableName lt '{names.Prefix}~'";
+        await foreach (var table in tables.QueryAsync(filter, cancellationToken: ct))
+        {
+            existingTables.Add(table.Name);
+        }
+        foreach (var table in names.Tables.Where(t => !existingTables.Contains(t)))
         {
             await tables.CreateTableIfNotExistsAsync(table, ct);
         }
-        foreach (var container in names.Containers)
+        foreach (var container in names.Containers.Select(blobs.GetBlobContainerClient))
         {
             // Evidence is private: read only through short-lived SAS.
-            await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: ct);
+            if (!await container.ExistsAsync(ct))
+            {
+                await container.CreateIfNotExistsAsync(cancellationToken: ct);
+            }
         }
-        foreach (var queue in names.Queues)
+        foreach (var queue in names.Queues.Select(queues.GetQueueClient))
         {
-            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: ct);
+            if (!await queue.ExistsAsync(ct))
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+            }
         }
         provisioned.TrySetResult();
     }

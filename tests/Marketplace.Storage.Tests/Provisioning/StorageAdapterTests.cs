@@ -43,6 +43,32 @@ public sealed class StorageAdapterTests
     }
 
     [Fact]
+    public async Task Provisioning_creates_what_is_missing_beside_what_already_exists()
+    {
+        var c = await ConnectAsync();
+        await c.Tables.CreateTableIfNotExistsAsync(c.Names.OfferingsTable);
+        await c.Blobs.GetBlobContainerClient(c.Names.EvidenceContainer).CreateIfNotExistsAsync();
+        await c.Queues.GetQueueClient(c.Names.SearchIndexUpdatesQueue).CreateIfNotExistsAsync();
+
+        await new StorageProvisioner(c.Tables, c.Blobs, c.Queues, c.Names, NullLogger<StorageProvisioner>.Instance).EnsureCreatedAsync(CancellationToken.None);
+
+        var tables = new List<string>();
+        await foreach (var table in c.Tables.QueryAsync(t => t.Name.CompareTo(c.Names.Prefix) >= 0))
+        {
+            tables.Add(table.Name);
+        }
+        Assert.Subset(tables.ToHashSet(), c.Names.Tables.ToHashSet());
+        foreach (var container in c.Names.Containers)
+        {
+            Assert.True((await c.Blobs.GetBlobContainerClient(container).ExistsAsync()).Value, container);
+        }
+        foreach (var queue in c.Names.Queues)
+        {
+            Assert.True((await c.Queues.GetQueueClient(queue).ExistsAsync()).Value, queue);
+        }
+    }
+
+    [Fact]
     public async Task The_evidence_container_is_private()
     {
         var c = await ConnectAsync();
