@@ -59,16 +59,21 @@ public static class Scorer
         var priceBasis = criteria.FirstOrDefault(c => c.Rule is PriceRule { Models: not null });
         long totalWeight = criteria.Sum(c => (long)c.Weight);
         var offerings = input.Offerings;
-        var inIdOrder = CheckCandidates(offerings);
 
         // Numbers first, for every offering, into arrays: no per-offering objects, no sentences. Entries and exclusions
         // become records (and sentences) only when read, so a shortlist costs the offerings it keeps, not all of them.
         var eligible = new List<Candidate>();
         var excluded = new List<int>();
         decimal? lowest = null;
+        var inIdOrder = true;
         for (var k = 0; k < offerings.Count; k++)
         {
-            var offering = offerings[k].Offering;
+            var (offering, supplier) = offerings[k];
+            // Candidates usually arrive in id order (tables list by key): then no set of 100,000 ids is needed.
+            if (inIdOrder && (supplier.Id != offering.SupplierId || (k > 0 && string.CompareOrdinal(offerings[k - 1].Offering.Id, offering.Id) >= 0)))
+            {
+                inIdOrder = RepeatsChecked(offerings);
+            }
             var held = context.Standards.For(offering);
             if (!Eligible(offering, gates, priceBasis, held, context))
             {
@@ -88,10 +93,11 @@ public static class Scorer
         {
             var candidate = eligible[e];
             var offering = offerings[candidate.Index].Offering;
-            scored[e] = new Scored(candidate, Total(criteria, offering, candidate, lowest, totalWeight, context), candidate.Held.Count, offering.Id);
+            scored[e] = new Scored(candidate, Total(criteria, offering, candidate, lowest, totalWeight, context),
+                candidate.Held.SupplierWide ? candidate.Held.SupplierCount() : candidate.Held.Count, offering.Id);
         }
         Array.Sort(scored, Ranking);
-        // Candidates usually arrive in id order (tables list by key): then the exclusions are in order already.
+        // In id order, the exclusions are in order already.
         if (!inIdOrder)
         {
             excluded.Sort((a, b) => string.CompareOrdinal(offerings[a].Offering.Id, offerings[b].Offering.Id));
@@ -117,23 +123,9 @@ public static class Scorer
     }
 
     /// <summary>
-    /// Throws when two candidates share an id or a candidate's supplier is not its offering's; says whether the ids
-    /// arrive in ordinal order (then no set of ids is needed to find a repeat, and the exclusions need no sorting).
+    /// Throws when two candidates share an id or a candidate's supplier is not its offering's (the first in input
+    /// order); else false. Only asked when the ids are out of order: in order, no set of ids is needed to find a repeat.
     /// </summary>
-    private static bool CheckCandidates(IReadOnlyList<CandidateOffering> offerings)
-    {
-        for (var k = 0; k < offerings.Count; k++)
-        {
-            var (offering, supplier) = offerings[k];
-            if (supplier.Id != offering.SupplierId || (k > 0 && string.CompareOrdinal(offerings[k - 1].Offering.Id, offering.Id) >= 0))
-            {
-                return RepeatsChecked(offerings);
-            }
-        }
-        return true;
-    }
-
-    // Out of order (or wrong): the first problem in input order is reported, as a caller reading the list would meet it.
     private static bool RepeatsChecked(IReadOnlyList<CandidateOffering> offerings)
     {
         var ids = new HashSet<string>(offerings.Count, StringComparer.Ordinal);
@@ -154,8 +146,8 @@ public static class Scorer
     /// <summary>100 × Σ(wᵢ·sᵢ)/Σw, summed criterion by criterion as the breakdown's points are.</summary>
     private static double Total(ResolvedRequirement[] criteria, Offering offering, Candidate candidate, decimal? lowest, long totalWeight, Context context)
     {
-        // A standard held only at organisation level scores the same for every offering of the supplier.
-        var shared = context.Equivalents.AnyAccepted ? null : candidate.Held.SupplierScores(criteria.Length);
+        // Where what counts is the supplier's alone, a standard scores the same for every such offering of the supplier.
+        var shared = !context.Equivalents.AnyAccepted && candidate.Held.SupplierWide ? candidate.Held.SupplierScores(criteria.Length) : null;
         var total = 0.0;
         for (var i = 0; i < criteria.Length; i++)
         {
@@ -268,7 +260,8 @@ public static class Scorer
 
     private static readonly ExclusionReason RetiredReason = new(ExclusionCodes.Retired, null, "retired by its supplier");
 
-    // Loops rather than LINQ: scoring asks these millions of times, and Enumerable.Contains with a comparer allocates.
+    // Indexed loops rather than LINQ or foreach: scoring asks these millions of times, and Enumerable.Contains with a
+    // comparer, or foreach over an IReadOnlyList, allocates.
     private static bool Has(IReadOnlyList<string> values, string value)
     {
         for (var i = 0; i < values.Count; i++)
@@ -347,9 +340,9 @@ public static class Scorer
             case ConditionCoveredRule r:
             {
                 var covered = 0;
-                foreach (var condition in r.Conditions)
+                for (var i = 0; i < r.Conditions.Count; i++)
                 {
-                    covered += Has(offering.Conditions, condition) ? 1 : 0;
+                    covered += Has(offering.Conditions, r.Conditions[i]) ? 1 : 0;
                 }
                 var score = (double)covered / r.Conditions.Count;
                 if (!explain)
@@ -459,8 +452,9 @@ public static class Scorer
     {
         var declared = 0;
         List<string>? parts = explain ? new(asked.Count) : null;
-        foreach (var capability in asked)
+        for (var i = 0; i < asked.Count; i++)
         {
+            var capability = asked[i];
             var declaration = DeclarationOf(offering, capability);
             declared += declaration is null ? 0 : 1;
             parts?.Add(declaration is null ? $"{no} {Vocabulary.Capability(capability)}" : Declaration(yes, Vocabulary.Capability(capability), declaration));
@@ -470,11 +464,12 @@ public static class Scorer
 
     private static CapabilityDeclaration? DeclarationOf(Offering offering, string capability)
     {
-        foreach (var declaration in offering.Capabilities)
+        var declarations = offering.Capabilities;
+        for (var i = 0; i < declarations.Count; i++)
         {
-            if (declaration.Capability == capability)
+            if (declarations[i].Capability == capability)
             {
-                return declaration;
+                return declarations[i];
             }
         }
         return null;

@@ -1,5 +1,6 @@
-// The scorer as it was before issue 15's numeric pass (main at 6ed8da1), kept verbatim apart from its name and
-// namespace as the oracle that proves the new scorer stores byte-identical shortlists (see SameShortlistAsBefore).
+// The scorer as it was before issue 15's numeric pass (main at 6ed8da1), kept verbatim apart from its name, its
+// namespace and its per-supplier cache of standard scores (it scores each offering: the same scores, slower), as the
+// oracle that proves the new scorer stores byte-identical shortlists (see SameShortlistAsBefore).
 using System.Globalization;
 using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
@@ -104,7 +105,6 @@ internal static class ScorerBeforeIssue15
             var candidate = eligible[k];
             var offset = k * criteria.Length;
             // A standard held only at organisation level scores the same for every offering of the supplier.
-            var shared = context.Equivalents.Any ? null : candidate.Held.SupplierScores(criteria.Length);
             var total = 0.0;
             for (var i = 0; i < criteria.Length; i++)
             {
@@ -113,10 +113,6 @@ internal static class ScorerBeforeIssue15
                 if (criterion.Rule is PriceRule)
                 {
                     score = PriceScore(candidate.Cost, lowest);
-                }
-                else if (shared is not null && criterion.Rule is StandardHeldRule)
-                {
-                    score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score : shared[i];
                 }
                 else
                 {
