@@ -53,6 +53,7 @@ internal sealed class HeldStandards
                 && (attestation.ExpiresOn is null || attestation.ExpiresOn >= date))
             {
                 supplier.Declarations.Add(attestation);
+                supplier.DeclaresPerOffering |= attestation.OfferingId is not null || attestation.ProductRelease is not null;
                 continue;
             }
             if (!attestation.CountsOn(date))
@@ -80,7 +81,8 @@ internal sealed class HeldStandards
     public OfferingStandards For(Offering offering)
     {
         var supplier = bySupplier.GetValueOrDefault(offering.SupplierId) ?? None;
-        return new OfferingStandards(this, supplier, offering, supplier.Offerings.GetValueOrDefault(offering.Id));
+        // Most suppliers attest at organisation level only: then the offering's id need not be looked up.
+        return new OfferingStandards(this, supplier, offering, supplier.Offerings.Count == 0 ? null : supplier.Offerings.GetValueOrDefault(offering.Id));
     }
 
     private BuyerAssessment? AssessmentOf(string offeringId, string code) => assessments.GetValueOrDefault((offeringId, code));
@@ -105,6 +107,12 @@ internal sealed class HeldStandards
     {
         /// <summary>Scores of standard criteria by criterion index, shared by the supplier's offerings that hold nothing of their own.</summary>
         public double[]? Scores { get; set; }
+
+        /// <summary>How many standards count for its offerings that are supplier-wide; null until counted.</summary>
+        public int? Count { get; set; }
+
+        /// <summary>Whether a current declaration names an offering or a product release, so counts differ by offering.</summary>
+        public bool DeclaresPerOffering { get; set; }
 
         public List<Attestation> All { get; } = [];
         public List<Attestation> Declarations { get; } = [];
@@ -147,15 +155,17 @@ internal sealed class HeldStandards
         }
 
         /// <summary>
-        /// A per-supplier cache of standard criteria scores (NaN until computed) when what counts for this offering is
-        /// only its supplier's (no attestation, declaration or assessment of its own, no claimed equivalents); else null.
+        /// Whether every standard counts for this offering exactly as for its supplier: nothing attested or assessed for
+        /// the offering alone, and no declaration of the supplier's made per offering or per release.
         /// </summary>
-        public double[]? SupplierScores(int criteria)
+        public bool SupplierWide => !ReferenceEquals(supplier, None) && own is null && owner.assessments.Count == 0 && !supplier.DeclaresPerOffering;
+
+        /// <summary>
+        /// The supplier's cache of standard criteria scores by criterion index (NaN until scored), for offerings that are
+        /// <see cref="SupplierWide"/> only.
+        /// </summary>
+        public double[] SupplierScores(int criteria)
         {
-            if (ReferenceEquals(supplier, None) || own is not null || supplier.Declarations.Count > 0 || owner.assessments.Count > 0)
-            {
-                return null;
-            }
             if (supplier.Scores is null)
             {
                 supplier.Scores = new double[criteria];
@@ -163,6 +173,9 @@ internal sealed class HeldStandards
             }
             return supplier.Scores;
         }
+
+        /// <summary><see cref="Count"/>, worked out once per supplier for offerings that are <see cref="SupplierWide"/>.</summary>
+        public int SupplierCount() => supplier.Count ??= Count;
 
         /// <summary>Distinct standards that count (declarations accepted), organisation-level, the offering's own and assessed.</summary>
         public int Count
@@ -174,29 +187,45 @@ internal sealed class HeldStandards
                 {
                     return supplier.Organisation.Count;
                 }
-                var codes = new HashSet<string>(supplier.Organisation.Keys, StringComparer.Ordinal);
+                // Without a set (scoring counts this for every eligible offering): a code is counted where it is first
+                // met, organisation-level and the offering's own attestations always counting (they are verified).
+                var count = supplier.Organisation.Count;
                 if (own is not null)
                 {
-                    codes.UnionWith(own.Keys);
+                    foreach (var code in own.Keys)
+                    {
+                        count += supplier.Organisation.ContainsKey(code) ? 0 : 1;
+                    }
                 }
-                foreach (var d in supplier.Declarations)
+                var declarations = supplier.Declarations;
+                for (var i = 0; i < declarations.Count; i++)
                 {
-                    codes.Add(d.StandardCode);
+                    var code = declarations[i].StandardCode;
+                    count += !Attested(code) && !DeclaredBefore(code, i) && Held(code, acceptDeclaration: true) is not null ? 1 : 0;
                 }
                 foreach (var (key, _) in owner.assessments)
                 {
-                    if (key.OfferingId == offering.Id)
+                    if (key.OfferingId == offering.Id && !Attested(key.Code) && !DeclaredBefore(key.Code, declarations.Count))
                     {
-                        codes.Add(key.Code);
+                        count += Held(key.Code, acceptDeclaration: true) is null ? 0 : 1;
                     }
-                }
-                var count = 0;
-                foreach (var code in codes)
-                {
-                    count += Held(code, acceptDeclaration: true) is null ? 0 : 1;
                 }
                 return count;
             }
+        }
+
+        private bool Attested(string code) => supplier.Organisation.ContainsKey(code) || own?.ContainsKey(code) == true;
+
+        private bool DeclaredBefore(string code, int index)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                if (supplier.Declarations[i].StandardCode == code)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         // Why a current declaration does not count here, or null when it does: DCB0129 is per release with a named

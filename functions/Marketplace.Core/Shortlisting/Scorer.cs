@@ -58,91 +58,117 @@ public static class Scorer
         var criteria = requirements.Where(r => !r.IsGate).ToArray();
         var priceBasis = criteria.FirstOrDefault(c => c.Rule is PriceRule { Models: not null });
         long totalWeight = criteria.Sum(c => (long)c.Weight);
+        var offerings = input.Offerings;
 
-        var ids = new HashSet<string>(input.Offerings.Count, StringComparer.Ordinal);
-        var eligible = new List<Eligible>();
-        var exclusions = new List<Exclusion>(input.Offerings.Count);
-        foreach (var (offering, supplier) in input.Offerings)
+        // Numbers first, for every offering, into arrays: no per-offering objects, no sentences. Entries and exclusions
+        // become records (and sentences) only when read, so a shortlist costs the offerings it keeps, not all of them.
+        var eligible = new List<Candidate>();
+        var excluded = new List<int>();
+        decimal? lowest = null;
+        var inIdOrder = true;
+        for (var k = 0; k < offerings.Count; k++)
+        {
+            var (offering, supplier) = offerings[k];
+            // Candidates usually arrive in id order (tables list by key): then no set of 100,000 ids is needed.
+            if (inIdOrder && (supplier.Id != offering.SupplierId || (k > 0 && string.CompareOrdinal(offerings[k - 1].Offering.Id, offering.Id) >= 0)))
+            {
+                inIdOrder = RepeatsChecked(offerings);
+            }
+            var held = context.Standards.For(offering);
+            if (!Eligible(offering, gates, priceBasis, held, context))
+            {
+                excluded.Add(k);
+                continue;
+            }
+            var cost = WholeLifeCost.Of(offering.Price, specification.Volume, specification.ContractMonths);
+            if (cost is { } c && (lowest is null || c < lowest))
+            {
+                lowest = c;
+            }
+            eligible.Add(new Candidate(k, held, cost));
+        }
+
+        var scored = new Scored[eligible.Count];
+        for (var e = 0; e < eligible.Count; e++)
+        {
+            var candidate = eligible[e];
+            var offering = offerings[candidate.Index].Offering;
+            scored[e] = new Scored(candidate, Total(criteria, offering, candidate, lowest, totalWeight, context),
+                candidate.Held.SupplierWide ? candidate.Held.SupplierCount() : candidate.Held.Count, offering.Id);
+        }
+        Array.Sort(scored, Ranking);
+        // In id order, the exclusions are in order already.
+        if (!inIdOrder)
+        {
+            excluded.Sort((a, b) => string.CompareOrdinal(offerings[a].Offering.Id, offerings[b].Offering.Id));
+        }
+
+        var explainer = new Explainer(criteria, context, specification, lowest, totalWeight);
+        var entries = new BuiltOnRead<ShortlistEntry>(scored.Length, rank =>
+        {
+            var s = scored[rank];
+            var (offering, supplier) = offerings[s.Candidate.Index];
+            var within = specification.BudgetGbp is { } budget && s.Candidate.Cost is { } cost ? cost <= budget : (bool?)null;
+            return new ShortlistEntry(rank + 1, offering.Id, offering.Name, supplier.Id, supplier.Name, s.Total, s.Candidate.Cost, s.VerifiedStandards,
+                within, new ExplainedCriteria(explainer, offering, s.Candidate));
+        });
+        var exclusions = new BuiltOnRead<Exclusion>(excluded.Count, position =>
+        {
+            var (offering, supplier) = offerings[excluded[position]];
+            return new Exclusion(offering.Id, offering.Name, supplier.Id, supplier.Name,
+                Exclude(offering, gates, priceBasis, context.Standards.For(offering), context)
+                ?? throw new InvalidOperationException($"Offering '{offering.Id}' was excluded for no reason."));
+        });
+        return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries, exclusions);
+    }
+
+    /// <summary>
+    /// Throws when two candidates share an id or a candidate's supplier is not its offering's (the first in input
+    /// order); else false. Only asked when the ids are out of order: in order, no set of ids is needed to find a repeat.
+    /// </summary>
+    private static bool RepeatsChecked(IReadOnlyList<CandidateOffering> offerings)
+    {
+        var ids = new HashSet<string>(offerings.Count, StringComparer.Ordinal);
+        foreach (var (offering, supplier) in offerings)
         {
             if (!ids.Add(offering.Id))
             {
-                throw new ArgumentException($"Offering '{offering.Id}' is a candidate twice.", nameof(input));
+                throw new ArgumentException($"Offering '{offering.Id}' is a candidate twice.", "input");
             }
             if (supplier.Id != offering.SupplierId)
             {
-                throw new ArgumentException($"Offering '{offering.Id}' is supplied by '{offering.SupplierId}', not '{supplier.Id}'.", nameof(input));
+                throw new ArgumentException($"Offering '{offering.Id}' is supplied by '{offering.SupplierId}', not '{supplier.Id}'.", "input");
             }
+        }
+        return false;
+    }
 
-            var held = context.Standards.For(offering);
-            var reasons = Exclude(offering, gates, priceBasis, held, context);
-            if (reasons is not null)
+    /// <summary>100 × Σ(wᵢ·sᵢ)/Σw, summed criterion by criterion as the breakdown's points are.</summary>
+    private static double Total(ResolvedRequirement[] criteria, Offering offering, Candidate candidate, decimal? lowest, long totalWeight, Context context)
+    {
+        // Where what counts is the supplier's alone, a standard scores the same for every such offering of the supplier.
+        var shared = !context.Equivalents.AnyAccepted && candidate.Held.SupplierWide ? candidate.Held.SupplierScores(criteria.Length) : null;
+        var total = 0.0;
+        for (var i = 0; i < criteria.Length; i++)
+        {
+            var criterion = criteria[i];
+            double score;
+            if (criterion.Rule is PriceRule)
             {
-                exclusions.Add(new Exclusion(offering.Id, offering.Name, supplier.Id, supplier.Name, reasons));
-                continue;
+                score = PriceScore(candidate.Cost, lowest);
             }
-            eligible.Add(new Eligible(offering, supplier, held, WholeLifeCost.Of(offering.Price, specification.Volume, specification.ContractMonths)));
-        }
-
-        decimal? lowest = null;
-        foreach (var candidate in eligible)
-        {
-            if (candidate.Cost is { } cost && (lowest is null || cost < lowest))
+            else if (shared is not null && criterion.Rule is StandardHeldRule)
             {
-                lowest = cost;
+                score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Rule, offering, candidate.Held, context, explain: false).Score : shared[i];
             }
-        }
-
-        // Numbers first, for every eligible offering; the sentences are written per entry when its criteria are read
-        // (the entries kept, the ones shown), from the same scores.
-        var explainer = new Explainer(criteria, context, specification, lowest, totalWeight);
-        var scores = new double[eligible.Count * criteria.Length];
-        var scored = new List<Scored>(eligible.Count);
-        for (var k = 0; k < eligible.Count; k++)
-        {
-            var candidate = eligible[k];
-            var offset = k * criteria.Length;
-            // A standard held only at organisation level scores the same for every offering of the supplier.
-            var shared = context.Equivalents.Any ? null : candidate.Held.SupplierScores(criteria.Length);
-            var total = 0.0;
-            for (var i = 0; i < criteria.Length; i++)
+            else
             {
-                var criterion = criteria[i];
-                double score;
-                if (criterion.Rule is PriceRule)
-                {
-                    score = PriceScore(candidate.Cost, lowest);
-                }
-                else if (shared is not null && criterion.Rule is StandardHeldRule)
-                {
-                    score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score : shared[i];
-                }
-                else
-                {
-                    score = Check(criterion.Rule, candidate.Offering, candidate.Held, context, explain: false).Score;
-                }
-                scores[offset + i] = score;
-                total += 100.0 * criterion.Weight * score / totalWeight;
+                score = Check(criterion.Rule, offering, candidate.Held, context, explain: false).Score;
             }
-            // Each sᵢ ≤ 1, so the exact total is at most 100; clamping only removes floating-point excess (≈1e-14).
-            scored.Add(new Scored(candidate, Math.Clamp(total, 0.0, 100.0), candidate.Held.Count, new ExplainedCriteria(explainer, candidate, scores, offset)));
+            total += 100.0 * criterion.Weight * score / totalWeight;
         }
-        scored.Sort(Ranking);
-
-        var entries = new ShortlistEntry[scored.Count];
-        for (var i = 0; i < scored.Count; i++)
-        {
-            var s = scored[i];
-            var within = specification.BudgetGbp is { } budget && s.Candidate.Cost is { } cost ? cost <= budget : (bool?)null;
-            entries[i] = new ShortlistEntry(i + 1, s.Candidate.Offering.Id, s.Candidate.Offering.Name, s.Candidate.Supplier.Id, s.Candidate.Supplier.Name,
-                s.Total, s.Candidate.Cost, s.VerifiedStandards, within, s.Lines);
-        }
-        // Candidates usually arrive in id order (tables list by key): then the exclusions are in order already.
-        if (!InIdOrder(exclusions))
-        {
-            exclusions.Sort((a, b) => string.CompareOrdinal(a.OfferingId, b.OfferingId));
-        }
-
-        return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries, exclusions);
+        // Each sᵢ ≤ 1, so the exact total is at most 100; clamping only removes floating-point excess (≈1e-14).
+        return Math.Clamp(total, 0.0, 100.0);
     }
 
     private static string Describe(IEnumerable<SpecificationError> errors) => string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
@@ -167,8 +193,30 @@ public static class Scorer
             ({ }, null) => -1,
             _ => 0,
         };
-        return byCost != 0 ? byCost : string.CompareOrdinal(a.Candidate.Offering.Id, b.Candidate.Offering.Id);
+        return byCost != 0 ? byCost : string.CompareOrdinal(a.OfferingId, b.OfferingId);
     }
+
+    /// <summary>Whether the offering is in the lot, admitted, priced on the compared basis and passes every gate: <see cref="Exclude"/> gives null.</summary>
+    private static bool Eligible(Offering offering, ResolvedRequirement[] gates, ResolvedRequirement? priceBasis, HeldStandards.OfferingStandards held, Context context)
+    {
+        if (offering.Status == OfferingStatus.Retired || !Has(offering.Lots, context.Lot.Id) || !context.Admitted.Contains(offering.SupplierId)
+            || PricedOtherwise(offering, priceBasis) is not null)
+        {
+            return false;
+        }
+        foreach (var gate in gates)
+        {
+            if (Check(gate.Rule, offering, held, context, explain: false).Score < 1.0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The price models compared when the offering is priced under none of them; else null.</summary>
+    private static IReadOnlyList<string>? PricedOtherwise(Offering offering, ResolvedRequirement? priceBasis) =>
+        priceBasis?.Rule is PriceRule { Models: { } models } && !Has(models, offering.Price.Model) ? models : null;
 
     private static List<ExclusionReason>? Exclude(Offering offering, ResolvedRequirement[] gates, ResolvedRequirement? priceBasis,
         HeldStandards.OfferingStandards held, Context context)
@@ -186,9 +234,9 @@ public static class Scorer
         {
             (reasons ??= []).Add(context.NotAdmitted);
         }
-        if (priceBasis?.Rule is PriceRule { Models: { } models } && !Has(models, offering.Price.Model))
+        if (PricedOtherwise(offering, priceBasis) is { } models)
         {
-            (reasons ??= []).Add(new(ExclusionCodes.PriceBasis, priceBasis.Id, () =>
+            (reasons ??= []).Add(new(ExclusionCodes.PriceBasis, priceBasis!.Id, () =>
                 $"priced {Vocabulary.Words(Vocabulary.PriceModels, offering.Price.Model)}; this specification compares " +
                 $"{Vocabulary.Alternatives(models.Select(m => Vocabulary.Words(Vocabulary.PriceModels, m)))} prices only"));
         }
@@ -212,19 +260,8 @@ public static class Scorer
 
     private static readonly ExclusionReason RetiredReason = new(ExclusionCodes.Retired, null, "retired by its supplier");
 
-    private static bool InIdOrder(List<Exclusion> exclusions)
-    {
-        for (var i = 1; i < exclusions.Count; i++)
-        {
-            if (string.CompareOrdinal(exclusions[i - 1].OfferingId, exclusions[i].OfferingId) > 0)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // Loops rather than LINQ: scoring asks these millions of times, and Enumerable.Contains with a comparer allocates.
+    // Indexed loops rather than LINQ or foreach: scoring asks these millions of times, and Enumerable.Contains with a
+    // comparer, or foreach over an IReadOnlyList, allocates.
     private static bool Has(IReadOnlyList<string> values, string value)
     {
         for (var i = 0; i < values.Count; i++)
@@ -249,10 +286,10 @@ public static class Scorer
         return false;
     }
 
-    private static (double Score, string Explanation) Price(Eligible candidate, decimal? lowest, Specification specification)
+    private static (double Score, string Explanation) Price(Offering offering, decimal? wholeLifeCost, decimal? lowest, Specification specification)
     {
-        var how = WholeLifeCost.Describe(candidate.Offering.Price, specification.Volume, specification.ContractMonths);
-        if (candidate.Cost is not { } cost)
+        var how = WholeLifeCost.Describe(offering.Price, specification.Volume, specification.ContractMonths);
+        if (wholeLifeCost is not { } cost)
         {
             return (0.0, $"No whole-life cost ({how}), so no price marks");
         }
@@ -271,7 +308,7 @@ public static class Scorer
             case StandardHeldRule r:
             {
                 var counted = held.Held(r.Code, r.AcceptDeclaration);
-                if (counted is null && context.Equivalents.Any && context.Equivalents.Accepted(offering.SupplierId, offering.Id, r.Code) is { } equivalent)
+                if (counted is null && context.Equivalents.AnyAccepted && context.Equivalents.Accepted(offering.SupplierId, offering.Id, r.Code) is { } equivalent)
                 {
                     return (1, equivalent);
                 }
@@ -303,9 +340,9 @@ public static class Scorer
             case ConditionCoveredRule r:
             {
                 var covered = 0;
-                foreach (var condition in r.Conditions)
+                for (var i = 0; i < r.Conditions.Count; i++)
                 {
-                    covered += Has(offering.Conditions, condition) ? 1 : 0;
+                    covered += Has(offering.Conditions, r.Conditions[i]) ? 1 : 0;
                 }
                 var score = (double)covered / r.Conditions.Count;
                 if (!explain)
@@ -415,8 +452,9 @@ public static class Scorer
     {
         var declared = 0;
         List<string>? parts = explain ? new(asked.Count) : null;
-        foreach (var capability in asked)
+        for (var i = 0; i < asked.Count; i++)
         {
+            var capability = asked[i];
             var declaration = DeclarationOf(offering, capability);
             declared += declaration is null ? 0 : 1;
             parts?.Add(declaration is null ? $"{no} {Vocabulary.Capability(capability)}" : Declaration(yes, Vocabulary.Capability(capability), declaration));
@@ -426,11 +464,12 @@ public static class Scorer
 
     private static CapabilityDeclaration? DeclarationOf(Offering offering, string capability)
     {
-        foreach (var declaration in offering.Capabilities)
+        var declarations = offering.Capabilities;
+        for (var i = 0; i < declarations.Count; i++)
         {
-            if (declaration.Capability == capability)
+            if (declarations[i].Capability == capability)
             {
-                return declaration;
+                return declarations[i];
             }
         }
         return null;
@@ -546,18 +585,55 @@ public static class Scorer
         }
     }
 
-    private sealed record Eligible(Offering Offering, Organisation Supplier, HeldStandards.OfferingStandards Held, decimal? Cost);
+    /// <summary>An eligible offering: its place in the input, what it holds and its whole-life cost.</summary>
+    private readonly record struct Candidate(int Index, HeldStandards.OfferingStandards Held, decimal? Cost);
 
-    private sealed record Scored(Eligible Candidate, double Total, int VerifiedStandards, ExplainedCriteria Lines);
+    private readonly record struct Scored(Candidate Candidate, double Total, int VerifiedStandards, string OfferingId);
 
     /// <summary>What an entry's sentences are written from: shared by every entry of one scoring.</summary>
     private sealed record Explainer(ResolvedRequirement[] Criteria, Context Context, Specification Specification, decimal? Lowest, long TotalWeight);
 
     /// <summary>
-    /// One entry's criterion lines, scored already and explained on first read (then kept): the same lines as
-    /// explaining every entry up front, at the cost of only the entries anyone reads.
+    /// A list whose items are built on first read, then kept: a shortlist places every candidate, but only those read
+    /// (the entries listed, the exclusions stored) cost their records.
     /// </summary>
-    private sealed class ExplainedCriteria(Explainer explainer, Eligible candidate, double[] scores, int offset) : IReadOnlyList<CriterionLine>
+    private sealed class BuiltOnRead<T>(int count, Func<int, T> build) : IReadOnlyList<T> where T : class
+    {
+        private T?[]? items;
+
+        public int Count => count;
+
+        public T this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+                if (items is null)
+                {
+                    Interlocked.CompareExchange(ref items, new T?[count], null);
+                }
+                // Two threads reading at once may both build an item: equal records, and either is kept.
+                return items![index] ??= build(index);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// One entry's criterion lines, scored and explained on first read (then kept): the same lines as explaining every
+    /// entry up front, at the cost of only the entries anyone reads.
+    /// </summary>
+    private sealed class ExplainedCriteria(Explainer explainer, Offering offering, Candidate candidate) : IReadOnlyList<CriterionLine>
     {
         private CriterionLine[]? lines;
 
@@ -582,10 +658,10 @@ public static class Scorer
             for (var i = 0; i < criteria.Length; i++)
             {
                 var criterion = criteria[i];
-                var score = scores[offset + i];
-                var explanation = criterion.Rule is PriceRule
-                    ? Price(candidate, explainer.Lowest, explainer.Specification).Explanation
-                    : Check(criterion.Rule, candidate.Offering, candidate.Held, explainer.Context, explain: true).Explanation;
+                // Each rule scores the same whether or not it explains, so these are the scores the total summed.
+                var (score, explanation) = criterion.Rule is PriceRule
+                    ? Price(offering, candidate.Cost, explainer.Lowest, explainer.Specification)
+                    : Check(criterion.Rule, offering, candidate.Held, explainer.Context, explain: true);
                 explained[i] = new CriterionLine(criterion.Id, criterion.Weight, score, 100.0 * criterion.Weight * score / explainer.TotalWeight, explanation!);
             }
             return explained;

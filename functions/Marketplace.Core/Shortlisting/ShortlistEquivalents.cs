@@ -242,10 +242,14 @@ internal sealed class EquivalentStandards
         {
             decisions[decision.AttestationId] = decision;
         }
+        AnyAccepted = claims.Count > 0 && decisions.Values.Any(d => d.Status == EquivalentStatus.Accepted);
     }
 
     /// <summary>Whether any supplier has a submitted claim: with none, no lookup can find one (scoring skips them).</summary>
     public bool Any => claims.Count > 0;
+
+    /// <summary>Whether the commissioner accepted any claim: with none, no standard counts through one (scoring skips the lookups).</summary>
+    public bool AnyAccepted { get; }
 
     /// <summary>The supplier's claims for <paramref name="code"/> that apply to the offering, lowest id first.</summary>
     public IEnumerable<Attestation> Claims(string supplierId, string offeringId, string code) =>
