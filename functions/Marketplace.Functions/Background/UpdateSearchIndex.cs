@@ -1,5 +1,6 @@
 using Marketplace.Core.Catalogue;
 using Marketplace.Storage;
+using Marketplace.Storage.Catalogue;
 using Marketplace.Storage.Shortlisting;
 
 namespace Marketplace.Functions.Background;
@@ -27,13 +28,11 @@ public static partial class UpdateSearchIndex
         var index = services.GetRequiredService<ICatalogueIndex>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
         await services.GetRequiredService<CandidateProjection>().ApplyAsync(update.OfferingId, ct);
-        if (await source.FindAsync(update.OfferingId, ct) is { } document)
+        if (await SearchIndexUpdates.IndexAsync(source, index, update.OfferingId, ct))
         {
-            await index.UpsertAsync(document, ct);
             LogIndexed(logger, update.OfferingId);
             return InvocationResponse.Done($"Indexed {update.OfferingId}");
         }
-        await index.DeleteAsync(update.OfferingId, ct);
         LogRemoved(logger, update.OfferingId);
         return InvocationResponse.Done($"Removed {update.OfferingId} from the index");
     }

@@ -25,14 +25,7 @@ public sealed partial class SearchIndexUpdates(
             .SendMessageAsync(JsonSerializer.Serialize(new SearchIndexUpdate(offeringId), DocumentJson.Options), ct);
         try
         {
-            if (await source.FindAsync(offeringId, ct) is { } document)
-            {
-                await index.UpsertAsync(document, ct);
-            }
-            else
-            {
-                await index.DeleteAsync(offeringId, ct);
-            }
+            await IndexAsync(source, index, offeringId, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -46,6 +39,21 @@ public sealed partial class SearchIndexUpdates(
         {
             LogCandidatesDeferred(ex, offeringId);
         }
+    }
+
+    /// <summary>
+    /// Brings one offering's search document in line with the tables, as the direct path and the queue function both
+    /// do: upserted while the offering is searchable; deleted when it is gone or retired (then false).
+    /// </summary>
+    public static async Task<bool> IndexAsync(IOfferingSearchSource source, ICatalogueIndex index, string offeringId, CancellationToken ct)
+    {
+        if (await source.FindAsync(offeringId, ct) is { } document)
+        {
+            await index.UpsertAsync(document, ct);
+            return true;
+        }
+        await index.DeleteAsync(offeringId, ct);
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index update for {OfferingId} deferred to the queue")]
