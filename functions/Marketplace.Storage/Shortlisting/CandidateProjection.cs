@@ -45,6 +45,11 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     private const string LotsColumn = "Lots";
     private const string CountColumn = "Count";
     private const int MaxBatch = 100;
+    /// <summary>
+    /// Offerings kept decoded across lots: the largest lot at 100,000 offerings has ~22,000, so about two such lots;
+    /// a lot beyond it is decoded for each shortlist and not kept.
+    /// </summary>
+    private const long KeptOfferings = 50_000;
 
     /// <summary>The lots' buckets.</summary>
     public TableClient Table { get; } = service.GetTableClient(names.CandidatesTable);
@@ -52,13 +57,13 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     /// <summary>Each active offering's lots (partition <see cref="IndexPartition"/>) and the count (partition <see cref="CountPartition"/>).</summary>
     public TableClient Lots { get; } = service.GetTableClient(names.CandidateLotsTable);
 
+    private readonly DecodedLots decoded = new(service.GetTableClient(names.CandidatesTable), KeptOfferings);
+
     /// <summary>An offering entry: the offering as scored and its own attestations (any status), by id.</summary>
     internal sealed record OfferingRow(Offering Offering, IReadOnlyList<Attestation> Attestations);
 
     /// <summary>A supplier entry: the supplier as scored and its organisation-level attestations (any status), by id.</summary>
     internal sealed record SupplierRow(Organisation Supplier, IReadOnlyList<Attestation> Attestations);
-
-    private sealed record Packed(IReadOnlyList<OfferingRow> Offerings, IReadOnlyList<SupplierRow> Suppliers);
 
     /// <summary>The row of a lot an offering's candidate lives in: a stable hash of its id.</summary>
     public static string BucketOf(string offeringId) =>
@@ -255,31 +260,8 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
         return row.HasValue ? row.Value!.GetInt64(CountColumn) ?? 0 : 0;
     }
 
-    /// <summary>Every candidate of one lot, in offering id order, and their suppliers, with their attestations.</summary>
-    internal async Task<(List<OfferingRow> Offerings, Dictionary<string, SupplierRow> Suppliers)> ReadLotAsync(string lotId, CancellationToken ct)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableFilter.Equal("PartitionKey", lotId), maxPerPage: 1000, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
-        var packed = new Packed[rows.Count];
-        // Unpacking and parsing are most of a shortlist's own work: both cores take buckets.
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct },
-            i => packed[i] = JsonSerializer.Deserialize<Packed>(CandidateBucket.JsonOf(rows[i]), DocumentJson.Options)!);
-        var offerings = new List<OfferingRow>(packed.Sum(p => p.Offerings.Count));
-        var suppliers = new Dictionary<string, SupplierRow>(StringComparer.Ordinal);
-        foreach (var bucket in packed)
-        {
-            offerings.AddRange(bucket.Offerings);
-            foreach (var supplier in bucket.Suppliers)
-            {
-                suppliers.TryAdd(supplier.Supplier.Id, supplier);
-            }
-        }
-        offerings.Sort((a, b) => string.CompareOrdinal(a.Offering.Id, b.Offering.Id));
-        return (offerings, suppliers);
-    }
+    /// <summary>Every candidate of one lot, in offering id order, with their suppliers and attestations: decoded once and shared while its buckets are unchanged.</summary>
+    internal Task<LotCandidates> ReadLotAsync(string lotId, CancellationToken ct) => decoded.ReadAsync(lotId, ct);
 
     /// <summary>Every active offering with a known supplier, streamed, with its lots and its and its supplier's entries.</summary>
     private async IAsyncEnumerable<(Offering Offering, Organisation Supplier, List<string> Lots, string OfferingJson, string SupplierJson)> CandidatesAsync(
