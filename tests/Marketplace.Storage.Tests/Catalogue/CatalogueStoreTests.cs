@@ -208,15 +208,7 @@ public sealed class CatalogueStoreTests
     {
         var tables = await TablesAsync();
         var suppliers = Enumerable.Range(1, 9000).Select(i => $"supplier-{i:D5}").ToArray();
-        var framework = new Marketplace.Core.Frameworks.Framework
-        {
-            Id = "big-framework",
-            Reference = "BIG-2026",
-            Name = "A framework with thousands of admitted suppliers",
-            Status = "live",
-            Dates = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31)),
-            Lots = [new("big-lot-1", 1, "Telecare products", "All of them", ["fall-detector"], suppliers)],
-        };
+        var framework = FrameworkAdmitting("big-framework", suppliers);
 
         await tables.Frameworks.ImportMissingAsync([framework], null, CancellationToken.None);
         var read = (await tables.Frameworks.FindAsync("big-framework", CancellationToken.None))!.Document;
@@ -230,15 +222,7 @@ public sealed class CatalogueStoreTests
         var tables = await TablesAsync();
         // ~3.6 MB of JSON: as text it would need over 7 MB of UTF-16 properties, which a table row cannot hold.
         var suppliers = Enumerable.Range(1, 200_000).Select(i => $"supplier-{i:D6}").ToArray();
-        var framework = new Marketplace.Core.Frameworks.Framework
-        {
-            Id = "huge-framework",
-            Reference = "HUGE-2026",
-            Name = "A framework with a national list of admitted suppliers",
-            Status = "live",
-            Dates = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31)),
-            Lots = [new("huge-lot-1", 1, "Telecare products", "All of them", ["fall-detector"], suppliers)],
-        };
+        var framework = FrameworkAdmitting("huge-framework", suppliers);
 
         await tables.Frameworks.ImportMissingAsync([framework], null, CancellationToken.None);
         var row = (await tables.Frameworks.Client.GetEntityAsync<TableEntity>(DocumentTable<Marketplace.Core.Frameworks.Framework>.BucketOf("huge-framework"), "huge-framework")).Value;
@@ -253,15 +237,7 @@ public sealed class CatalogueStoreTests
     public async Task A_large_document_stored_as_text_across_properties_before_packing_still_reads()
     {
         var tables = await TablesAsync();
-        var framework = new Marketplace.Core.Frameworks.Framework
-        {
-            Id = "text-framework",
-            Reference = "TEXT-2026",
-            Name = "Stored by an earlier version",
-            Status = "live",
-            Dates = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31)),
-            Lots = [new("text-lot-1", 1, "Telecare products", "All of them", ["fall-detector"], [.. Enumerable.Range(1, 4000).Select(i => $"supplier-{i:D5}")])],
-        };
+        var framework = FrameworkAdmitting("text-framework", [.. Enumerable.Range(1, 4000).Select(i => $"supplier-{i:D5}")]);
         var json = System.Text.Json.JsonSerializer.Serialize(framework, DocumentJson.Options);
         Assert.True(json.Length > 30_000);
         // The layout written before packing: the JSON in 30,000-character pieces, Document, Document1, …
@@ -276,6 +252,16 @@ public sealed class CatalogueStoreTests
 
         Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(read, DocumentJson.Options));
     }
+
+    private static Marketplace.Core.Frameworks.Framework FrameworkAdmitting(string id, string[] suppliers) => new()
+    {
+        Id = id,
+        Reference = id.ToUpperInvariant(),
+        Name = "A framework with thousands of admitted suppliers",
+        Status = "live",
+        Dates = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31)),
+        Lots = [new(id + "-lot-1", 1, "Telecare products", "All of them", ["fall-detector"], suppliers)],
+    };
 
     private static Attestation Attest(string id, string code, string status, DateOnly expires, string? offeringId = null) => new()
     {
