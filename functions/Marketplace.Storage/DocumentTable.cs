@@ -200,7 +200,8 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     {
         if (PackedColumns.Documents.IsOn(row))
         {
-            return JsonSerializer.Deserialize<T>(PackedColumns.Documents.Read(row), DocumentJson.Options)
+            using var packed = PackedColumns.Documents.OpenRead(row);
+            return JsonSerializer.Deserialize<T>(packed, DocumentJson.Options)
                 ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no document.");
         }
         // Written before packing: one string property, or several for a large document.

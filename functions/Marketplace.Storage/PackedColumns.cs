@@ -46,19 +46,29 @@ internal sealed class PackedColumns(string lengthColumn, string dataColumn)
         }
     }
 
+    /// <summary>The UTF-8 JSON as a stream, unpacked as it is read (no buffer of the whole JSON).</summary>
+    public Stream OpenRead(TableEntity row) => new BrotliStream(Joined(row), CompressionMode.Decompress);
+
     /// <summary>The UTF-8 JSON unpacked from the row.</summary>
     public byte[] Read(TableEntity row)
     {
-        var packed = new MemoryStream();
-        for (var chunk = 0; row.GetBinary(dataColumn + chunk) is { } part; chunk++)
-        {
-            packed.Write(part);
-        }
+        var packed = Joined(row);
         var json = new byte[row.GetInt32(lengthColumn) ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} has no {lengthColumn}.")];
         if (!BrotliDecoder.TryDecompress(packed.GetBuffer().AsSpan(0, (int)packed.Length), json, out var written) || written != json.Length)
         {
             throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} does not unpack to its recorded length.");
         }
         return json;
+    }
+
+    private MemoryStream Joined(TableEntity row)
+    {
+        var packed = new MemoryStream();
+        for (var chunk = 0; row.GetBinary(dataColumn + chunk) is { } part; chunk++)
+        {
+            packed.Write(part);
+        }
+        packed.Position = 0;
+        return packed;
     }
 }
