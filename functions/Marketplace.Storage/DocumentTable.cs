@@ -177,12 +177,17 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     {
         var id = idOf(document);
         var entity = new TableEntity(BucketOf(id), id) { ["IsHistory"] = false };
-        var json = JsonSerializer.Serialize(document, DocumentJson.Options);
-        // A string property holds at most 32K UTF-16 characters; larger documents (a framework listing thousands of
-        // admitted suppliers) continue in Document1, Document2, … within the entity's 1 MB.
-        for (var part = 0; part * MaxPropertyChars < json.Length || part == 0; part++)
+        var json = JsonSerializer.SerializeToUtf8Bytes(document, DocumentJson.Options);
+        // A string property holds at most 32K UTF-16 characters. Larger documents (a draft shortlist explaining a thousand
+        // exclusions is ~2 MB of JSON; a framework listing thousands of admitted suppliers) are packed instead: as text
+        // across many properties they would outgrow the entity's 1 MiB, and cost their size on every read and write.
+        if (json.Length <= MaxPropertyChars)
         {
-            entity[PartColumn(part)] = json.Substring(part * MaxPropertyChars, Math.Min(MaxPropertyChars, json.Length - part * MaxPropertyChars));
+            entity[DocumentColumn] = Encoding.UTF8.GetString(json);
+        }
+        else
+        {
+            PackedColumns.Documents.Write(entity, json, "the document is too large for a table row.");
         }
         foreach (var (column, value) in (columnsOf?.Invoke(document) ?? new Dictionary<string, object?>()).Concat(extraColumns ?? new Dictionary<string, object?>()))
         {
@@ -193,6 +198,13 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
 
     private static T Read(TableEntity row)
     {
+        if (PackedColumns.Documents.IsOn(row))
+        {
+            using var packed = PackedColumns.Documents.OpenRead(row);
+            return JsonSerializer.Deserialize<T>(packed, DocumentJson.Options)
+                ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no document.");
+        }
+        // Written before packing: one string property, or several for a large document.
         var json = new System.Text.StringBuilder(row.GetString(DocumentColumn) ?? "null");
         for (var part = 1; row.GetString(PartColumn(part)) is { } more; part++)
         {

@@ -26,9 +26,23 @@ public static class ShortlistLocking
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, MaxResultsLimit);
 
         var listed = scored.Entries.Take(maxResults).ToList();
-        var inLot = scored.Exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
-        var notInLot = scored.Exclusions.Count - inLot.Count;
-        var kept = inLot.Take(MaxExclusionsKept).ToList();
+        // Every candidate is either an entry (all in the lot) or an exclusion, so the in-lot exclusions are counted from
+        // the candidates; only the kept ones are built (each rebuilds its reasons), not the tens of thousands counted.
+        var inLot = 0;
+        foreach (var candidate in input.Offerings)
+        {
+            inLot += candidate.Offering.Lots.Contains(scored.LotId, StringComparer.Ordinal) ? 1 : 0;
+        }
+        inLot -= scored.Entries.Count;
+        var notInLot = scored.Exclusions.Count - inLot;
+        var kept = new List<Exclusion>(Math.Min(inLot, MaxExclusionsKept));
+        for (var i = 0; i < scored.Exclusions.Count && kept.Count < MaxExclusionsKept; i++)
+        {
+            if (!scored.Exclusions[i].Reasons.Any(r => r.Code == ExclusionCodes.NotInLot))
+            {
+                kept.Add(scored.Exclusions[i]);
+            }
+        }
         var equivalents = ShortlistEquivalents.Find(template, specification.ToSpecification(), input, scored,
             kept.Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal));
         return new ShortlistDocument
@@ -43,7 +57,7 @@ public static class ShortlistLocking
             CreatedBy = userId,
             Context = context,
             Result = scored with { Entries = listed, Exclusions = kept },
-            Counts = new ShortlistCounts(input.Offerings.Count + input.OutsideLot, notInLot + input.OutsideLot, inLot.Count, scored.Entries.Count, listed.Count),
+            Counts = new ShortlistCounts(input.Offerings.Count + input.OutsideLot, notInLot + input.OutsideLot, inLot, scored.Entries.Count, listed.Count),
             Snapshot = SnapshotOf(template, specification.ToSpecification(), input, scored, maxResults, equivalents),
             Equivalents = equivalents,
         };

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,20 +8,12 @@ namespace Marketplace.Storage.Shortlisting;
 /// <summary>
 /// One row of a lot in the candidate projection: the candidates whose offering id hashes to this bucket, each entry's
 /// JSON kept exactly as written (so an update copies the others instead of re-serialising them), with the suppliers of
-/// those offerings. Stored Brotli-compressed in binary properties of at most 64 KiB each.
+/// those offerings. Stored packed (<see cref="PackedColumns.Buckets"/>).
 /// </summary>
 internal sealed class CandidateBucket
 {
-    private const string LengthColumn = "Length";
-    private const string OfferingsColumn = "Offerings";
-    private const string DataColumn = "Data";
-    private const int ChunkBytes = 64 * 1024;
-    // 15 × 64 KiB leaves room for the keys and the other columns within an entity's 1 MiB.
-    private const int MaxChunks = 15;
-    // Quality 5 with a 4 MiB window: most of the gain of the slow qualities (the entries repeat each other's field
-    // names and wording) at a few milliseconds per bucket, which every per-offering update pays.
-    private const int Quality = 5;
-    private const int Window = 22;
+    /// <summary>How many offerings the bucket holds (read without unpacking it).</summary>
+    public const string OfferingsColumn = "Offerings";
 
     private readonly SortedDictionary<string, (string SupplierId, string Json)> offerings = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> suppliers = new(StringComparer.Ordinal);
@@ -75,41 +66,13 @@ internal sealed class CandidateBucket
     {
         var json = new StringBuilder("{\"offerings\":[");
         json.AppendJoin(',', offerings.Values.Select(o => o.Json)).Append("],\"suppliers\":[").AppendJoin(',', suppliers.Values).Append("]}");
-        var utf8 = Encoding.UTF8.GetBytes(json.ToString());
-        var packed = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
-        if (!BrotliEncoder.TryCompress(utf8, packed, out var length, Quality, Window))
-        {
-            throw new InvalidOperationException($"Candidate bucket {lot}/{bucket} could not be compressed.");
-        }
-        var chunks = (length + ChunkBytes - 1) / ChunkBytes;
-        if (chunks > MaxChunks)
-        {
-            throw new InvalidOperationException(
-                $"Candidate bucket {lot}/{bucket} packs to {length:N0} bytes, over the {MaxChunks * ChunkBytes:N0} a row can hold: raise CandidateProjection.Buckets.");
-        }
-        var entity = new TableEntity(lot, bucket) { [LengthColumn] = utf8.Length, [OfferingsColumn] = offerings.Count };
-        for (var chunk = 0; chunk < chunks; chunk++)
-        {
-            entity[DataColumn + chunk] = packed.AsSpan(chunk * ChunkBytes, Math.Min(ChunkBytes, length - chunk * ChunkBytes)).ToArray();
-        }
+        var entity = new TableEntity(lot, bucket) { [OfferingsColumn] = offerings.Count };
+        PackedColumns.Buckets.Write(entity, Encoding.UTF8.GetBytes(json.ToString()), "raise CandidateProjection.Buckets.");
         return entity;
     }
 
     /// <summary>The bucket's JSON (<c>{"offerings":[…],"suppliers":[…]}</c>), unpacked from its row.</summary>
-    public static byte[] JsonOf(TableEntity row)
-    {
-        var packed = new MemoryStream();
-        for (var chunk = 0; row.GetBinary(DataColumn + chunk) is { } part; chunk++)
-        {
-            packed.Write(part);
-        }
-        var json = new byte[row.GetInt32(LengthColumn) ?? throw new InvalidDataException($"Candidate bucket {row.PartitionKey}/{row.RowKey} has no length.")];
-        if (!BrotliDecoder.TryDecompress(packed.GetBuffer().AsSpan(0, (int)packed.Length), json, out var written) || written != json.Length)
-        {
-            throw new InvalidDataException($"Candidate bucket {row.PartitionKey}/{row.RowKey} does not unpack to its recorded length.");
-        }
-        return json;
-    }
+    public static byte[] JsonOf(TableEntity row) => PackedColumns.Buckets.Read(row);
 
     public static CandidateBucket Read(TableEntity row)
     {

@@ -45,6 +45,11 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     private const string LotsColumn = "Lots";
     private const string CountColumn = "Count";
     private const int MaxBatch = 100;
+    /// <summary>
+    /// Offerings kept decoded across lots: the largest lot at 100,000 offerings has ~22,000, so about two such lots;
+    /// a lot beyond it is decoded for each shortlist and not kept.
+    /// </summary>
+    private const long KeptOfferings = 50_000;
 
     /// <summary>The lots' buckets.</summary>
     public TableClient Table { get; } = service.GetTableClient(names.CandidatesTable);
@@ -52,13 +57,13 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     /// <summary>Each active offering's lots (partition <see cref="IndexPartition"/>) and the count (partition <see cref="CountPartition"/>).</summary>
     public TableClient Lots { get; } = service.GetTableClient(names.CandidateLotsTable);
 
+    private readonly DecodedLots decoded = new(service.GetTableClient(names.CandidatesTable), KeptOfferings);
+
     /// <summary>An offering entry: the offering as scored and its own attestations (any status), by id.</summary>
     internal sealed record OfferingRow(Offering Offering, IReadOnlyList<Attestation> Attestations);
 
     /// <summary>A supplier entry: the supplier as scored and its organisation-level attestations (any status), by id.</summary>
     internal sealed record SupplierRow(Organisation Supplier, IReadOnlyList<Attestation> Attestations);
-
-    private sealed record Packed(IReadOnlyList<OfferingRow> Offerings, IReadOnlyList<SupplierRow> Suppliers);
 
     /// <summary>The row of a lot an offering's candidate lives in: a stable hash of its id.</summary>
     public static string BucketOf(string offeringId) =>
@@ -255,31 +260,8 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
         return row.HasValue ? row.Value!.GetInt64(CountColumn) ?? 0 : 0;
     }
 
-    /// <summary>Every candidate of one lot, in offering id order, and their suppliers, with their attestations.</summary>
-    internal async Task<(List<OfferingRow> Offerings, Dictionary<string, SupplierRow> Suppliers)> ReadLotAsync(string lotId, CancellationToken ct)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableFilter.Equal("PartitionKey", lotId), maxPerPage: 1000, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
-        var packed = new Packed[rows.Count];
-        // Unpacking and parsing are most of a shortlist's own work: both cores take buckets.
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct },
-            i => packed[i] = JsonSerializer.Deserialize<Packed>(CandidateBucket.JsonOf(rows[i]), DocumentJson.Options)!);
-        var offerings = new List<OfferingRow>(packed.Sum(p => p.Offerings.Count));
-        var suppliers = new Dictionary<string, SupplierRow>(StringComparer.Ordinal);
-        foreach (var bucket in packed)
-        {
-            offerings.AddRange(bucket.Offerings);
-            foreach (var supplier in bucket.Suppliers)
-            {
-                suppliers.TryAdd(supplier.Supplier.Id, supplier);
-            }
-        }
-        offerings.Sort((a, b) => string.CompareOrdinal(a.Offering.Id, b.Offering.Id));
-        return (offerings, suppliers);
-    }
+    /// <summary>Every candidate of one lot, in offering id order, with their suppliers and attestations: decoded once and shared while its buckets are unchanged.</summary>
+    internal Task<LotCandidates> ReadLotAsync(string lotId, CancellationToken ct) => decoded.ReadAsync(lotId, ct);
 
     /// <summary>Every active offering with a known supplier, streamed, with its lots and its and its supplier's entries.</summary>
     private async IAsyncEnumerable<(Offering Offering, Organisation Supplier, List<string> Lots, string OfferingJson, string SupplierJson)> CandidatesAsync(
@@ -337,36 +319,50 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
         }
     }
 
-    /// <summary>Reads a bucket, changes it and writes it back if it changed, again from the read whenever another writer got in between.</summary>
-    private async Task ChangeBucketAsync(string lot, string bucketId, Func<CandidateBucket, bool> change, CancellationToken ct)
+    /// <summary>Reads a bucket, changes it and writes it back if it changed (deleted once empty), again from the read whenever another writer got in between.</summary>
+    private Task ChangeBucketAsync(string lot, string bucketId, Func<CandidateBucket, bool> change, CancellationToken ct) =>
+        ChangeRowAsync(Table, lot, bucketId, found =>
+        {
+            var bucket = found is null ? new CandidateBucket() : CandidateBucket.Read(found);
+            return !change(bucket) ? (false, null) : (true, bucket.Count == 0 ? null : bucket.ToEntity(lot, bucketId));
+        }, ct);
+
+    /// <summary>
+    /// Changes one row until no one got in between: reads it (or its absence), asks <paramref name="next"/> for its next
+    /// state (unchanged; or the row to write, null to delete it) and writes that only if the row is still as read (its
+    /// ETag; for an absent row, still absent); otherwise reads again.
+    /// </summary>
+    private static async Task ChangeRowAsync(TableClient table, string partition, string rowKey,
+        Func<TableEntity?, (bool Changed, TableEntity? Next)> next, CancellationToken ct)
     {
         while (true)
         {
-            var found = await Table.GetEntityIfExistsAsync<TableEntity>(lot, bucketId, cancellationToken: ct);
-            var bucket = found.HasValue ? CandidateBucket.Read(found.Value!) : new CandidateBucket();
-            if (!change(bucket))
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct);
+            var current = found.HasValue ? found.Value : null;
+            var (changed, row) = next(current);
+            if (!changed)
             {
                 return;
             }
             try
             {
-                if (bucket.Count == 0)
+                if (row is null)
                 {
-                    await Table.DeleteEntityAsync(lot, bucketId, found.Value!.ETag, ct);
+                    await table.DeleteEntityAsync(partition, rowKey, current!.ETag, ct);
                 }
-                else if (found.HasValue)
+                else if (current is not null)
                 {
-                    await Table.UpdateEntityAsync(bucket.ToEntity(lot, bucketId), found.Value!.ETag, TableUpdateMode.Replace, ct);
+                    await table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct);
                 }
                 else
                 {
-                    await Table.AddEntityAsync(bucket.ToEntity(lot, bucketId), ct);
+                    await table.AddEntityAsync(row, ct);
                 }
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
             {
-                // Another writer changed the bucket since it was read: read it again.
+                // Another writer changed (added, deleted) the row since it was read: read it again.
             }
         }
     }
@@ -432,30 +428,9 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     }
 
     // Only the writer that added (or deleted) an offering's lots row counts it, so replays never count twice.
-    private async Task AddToCountAsync(int delta, CancellationToken ct)
-    {
-        while (true)
-        {
-            var row = await Lots.GetEntityIfExistsAsync<TableEntity>(CountPartition, ActiveRow, cancellationToken: ct);
-            try
-            {
-                if (!row.HasValue)
-                {
-                    await Lots.AddEntityAsync(new TableEntity(CountPartition, ActiveRow) { [CountColumn] = (long)delta }, ct);
-                }
-                else
-                {
-                    var next = new TableEntity(CountPartition, ActiveRow) { [CountColumn] = (row.Value!.GetInt64(CountColumn) ?? 0) + delta };
-                    await Lots.UpdateEntityAsync(next, row.Value.ETag, TableUpdateMode.Replace, ct);
-                }
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another writer got in between: read the count again.
-            }
-        }
-    }
+    private Task AddToCountAsync(int delta, CancellationToken ct) =>
+        ChangeRowAsync(Lots, CountPartition, ActiveRow,
+            found => (true, new TableEntity(CountPartition, ActiveRow) { [CountColumn] = (found?.GetInt64(CountColumn) ?? 0) + delta }), ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Candidate projection drift: {Missing} rows missing, {Changed} changed, {Stale} stale; active count {Stored}, expected {Expected}; corrected")]
     private partial void LogDrift(int missing, int changed, int stale, long? stored, long expected);

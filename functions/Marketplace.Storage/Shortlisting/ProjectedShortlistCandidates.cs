@@ -23,28 +23,12 @@ public sealed class ProjectedShortlistCandidates(CandidateProjection projection,
         var standardsRead = tables.Standards.ListAllAsync(null, ct, ranges: 1);
         // Only the specification's own commissioner's assessments: another buyer's never count.
         var assessmentsRead = shortlisting.Assessments.Table.ListAllAsync(TableFilter.Equal("CommissionerId", commissionerId), ct, ranges: 1);
-        var (rows, suppliers) = await lotRead;
-        var offerings = new List<CandidateOffering>(rows.Count);
-        var attestations = new List<Attestation>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            // A lot's offering row is written with its supplier's in one transaction, so the supplier is always there.
-            if (suppliers.TryGetValue(row.Offering.SupplierId, out var supplier))
-            {
-                offerings.Add(new CandidateOffering(row.Offering, supplier.Supplier));
-                attestations.AddRange(row.Attestations);
-                if (used.Add(supplier.Supplier.Id))
-                {
-                    attestations.AddRange(supplier.Attestations);
-                }
-            }
-        }
+        var lot = await lotRead;
         var standards = await standardsRead;
         return new ScoringInput
         {
-            Offerings = offerings,
-            Attestations = attestations,
+            Offerings = lot.Offerings,
+            Attestations = lot.Attestations,
             Framework = framework,
             EvaluationDate = evaluationDate,
             Associations = [.. (await decidersRead).Select(ScoredFields.Of)],
@@ -52,7 +36,7 @@ public sealed class ProjectedShortlistCandidates(CandidateProjection projection,
             StandardNames = standards.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
             CommissionerId = commissionerId,
             Assessments = await assessmentsRead,
-            OutsideLot = (int)Math.Max(0, await countRead - offerings.Count),
+            OutsideLot = (int)Math.Max(0, await countRead - lot.Offerings.Count),
         };
     }
 }

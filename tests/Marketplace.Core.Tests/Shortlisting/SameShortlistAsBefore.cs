@@ -47,6 +47,24 @@ public sealed class SameShortlistAsBefore
         Assert.Equal(Json(before), Json(after));
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_draft_keeps_and_counts_the_exclusions_in_the_lot_as_reading_every_exclusion_did(string templateId, int variant)
+    {
+        var catalogue = Catalogue.Value;
+        var template = catalogue.Template(templateId);
+        var (specification, input) = catalogue.Variant(template, variant);
+        var scored = Scorer.Score(template, specification.ToSpecification(), input);
+
+        var draft = catalogue.Draft(specification, template, input, scored);
+
+        // The draft counts the exclusions in the lot without building them; reading every one is the reference.
+        var inLot = scored.Exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
+        Assert.True(inLot.Count > 0 && inLot.Count < scored.Exclusions.Count, "the catalogue has exclusions both in and out of the lot");
+        Assert.Equal(Json(inLot.Take(ShortlistLocking.MaxExclusionsKept).ToList()), Json(draft.Result.Exclusions));
+        Assert.Equal((inLot.Count, scored.Exclusions.Count - inLot.Count), (draft.Counts.Excluded, draft.Counts.NotInLot));
+    }
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Web);
 
     private sealed class Generated

@@ -159,6 +159,35 @@ public sealed class CandidateProjectionTests : IAsyncLifetime
         Assert.Equal(inLot.Count, rows.Sum(r => r.GetInt32("Offerings")));
     }
 
+    [Fact]
+    public async Task Concurrent_shortlists_of_a_lot_share_one_decoded_lot_and_a_change_is_read_again_bucket_by_bucket()
+    {
+        var candidates = app.Services.GetRequiredService<IShortlistCandidates>();
+        var framework = (await app.Services.GetRequiredService<Core.Frameworks.IFrameworks>().FindByLotAsync(Lot, CancellationToken.None))!;
+        var day = DateOnly.FromDateTime(Now.UtcDateTime);
+        Task<ScoringInput> Load() => candidates.LoadAsync(framework, Lot, day, Commissioner, CancellationToken.None);
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Load()));
+        var again = await Load();
+
+        Assert.All(concurrent.Append(again), input => Assert.Same(concurrent[0].Offerings, input.Offerings));
+
+        // One offering repriced: its bucket's ETag changes, so the next shortlist sees the new price; the other buckets are not decoded again.
+        var repriced = concurrent[0].Offerings[0].Offering;
+        var untouched = concurrent[0].Offerings.First(c => CandidateProjection.BucketOf(c.Offering.Id) != CandidateProjection.BucketOf(repriced.Id));
+        var record = (await Tables.Offerings.FindAsync(repriced.Id, CancellationToken.None))!.Document;
+        await Tables.Offerings.WriteAsync(record.Id, record with { Price = record.Price with { AmountGbp = 4.5m } });
+        await Projection.ApplyAsync(record.Id, CancellationToken.None);
+
+        var changed = await Load();
+
+        Assert.NotSame(concurrent[0].Offerings, changed.Offerings);
+        Assert.Equal(4.5m, changed.Offerings.Single(c => c.Offering.Id == repriced.Id).Offering.Price.AmountGbp);
+        Assert.Same(untouched.Offering, changed.Offerings.Single(c => c.Offering.Id == untouched.Offering.Id).Offering);
+        var (fromProjection, fromRecords) = await BothShortlistsAsync();
+        Assert.Equal(Json(fromRecords), Json(fromProjection));
+    }
+
     private sealed record Changes(string Repriced, string MovedOut, string MovedIn, string Retired, string Created, string DraftOn)
     {
         public IEnumerable<string> All => [Repriced, MovedOut, MovedIn, Retired, Created, DraftOn];

@@ -208,21 +208,60 @@ public sealed class CatalogueStoreTests
     {
         var tables = await TablesAsync();
         var suppliers = Enumerable.Range(1, 9000).Select(i => $"supplier-{i:D5}").ToArray();
-        var framework = new Marketplace.Core.Frameworks.Framework
-        {
-            Id = "big-framework",
-            Reference = "BIG-2026",
-            Name = "A framework with thousands of admitted suppliers",
-            Status = "live",
-            Dates = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31)),
-            Lots = [new("big-lot-1", 1, "Telecare products", "All of them", ["fall-detector"], suppliers)],
-        };
+        var framework = FrameworkAdmitting("big-framework", suppliers);
 
         await tables.Frameworks.ImportMissingAsync([framework], null, CancellationToken.None);
         var read = (await tables.Frameworks.FindAsync("big-framework", CancellationToken.None))!.Document;
 
         Assert.Equal(suppliers, read.Lots[0].Suppliers);
     }
+
+    [Fact]
+    public async Task A_document_of_megabytes_is_stored_within_a_table_rows_1_MiB_and_read_back_whole()
+    {
+        var tables = await TablesAsync();
+        // ~3.6 MB of JSON: as text it would need over 7 MB of UTF-16 properties, which a table row cannot hold.
+        var suppliers = Enumerable.Range(1, 200_000).Select(i => $"supplier-{i:D6}").ToArray();
+        var framework = FrameworkAdmitting("huge-framework", suppliers);
+
+        await tables.Frameworks.ImportMissingAsync([framework], null, CancellationToken.None);
+        var row = (await tables.Frameworks.Client.GetEntityAsync<TableEntity>(DocumentTable<Marketplace.Core.Frameworks.Framework>.BucketOf("huge-framework"), "huge-framework")).Value;
+        var read = (await tables.Frameworks.FindAsync("huge-framework", CancellationToken.None))!.Document;
+
+        var rowBytes = row.Sum(p => p.Value switch { byte[] b => b.Length, string t => 2 * t.Length, _ => 8 });
+        Assert.True(rowBytes < 1024 * 1024, $"the row holds {rowBytes:N0} bytes");
+        Assert.Equal(suppliers, read.Lots[0].Suppliers);
+    }
+
+    [Fact]
+    public async Task A_large_document_stored_as_text_across_properties_before_packing_still_reads()
+    {
+        var tables = await TablesAsync();
+        var framework = FrameworkAdmitting("text-framework", [.. Enumerable.Range(1, 4000).Select(i => $"supplier-{i:D5}")]);
+        var json = System.Text.Json.JsonSerializer.Serialize(framework, DocumentJson.Options);
+        Assert.True(json.Length > 30_000);
+        // The layout written before packing: the JSON in 30,000-character pieces, Document, Document1, …
+        var row = new TableEntity(DocumentTable<Marketplace.Core.Frameworks.Framework>.BucketOf(framework.Id), framework.Id) { ["IsHistory"] = false };
+        for (var part = 0; part * 30_000 < json.Length; part++)
+        {
+            row[part == 0 ? "Document" : $"Document{part}"] = json.Substring(part * 30_000, Math.Min(30_000, json.Length - part * 30_000));
+        }
+        await tables.Frameworks.Client.AddEntityAsync(row);
+
+        var read = (await tables.Frameworks.FindAsync(framework.Id, CancellationToken.None))!.Document;
+
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(read, DocumentJson.Options));
+    }
+
+    private static Marketplace.Core.Frameworks.Framework FrameworkAdmitting(string id, string[] suppliers) => new()
+    {
+        Id = id,
+        Reference = id.ToUpperInvariant(),
+        Name = "A framework with thousands of admitted suppliers",
+        Status = "live",
+        Dates = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31)),
+        Lots = [new(id + "-lot-1", 1, "Telecare products", "All of them", ["fall-detector"], suppliers)],
+    };
 
     private static Attestation Attest(string id, string code, string status, DateOnly expires, string? offeringId = null) => new()
     {
