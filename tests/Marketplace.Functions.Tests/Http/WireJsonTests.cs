@@ -32,6 +32,37 @@ public sealed class WireJsonTests
         Assert.True(reflected.Count == 0, "Described by reflection, not in the generated context:\n" + string.Join("\n", reflected));
     }
 
+    /// <summary>The seeded catalogue's records written as answers: byte for byte what reflection wrote, and read back unchanged.</summary>
+    [Fact]
+    public async Task Answers_written_by_generated_code_are_the_bytes_reflection_wrote_and_read_back_the_same()
+    {
+        await using var app = await MarketplaceApp.StartAsync();
+        var options = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var reflection = new JsonSerializerOptions(options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+
+        var compared = Same<Marketplace.Core.Catalogue.Offering>("offerings.json", options, reflection)
+            + Same<Marketplace.Core.Attestations.Attestation>("attestations.json", options, reflection)
+            + Same<Marketplace.Core.Assessments.BuyerAssessment>("assessments.json", options, reflection)
+            + Directory.GetFiles(Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed", "templates"), "*.json")
+                .Sum(file => Same<Marketplace.Core.Shortlisting.KeyRequirementsTemplate>(file, options, reflection, single: true));
+
+        Assert.True(compared > 300, $"Only {compared} records compared.");
+    }
+
+    private static int Same<T>(string file, JsonSerializerOptions generated, JsonSerializerOptions reflection, bool single = false)
+    {
+        var text = File.ReadAllText(Path.IsPathRooted(file) ? file : Marketplace.Testing.RepositoryPaths.Combine("catalogue-seed", file));
+        var records = single ? [JsonSerializer.Deserialize<T>(text, reflection)!] : JsonSerializer.Deserialize<List<T>>(text, reflection)!;
+        Assert.Contains(generated.TypeInfoResolverChain, resolver => resolver is not DefaultJsonTypeInfoResolver && resolver.GetTypeInfo(typeof(T), generated) is not null);
+        foreach (var record in records)
+        {
+            var expected = JsonSerializer.Serialize(record, reflection);
+            Assert.Equal(expected, JsonSerializer.Serialize(record, generated));
+            Assert.Equal(expected, JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(expected, generated), reflection));
+        }
+        return records.Count;
+    }
+
     /// <summary>
     /// Generated code sets an init-only property to its default (null) when the body leaves it out (dotnet/runtime#84484),
     /// where reflection left the property's initializer in place; so every init-only property of what a request body
