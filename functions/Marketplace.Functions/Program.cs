@@ -38,6 +38,7 @@ builder.UseHostingMode()
     // Before the problem-details setup: a failing page answers with an HTML error page, an API route with problem+json.
     .AddMarketplacePages();
 builder.Services.AddMarketplaceProblemDetails();
+builder.Services.AddWireJson();
 builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddDocumentSchemas();
 builder.Services.AddDependencyChecks();

@@ -15,8 +15,10 @@ public sealed record KeyRequirementsTemplate
     public required int Version { get; init; }
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
+    // "?? default" because generated JSON code sets a member a body leaves out to null (dotnet/runtime#84484), where
+    // reflection kept the initial value; the API binds bodies with generated code (WireJson).
     /// <summary>What the template is for.</summary>
-    public string Description { get; init; } = "";
+    public string Description { get; init => field = value ?? ""; } = "";
     /// <summary>The framework lot number (DOMAIN.md numbering, 1–6) the template is written for; a hint, the specification names the lot.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] // the schema has no null: a template read back can be published again
     public int? Lot { get; init; }

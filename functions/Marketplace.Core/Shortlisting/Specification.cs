@@ -22,13 +22,15 @@ public record Specification
     public required int ContractMonths { get; init; }
     /// <summary>Optional budget for the whole contract in GBP excluding VAT (&gt; 0); informs, never excludes.</summary>
     public decimal? BudgetGbp { get; init; }
+    // "?? default" because generated JSON code sets a member a body leaves out to null (dotnet/runtime#84484), where
+    // reflection kept the initial value; the API binds bodies with generated code (WireJson).
     /// <summary>Weights by criterion id, integers ≥ 0; a criterion not named keeps its template default weight.</summary>
-    public IReadOnlyDictionary<string, int> Weights { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Weights { get; init => field = value ?? new Dictionary<string, int>(); } = new Dictionary<string, int>();
     /// <summary>
     /// Values by requirement id for rules that take one (<see cref="RequirementRule.TakesValue"/>): slug arrays,
     /// a region slug, a phrase or a number of days. They replace the template's default for that requirement.
     /// </summary>
-    public IReadOnlyDictionary<string, JsonElement> Values { get; init; } = new Dictionary<string, JsonElement>();
+    public IReadOnlyDictionary<string, JsonElement> Values { get; init => field = value ?? new Dictionary<string, JsonElement>(); } = new Dictionary<string, JsonElement>();
 
     /// <summary>Only the part the scorer reads, as a plain <see cref="Specification"/> (what a shortlist's snapshot keeps).</summary>
     public Specification ToSpecification() => new(this);

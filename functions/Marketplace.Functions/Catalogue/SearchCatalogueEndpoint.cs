@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Marketplace.Core.Access;
 using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Hosting;
@@ -84,7 +83,7 @@ public static class SearchCatalogueEndpoint
         }
         return (await searchCatalogue.RunAsync(actor, parameters, ct)).ToResult(result =>
         {
-            var page = JsonSerializer.SerializeToUtf8Bytes(ResponseOf(result), SearchResponseJson.Default.SearchResponse);
+            var page = JsonSerializer.SerializeToUtf8Bytes(ResponseOf(result), WireJson.Default.SearchResponse);
             if (key is not null)
             {
                 cache.Add(key, page);
@@ -130,8 +129,3 @@ public static class SearchCatalogueEndpoint
         (CatalogueQueryParser.PageSize, "Results per page, 1 to 100; default 30."),
     ];
 }
-
-/// <summary>The search answer's JSON, written by generated code (web defaults: camelCase names), not by reflection.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(SearchCatalogueEndpoint.SearchResponse))]
-internal sealed partial class SearchResponseJson : JsonSerializerContext;
