@@ -25,11 +25,10 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string IdField = CatalogueFields.Id;
     // The whole search document as JSON, read for each hit of a page: in binary doc values, read straight from the
-    // document's bytes, where a stored field would decompress the block of documents around it for every hit. A
-    // document too long for doc values (Lucene's limit) and any index written before these existed use the stored field.
+    // document's bytes, where a stored field would decompress the block of documents around it for every hit. An
+    // index written before these existed still has the stored field, read until the next reindex.
     internal const string DocumentField = "document";
     internal const string DocumentValuesField = "documentValues";
-    private const int DocValuesMaxBytes = 32766;
     // Doc-values-only companions of indexed fields, for sorting (Lucene sorts on doc values, not on indexed terms).
     internal const string IdSortField = "idSort";
     internal const string PriceSortField = "priceGbpSort";
@@ -171,16 +170,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             new DoubleDocValuesField(PriceSortField, (double)d.PriceGbp),
             new NumericDocValuesField(CatalogueFields.FairKey, FairOrdering.KeyOf(d.Id)),
         };
-        var json = JsonSerializer.SerializeToUtf8Bytes(d, SearchJson.Default.OfferingSearchDocument);
-        if (json.Length <= DocValuesMaxBytes)
-        {
-            doc.Add(new BinaryDocValuesField(DocumentValuesField, new BytesRef(json)));
-        }
-        else
-        {
-            doc.Add(new BinaryDocValuesField(DocumentValuesField, new BytesRef()));
-            doc.Add(new StoredField(DocumentField, json));
-        }
+        doc.Add(new BinaryDocValuesField(DocumentValuesField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(d, SearchJson.Default.OfferingSearchDocument))));
         foreach (var feature in d.Features)
         {
             doc.Add(new TextField(CatalogueFields.Features, feature, Field.Store.NO));
@@ -218,8 +208,8 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             }
         }
         var stored = reader.Document(inLeaf).GetField(DocumentField);
-        return stored?.GetBinaryValue() is { } bytes ? Read(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length))
-            : stored?.GetStringValue() is { } text ? JsonSerializer.Deserialize(text, SearchJson.Default.OfferingSearchDocument)!
+        return stored?.GetStringValue() is { } text
+            ? JsonSerializer.Deserialize(text, SearchJson.Default.OfferingSearchDocument)!
             : throw new InvalidDataException("A search document has no stored document.");
     }
 
