@@ -24,7 +24,11 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string IdField = CatalogueFields.Id;
+    // The whole search document as JSON, read for each hit of a page: in binary doc values, read straight from the
+    // document's bytes, where a stored field would decompress the block of documents around it for every hit. An
+    // index written before these existed still has the stored field, read until the next reindex.
     internal const string DocumentField = "document";
+    internal const string DocumentValuesField = "documentValues";
     // Doc-values-only companions of indexed fields, for sorting (Lucene sorts on doc values, not on indexed terms).
     internal const string IdSortField = "idSort";
     internal const string PriceSortField = "priceGbpSort";
@@ -165,8 +169,8 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             new DoubleField(CatalogueFields.PriceGbp, (double)d.PriceGbp, Field.Store.NO),
             new DoubleDocValuesField(PriceSortField, (double)d.PriceGbp),
             new NumericDocValuesField(CatalogueFields.FairKey, FairOrdering.KeyOf(d.Id)),
-            new StoredField(DocumentField, JsonSerializer.Serialize(d, SearchJson.Options)),
         };
+        doc.Add(new BinaryDocValuesField(DocumentValuesField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(d, SearchJson.Default.OfferingSearchDocument))));
         foreach (var feature in d.Features)
         {
             doc.Add(new TextField(CatalogueFields.Features, feature, Field.Store.NO));
@@ -188,7 +192,28 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         return doc;
     }
 
-    internal static OfferingSearchDocument FromLucene(Document doc) =>
-        JsonSerializer.Deserialize<OfferingSearchDocument>(doc.Get(DocumentField), SearchJson.Options)
+    /// <summary>The search document of <paramref name="doc"/> (a searcher-wide number), from its doc values or its stored field.</summary>
+    internal static OfferingSearchDocument DocumentOf(IndexSearcher searcher, int doc, BytesRef scratch)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var reader = leaf.AtomicReader;
+        var inLeaf = doc - leaf.DocBase;
+        if (reader.GetBinaryDocValues(DocumentValuesField) is { } values)
+        {
+            values.Get(inLeaf, scratch);
+            if (scratch.Length > 0)
+            {
+                return Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
+            }
+        }
+        var stored = reader.Document(inLeaf).GetField(DocumentField);
+        return stored?.GetStringValue() is { } text
+            ? JsonSerializer.Deserialize(text, SearchJson.Default.OfferingSearchDocument)!
+            : throw new InvalidDataException("A search document has no stored document.");
+    }
+
+    private static OfferingSearchDocument Read(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, SearchJson.Default.OfferingSearchDocument)
         ?? throw new InvalidDataException("A stored search document could not be read.");
 }

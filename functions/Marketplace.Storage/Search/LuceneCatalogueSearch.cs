@@ -30,15 +30,31 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
             var leaves = searcher.IndexReader.Leaves;
             var clauses = FilterClauses(leaves, query);
             var ranked = TopFieldCollector.Create(SortOf(query.Sort), query.Depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var matches = new MatchingDocs(leaves);
-            searcher.Search(text, Intersection(leaves, clauses, except: null) is { } all ? new LeafDocsFilter(all) : null, MultiCollector.Wrap(ranked, matches));
+            var all = Intersection(leaves, clauses, except: null);
             // Disjunctive facets: a dimension with a filter of its own is counted without that filter, over the text's
             // matches with every other filter; the rest are counted over the results themselves.
             var filtered = query.DisjunctiveFacets();
-            var counts = CountFacets(leaves, matches.Docs, [.. CatalogueQuery.FacetedFilters.Except(filtered)]);
+            FixedBitSet[] matches;
+            FixedBitSet[]? textMatches = null;
+            if (filtered.Count > 0 && text is not MatchAllDocsQuery)
+            {
+                // One pass of the text, unfiltered: every match is kept for the disjunctive counts, and only those the
+                // filters accept are ranked (filters never change scores), instead of a filtered pass and a second one.
+                var collector = new TextAndFilteredMatches(leaves, all, ranked);
+                searcher.Search(text, collector);
+                (matches, textMatches) = (collector.Filtered, collector.Text);
+            }
+            else
+            {
+                var collected = new MatchingDocs(leaves);
+                searcher.Search(text, all is null ? null : new LeafDocsFilter(all), MultiCollector.Wrap(ranked, collected));
+                matches = collected.Docs;
+            }
+            var counts = CountFacets(leaves, matches, [.. CatalogueQuery.FacetedFilters.Except(filtered)]);
             if (filtered.Count > 0)
             {
-                var textMatches = TextMatches(searcher, text);
+                // Match-all: the text matches every live document, so no pass is needed.
+                textMatches ??= [.. leaves.Select(leaf => SegmentValueDocs.Live(leaf.AtomicReader))];
                 foreach (var dimension in filtered)
                 {
                     var sideways = Intersection(leaves, [(null, textMatches), .. clauses], except: dimension)!;
@@ -46,10 +62,11 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
                 }
             }
             var snippet = SnippetsFor(text);
+            var scratch = new BytesRef();
             var hits = ranked.GetTopDocs(query.Skip, query.PageSize).ScoreDocs
                 .Select(hit =>
                 {
-                    var document = FromLucene(searcher.Doc(hit.Doc));
+                    var document = DocumentOf(searcher, hit.Doc, scratch);
                     return new CatalogueHit(document, hit.Score, snippet(document));
                 })
                 .ToList();
@@ -128,18 +145,6 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
             }
             return docs;
         })];
-    }
-
-    /// <summary>The live documents the text matches, per segment: a pass without scores, or none for match-all.</summary>
-    private static FixedBitSet[] TextMatches(IndexSearcher searcher, Query text)
-    {
-        if (text is MatchAllDocsQuery)
-        {
-            return [.. searcher.IndexReader.Leaves.Select(leaf => SegmentValueDocs.Live(leaf.AtomicReader))];
-        }
-        var matches = new MatchingDocs(searcher.IndexReader.Leaves);
-        searcher.Search(text, matches);
-        return matches.Docs;
     }
 
     /// <summary>Value → count per dimension: the size of the intersection of <paramref name="docs"/> with each value's documents.</summary>
@@ -256,6 +261,43 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         public void SetNextReader(AtomicReaderContext context) => current = Docs[context.Ord];
 
         public void Collect(int doc) => current.Set(doc);
+    }
+
+    /// <summary>
+    /// Every document the text matches, as one set per segment, and of those the ones <c>filter</c> accepts (all when
+    /// there is no filter), which alone are passed on to <c>ranked</c>.
+    /// </summary>
+    private sealed class TextAndFilteredMatches(IList<AtomicReaderContext> leaves, FixedBitSet[]? filter, ICollector ranked) : ICollector
+    {
+        private FixedBitSet text = new(0);
+        private FixedBitSet filtered = new(0);
+        private FixedBitSet? accepted;
+
+        public FixedBitSet[] Text { get; } = [.. leaves.Select(leaf => new FixedBitSet(leaf.AtomicReader.MaxDoc))];
+
+        public FixedBitSet[] Filtered { get; } = [.. leaves.Select(leaf => new FixedBitSet(leaf.AtomicReader.MaxDoc))];
+
+        public bool AcceptsDocsOutOfOrder => ranked.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => ranked.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            text = Text[context.Ord];
+            filtered = Filtered[context.Ord];
+            accepted = filter?[context.Ord];
+            ranked.SetNextReader(context);
+        }
+
+        public void Collect(int doc)
+        {
+            text.Set(doc);
+            if (accepted is null || accepted.Get(doc))
+            {
+                filtered.Set(doc);
+                ranked.Collect(doc);
+            }
+        }
     }
 
     /// <summary>A filter over sets already worked out for each segment of this searcher.</summary>

@@ -27,4 +27,16 @@ public sealed class LuceneCatalogueSearchTests : CatalogueSearchConformance
 
         Assert.Equal(ConformanceCatalogue.Offerings.Count, result.Total);
     }
+
+    // Each hit's document is read from binary doc values: a long one (here over 32 KiB) comes back whole.
+    [Fact]
+    public async Task A_long_document_is_found_and_shown_whole()
+    {
+        var tooLong = ConformanceCatalogue.Offerings[0] with { Description = string.Concat(Enumerable.Repeat("Détecteur de chute très fiable. ", 1_500)) };
+        using var sut = await OpenAsync([tooLong, .. ConformanceCatalogue.Offerings.Skip(1)]);
+
+        var result = await sut.Search.SearchAsync(new CatalogueQuery { PageSize = CatalogueQuery.MaxPageSize }, CancellationToken.None);
+
+        Assert.Equal(tooLong.Description, Assert.Single(result.Hits, hit => hit.Document.Id == tooLong.Id).Document.Description);
+    }
 }
