@@ -26,9 +26,9 @@ public static class ShortlistLocking
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, MaxResultsLimit);
 
         var listed = scored.Entries.Take(maxResults).ToList();
-        var inLot = scored.Exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
-        var notInLot = scored.Exclusions.Count - inLot.Count;
-        var kept = inLot.Take(MaxExclusionsKept).ToList();
+        // Counted, not built: a scoring at 100,000 offerings excludes tens of thousands, and only the first thousand are kept.
+        var (inLot, kept) = Scorer.InLot(scored.Exclusions, MaxExclusionsKept);
+        var notInLot = scored.Exclusions.Count - inLot;
         var equivalents = ShortlistEquivalents.Find(template, specification.ToSpecification(), input, scored,
             kept.Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal));
         return new ShortlistDocument
@@ -43,7 +43,7 @@ public static class ShortlistLocking
             CreatedBy = userId,
             Context = context,
             Result = scored with { Entries = listed, Exclusions = kept },
-            Counts = new ShortlistCounts(input.Offerings.Count + input.OutsideLot, notInLot + input.OutsideLot, inLot.Count, scored.Entries.Count, listed.Count),
+            Counts = new ShortlistCounts(input.Offerings.Count + input.OutsideLot, notInLot + input.OutsideLot, inLot, scored.Entries.Count, listed.Count),
             Snapshot = SnapshotOf(template, specification.ToSpecification(), input, scored, maxResults, equivalents),
             Equivalents = equivalents,
         };
