@@ -59,11 +59,14 @@ internal sealed class HeldStandards
         }
         next = new int[attestations.Count];
         var heads = new List<int>();
-        // Backwards, so that each chain reads in input order.
+        // Backwards, so that each chain reads in input order. A store lists a supplier's attestations together, so the
+        // last supplier is compared before hashing.
+        string? last = null;
+        var slot = -1;
         for (var i = attestations.Count - 1; i >= 0; i--)
         {
             var supplierId = attestations[i].SupplierId;
-            if (!slots.TryGetValue(supplierId, out var slot))
+            if (!string.Equals(supplierId, last, StringComparison.Ordinal) && !slots.TryGetValue(last = supplierId, out slot))
             {
                 slots[supplierId] = slot = heads.Count;
                 heads.Add(-1);

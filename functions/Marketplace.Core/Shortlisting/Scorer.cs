@@ -71,6 +71,7 @@ public static class Scorer
         var excluded = new List<int>();
         decimal? lowest = null;
         var inIdOrder = true;
+        string? previousId = null;
         string? lastSupplierId = null;
         var admitted = false;
         var standards = HeldStandards.SupplierAttestations.Empty;
@@ -78,10 +79,11 @@ public static class Scorer
         {
             var (offering, supplier) = offerings[k];
             // Candidates usually arrive in id order (tables list by key): then no set of 100,000 ids is needed.
-            if (inIdOrder && (supplier.Id != offering.SupplierId || (k > 0 && string.CompareOrdinal(offerings[k - 1].Offering.Id, offering.Id) >= 0)))
+            if (inIdOrder && (supplier.Id != offering.SupplierId || (previousId is not null && string.CompareOrdinal(previousId, offering.Id) >= 0)))
             {
                 inIdOrder = RepeatsChecked(offerings);
             }
+            previousId = offering.Id;
             if (!Has(offering.Lots, context.Lot.Id))
             {
                 excluded.Add(~k);
@@ -128,7 +130,6 @@ public static class Scorer
             entry.VerifiedStandards = held.SupplierWide ? held.SupplierCount() : held.Count;
         }
         scored.Sort(new Ranking(offerings));
-        var ranked = eligible.ToArray();
         // In id order, the exclusions are in order already.
         if (!inIdOrder)
         {
@@ -136,9 +137,9 @@ public static class Scorer
         }
 
         var explainer = new Explainer([.. criteria.Select(c => c.Requirement)], context, specification, lowest, totalWeight);
-        var entries = new BuiltOnRead<ShortlistEntry>(ranked.Length, rank =>
+        var entries = new BuiltOnRead<ShortlistEntry>(eligible.Count, rank =>
         {
-            var s = ranked[rank];
+            var s = eligible[rank];
             var (offering, supplier) = offerings[s.Index];
             var within = specification.BudgetGbp is { } budget && s.Cost is { } cost ? cost <= budget : (bool?)null;
             return new ShortlistEntry(rank + 1, offering.Id, offering.Name, supplier.Id, supplier.Name, s.Total, s.Cost, s.VerifiedStandards,
