@@ -35,8 +35,9 @@ internal sealed class HeldStandards
     /// <param name="routes">Each standard's <see cref="VerificationRoute"/> by code.</param>
     /// <param name="assessments">The specification's own commissioner's assessments only.</param>
     /// <param name="asked">
-    /// Standards asked about often (at most 64): <see cref="OfferingStandards.AttestedBits"/> answers for these from a bit
-    /// each (<see cref="Bit"/>) instead of looking them up.
+    /// The standards a specification asks for: <see cref="OfferingStandards.AttestedBits"/> answers for these from a bit
+    /// each (<see cref="Bit"/>) instead of looking them up. The vocabulary has 19 codes; past 64 a code has no bit and
+    /// is looked up.
     /// </param>
     public HeldStandards(IReadOnlyList<Attestation> attestations, DateOnly date,
         IReadOnlyDictionary<string, string>? routes = null, IEnumerable<BuyerAssessment>? assessments = null, IEnumerable<string>? asked = null)
