@@ -17,32 +17,98 @@ namespace Marketplace.Core.Shortlisting;
 /// </summary>
 internal sealed class HeldStandards
 {
-    private static readonly SupplierAttestations None = new();
-    private readonly Dictionary<string, SupplierAttestations> bySupplier = new(StringComparer.Ordinal);
+    private static readonly SupplierAttestations None = SupplierAttestations.Empty;
+    private readonly IReadOnlyList<Attestation> attestations;
+    // Each supplier's attestations as a chain of input positions (first[slot], then next[position]…), in input order:
+    // one pass over every attestation, and a supplier's indexes are built only when one of its offerings is asked about.
+    private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
+    private readonly int[] first;
+    private readonly int[] next;
+    private readonly SupplierAttestations?[] built;
     private readonly Dictionary<(string OfferingId, string Code), BuyerAssessment> assessments = [];
     private readonly IReadOnlyDictionary<string, string> routes;
+    private readonly Dictionary<string, int> bits;
     private readonly DateOnly date;
 
     /// <param name="attestations">The suppliers' attestations, any status.</param>
     /// <param name="date">The evaluation date.</param>
     /// <param name="routes">Each standard's <see cref="VerificationRoute"/> by code.</param>
     /// <param name="assessments">The specification's own commissioner's assessments only.</param>
-    public HeldStandards(IEnumerable<Attestation> attestations, DateOnly date,
-        IReadOnlyDictionary<string, string>? routes = null, IEnumerable<BuyerAssessment>? assessments = null)
+    /// <param name="asked">
+    /// The standards a specification asks for: <see cref="OfferingStandards.AttestedBits"/> answers for these from a bit
+    /// each (<see cref="Bit"/>) instead of looking them up. The vocabulary has 19 codes; past 64 a code has no bit and
+    /// is looked up.
+    /// </param>
+    public HeldStandards(IReadOnlyList<Attestation> attestations, DateOnly date,
+        IReadOnlyDictionary<string, string>? routes = null, IEnumerable<BuyerAssessment>? assessments = null, IEnumerable<string>? asked = null)
     {
+        this.attestations = attestations;
         this.date = date;
         this.routes = routes ?? new Dictionary<string, string>();
+        bits = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var code in asked ?? [])
+        {
+            if (bits.Count < 64)
+            {
+                bits.TryAdd(code, bits.Count);
+            }
+        }
         foreach (var assessment in assessments ?? [])
         {
             var key = (assessment.OfferingId, assessment.StandardCode);
             this.assessments[key] = this.assessments.TryGetValue(key, out var other) && string.CompareOrdinal(other.Id, assessment.Id) < 0 ? other : assessment;
         }
-        foreach (var attestation in attestations)
+        next = new int[attestations.Count];
+        var heads = new List<int>();
+        // Backwards, so that each chain reads in input order. A store lists a supplier's attestations together, so the
+        // last supplier is compared before hashing.
+        string? last = null;
+        var slot = -1;
+        for (var i = attestations.Count - 1; i >= 0; i--)
         {
-            if (!bySupplier.TryGetValue(attestation.SupplierId, out var supplier))
+            var supplierId = attestations[i].SupplierId;
+            if (!string.Equals(supplierId, last, StringComparison.Ordinal) && !slots.TryGetValue(last = supplierId, out slot))
             {
-                bySupplier[attestation.SupplierId] = supplier = new SupplierAttestations();
+                slots[supplierId] = slot = heads.Count;
+                heads.Add(-1);
             }
+            next[i] = heads[slot];
+            heads[slot] = i;
+        }
+        first = [.. heads];
+        built = new SupplierAttestations?[first.Length];
+    }
+
+    /// <summary>The bit of an asked standard in <see cref="OfferingStandards.AttestedBits"/>, or -1 when it has none.</summary>
+    public int Bit(string code) => bits.GetValueOrDefault(code, -1);
+
+    /// <summary>A supplier's attestations indexed, built on first use (also from threads reading a shortlist's sentences).</summary>
+    public SupplierAttestations Supplier(string supplierId)
+    {
+        if (!slots.TryGetValue(supplierId, out var slot))
+        {
+            return None;
+        }
+        if (Volatile.Read(ref built[slot]) is { } supplier)
+        {
+            return supplier;
+        }
+        lock (built)
+        {
+            if (built[slot] is null)
+            {
+                Volatile.Write(ref built[slot], Build(first[slot]));
+            }
+            return built[slot]!;
+        }
+    }
+
+    private SupplierAttestations Build(int head)
+    {
+        var supplier = new SupplierAttestations();
+        for (var i = head; i >= 0; i = next[i])
+        {
+            var attestation = attestations[i];
             supplier.All.Add(attestation);
             var route = RouteOf(attestation.StandardCode);
             if (route == VerificationRoute.BuyerAssessed)
@@ -60,17 +126,22 @@ internal sealed class HeldStandards
             {
                 continue;
             }
-            Dictionary<string, Attestation> held;
+            OwnAttestations held;
             if (attestation.OfferingId is null)
             {
                 held = supplier.Organisation;
             }
             else if (!supplier.Offerings.TryGetValue(attestation.OfferingId, out held!))
             {
-                supplier.Offerings[attestation.OfferingId] = held = new Dictionary<string, Attestation>(StringComparer.Ordinal);
+                supplier.Offerings[attestation.OfferingId] = held = new OwnAttestations();
             }
             held[attestation.StandardCode] = held.TryGetValue(attestation.StandardCode, out var other) ? Better(attestation, other) : attestation;
+            if (bits.TryGetValue(attestation.StandardCode, out var bit))
+            {
+                held.Attested |= 1UL << bit;
+            }
         }
+        return supplier;
     }
 
     public DateOnly Date => date;
@@ -78,12 +149,12 @@ internal sealed class HeldStandards
     /// <summary>The standard's route, or null when not known (then only a verified attestation counts).</summary>
     public string? RouteOf(string code) => routes.GetValueOrDefault(code);
 
-    public OfferingStandards For(Offering offering)
-    {
-        var supplier = bySupplier.GetValueOrDefault(offering.SupplierId) ?? None;
+    public OfferingStandards For(Offering offering) => For(Supplier(offering.SupplierId), offering);
+
+    /// <summary>What counts for <paramref name="offering"/> of <paramref name="supplier"/> (its <see cref="Supplier"/>).</summary>
+    public OfferingStandards For(SupplierAttestations supplier, Offering offering) =>
         // Most suppliers attest at organisation level only: then the offering's id need not be looked up.
-        return new OfferingStandards(this, supplier, offering, supplier.Offerings.Count == 0 ? null : supplier.Offerings.GetValueOrDefault(offering.Id));
-    }
+        new(this, supplier, offering, supplier.Offerings.Count == 0 ? null : supplier.Offerings.GetValueOrDefault(offering.Id));
 
     private BuyerAssessment? AssessmentOf(string offeringId, string code) => assessments.GetValueOrDefault((offeringId, code));
 
@@ -105,6 +176,9 @@ internal sealed class HeldStandards
 
     internal sealed class SupplierAttestations
     {
+        /// <summary>A supplier with no attestations.</summary>
+        public static SupplierAttestations Empty { get; } = new();
+
         /// <summary>Scores of standard criteria by criterion index, shared by the supplier's offerings that hold nothing of their own.</summary>
         public double[]? Scores { get; set; }
 
@@ -116,12 +190,24 @@ internal sealed class HeldStandards
 
         public List<Attestation> All { get; } = [];
         public List<Attestation> Declarations { get; } = [];
-        public Dictionary<string, Attestation> Organisation { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, Dictionary<string, Attestation>> Offerings { get; } = new(StringComparer.Ordinal);
+        public OwnAttestations Organisation { get; } = new();
+        public Dictionary<string, OwnAttestations> Offerings { get; } = new(StringComparer.Ordinal);
     }
 
-    internal readonly struct OfferingStandards(HeldStandards owner, SupplierAttestations supplier, Offering offering, Dictionary<string, Attestation>? own)
+    /// <summary>Verified attestations that count by standard code (organisation-level, or one offering's own), and their asked standards' bits.</summary>
+    internal sealed class OwnAttestations() : Dictionary<string, Attestation>(StringComparer.Ordinal)
     {
+        public ulong Attested { get; set; }
+    }
+
+    internal readonly struct OfferingStandards(HeldStandards owner, SupplierAttestations supplier, Offering offering, OwnAttestations? own)
+    {
+        /// <summary>
+        /// The asked standards (by <see cref="Bit"/>) that a verified attestation, organisation-level or the offering's
+        /// own, makes count: for those <see cref="Held"/> is never null. Others may still count by another route.
+        /// </summary>
+        public ulong AttestedBits => supplier.Organisation.Attested | (own?.Attested ?? 0);
+
         /// <summary>
         /// What makes the offering hold <paramref name="code"/>, or null: a verified attestation, a current declaration
         /// (a self-declaration only when <paramref name="acceptDeclaration"/>), or the commissioner's passing assessment.

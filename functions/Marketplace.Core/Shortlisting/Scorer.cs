@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
+using Marketplace.Core.Standards;
 
 namespace Marketplace.Core.Shortlisting;
 
@@ -53,29 +55,53 @@ public static class Scorer
         }
 
         var lot = input.Framework.Lots.First(l => l.Id == specification.LotId);
-        var context = new Context(input, lot, specification.Region);
-        var gates = requirements.Where(r => r.IsGate).ToArray();
-        var criteria = requirements.Where(r => !r.IsGate).ToArray();
-        var priceBasis = criteria.FirstOrDefault(c => c.Rule is PriceRule { Models: not null });
-        long totalWeight = criteria.Sum(c => (long)c.Weight);
+        var context = new Context(input, lot, specification.Region, requirements);
+        var gates = Plan(requirements.Where(r => r.IsGate), context);
+        var criteria = Plan(requirements.Where(r => !r.IsGate), context);
+        var priceBasis = requirements.FirstOrDefault(c => !c.IsGate && c.Rule is PriceRule { Models: not null });
+        long totalWeight = criteria.Sum(c => (long)c.Requirement.Weight);
         var offerings = input.Offerings;
 
         // Numbers first, for every offering, into arrays: no per-offering objects, no sentences. Entries and exclusions
         // become records (and sentences) only when read, so a shortlist costs the offerings it keeps, not all of them.
-        var eligible = new List<Candidate>();
+        // The cheapest checks come first (status, lot, admission, price basis), so a supplier's attestations are indexed
+        // only when one of its offerings gets as far as the gates.
+        var eligible = new List<Scored>();
+        // Input positions; an offering not in the lot as its complement (~k), so a draft counts those without building them.
         var excluded = new List<int>();
         decimal? lowest = null;
         var inIdOrder = true;
+        string? previousId = null;
+        string? lastSupplierId = null;
+        var admitted = false;
+        var standards = HeldStandards.SupplierAttestations.Empty;
         for (var k = 0; k < offerings.Count; k++)
         {
             var (offering, supplier) = offerings[k];
             // Candidates usually arrive in id order (tables list by key): then no set of 100,000 ids is needed.
-            if (inIdOrder && (supplier.Id != offering.SupplierId || (k > 0 && string.CompareOrdinal(offerings[k - 1].Offering.Id, offering.Id) >= 0)))
+            if (inIdOrder && (supplier.Id != offering.SupplierId || (previousId is not null && string.CompareOrdinal(previousId, offering.Id) >= 0)))
             {
                 inIdOrder = RepeatsChecked(offerings);
             }
-            var held = context.Standards.For(offering);
-            if (!Eligible(offering, gates, priceBasis, held, context))
+            previousId = offering.Id;
+            if (!Has(offering.Lots, context.Lot.Id))
+            {
+                excluded.Add(~k);
+                continue;
+            }
+            if (offering.Status == OfferingStatus.Retired || PricedOtherwise(offering, priceBasis) is not null)
+            {
+                excluded.Add(k);
+                continue;
+            }
+            // A supplier's offerings tend to sit together: compare with the last one before hashing.
+            if (!string.Equals(offering.SupplierId, lastSupplierId, StringComparison.Ordinal))
+            {
+                lastSupplierId = offering.SupplierId;
+                admitted = context.Admitted.Contains(lastSupplierId);
+                standards = admitted ? context.Standards.Supplier(lastSupplierId) : HeldStandards.SupplierAttestations.Empty;
+            }
+            if (!admitted || !PassesGates(offering, gates, context.Standards.For(standards, offering), context))
             {
                 excluded.Add(k);
                 continue;
@@ -85,38 +111,47 @@ public static class Scorer
             {
                 lowest = c;
             }
-            eligible.Add(new Candidate(k, held, cost));
+            eligible.Add(new Scored(k, cost));
         }
 
-        var scored = new Scored[eligible.Count];
-        for (var e = 0; e < eligible.Count; e++)
+        var scored = CollectionsMarshal.AsSpan(eligible);
+        lastSupplierId = null;
+        for (var e = 0; e < scored.Length; e++)
         {
-            var candidate = eligible[e];
-            var offering = offerings[candidate.Index].Offering;
-            scored[e] = new Scored(candidate, Total(criteria, offering, candidate, lowest, totalWeight, context),
-                candidate.Held.SupplierWide ? candidate.Held.SupplierCount() : candidate.Held.Count, offering.Id);
+            ref var entry = ref scored[e];
+            var offering = offerings[entry.Index].Offering;
+            if (!string.Equals(offering.SupplierId, lastSupplierId, StringComparison.Ordinal))
+            {
+                lastSupplierId = offering.SupplierId;
+                standards = context.Standards.Supplier(lastSupplierId);
+            }
+            var held = context.Standards.For(standards, offering);
+            entry.Total = Total(criteria, offering, held, entry.Cost, lowest, totalWeight, context);
+            entry.VerifiedStandards = held.SupplierWide ? held.SupplierCount() : held.Count;
         }
-        Array.Sort(scored, Ranking);
+        scored.Sort(new Ranking(offerings));
         // In id order, the exclusions are in order already.
         if (!inIdOrder)
         {
-            excluded.Sort((a, b) => string.CompareOrdinal(offerings[a].Offering.Id, offerings[b].Offering.Id));
+            excluded.Sort((a, b) => string.CompareOrdinal(offerings[a < 0 ? ~a : a].Offering.Id, offerings[b < 0 ? ~b : b].Offering.Id));
         }
 
-        var explainer = new Explainer(criteria, context, specification, lowest, totalWeight);
-        var entries = new BuiltOnRead<ShortlistEntry>(scored.Length, rank =>
+        var explainer = new Explainer([.. criteria.Select(c => c.Requirement)], context, specification, lowest, totalWeight);
+        var entries = new BuiltOnRead<ShortlistEntry>(eligible.Count, rank =>
         {
-            var s = scored[rank];
-            var (offering, supplier) = offerings[s.Candidate.Index];
-            var within = specification.BudgetGbp is { } budget && s.Candidate.Cost is { } cost ? cost <= budget : (bool?)null;
-            return new ShortlistEntry(rank + 1, offering.Id, offering.Name, supplier.Id, supplier.Name, s.Total, s.Candidate.Cost, s.VerifiedStandards,
-                within, new ExplainedCriteria(explainer, offering, s.Candidate));
+            var s = eligible[rank];
+            var (offering, supplier) = offerings[s.Index];
+            var within = specification.BudgetGbp is { } budget && s.Cost is { } cost ? cost <= budget : (bool?)null;
+            return new ShortlistEntry(rank + 1, offering.Id, offering.Name, supplier.Id, supplier.Name, s.Total, s.Cost, s.VerifiedStandards,
+                within, new ExplainedCriteria(explainer, offering, context.Standards.For(offering), s.Cost));
         });
-        var exclusions = new BuiltOnRead<Exclusion>(excluded.Count, position =>
+        var gateRequirements = gates.Select(g => g.Requirement).ToArray();
+        var exclusions = new ScoredExclusions(excluded, position =>
         {
-            var (offering, supplier) = offerings[excluded[position]];
+            var k = excluded[position];
+            var (offering, supplier) = offerings[k < 0 ? ~k : k];
             return new Exclusion(offering.Id, offering.Name, supplier.Id, supplier.Name,
-                Exclude(offering, gates, priceBasis, context.Standards.For(offering), context)
+                Exclude(offering, gateRequirements, priceBasis, context.Standards.For(offering), context)
                 ?? throw new InvalidOperationException($"Offering '{offering.Id}' was excluded for no reason."));
         });
         return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries, exclusions);
@@ -144,69 +179,98 @@ public static class Scorer
     }
 
     /// <summary>100 × Σ(wᵢ·sᵢ)/Σw, summed criterion by criterion as the breakdown's points are.</summary>
-    private static double Total(ResolvedRequirement[] criteria, Offering offering, Candidate candidate, decimal? lowest, long totalWeight, Context context)
+    private static double Total(Planned[] criteria, Offering offering, HeldStandards.OfferingStandards held, decimal? cost, decimal? lowest, long totalWeight,
+        Context context)
     {
         // Where what counts is the supplier's alone, a standard scores the same for every such offering of the supplier.
-        var shared = !context.Equivalents.AnyAccepted && candidate.Held.SupplierWide ? candidate.Held.SupplierScores(criteria.Length) : null;
+        var shared = !context.Equivalents.AnyAccepted && held.SupplierWide ? held.SupplierScores(criteria.Length) : null;
+        var attested = held.AttestedBits;
         var total = 0.0;
         for (var i = 0; i < criteria.Length; i++)
         {
             var criterion = criteria[i];
             double score;
-            if (criterion.Rule is PriceRule)
+            if (criterion.Requirement.Rule is PriceRule)
             {
-                score = PriceScore(candidate.Cost, lowest);
+                score = PriceScore(cost, lowest);
             }
-            else if (shared is not null && criterion.Rule is StandardHeldRule)
+            else if (criterion.Bit >= 0 && (attested & (1UL << criterion.Bit)) != 0)
             {
-                score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Rule, offering, candidate.Held, context, explain: false).Score : shared[i];
+                score = 1; // a verified attestation counts whatever the route (see HeldStandards.OfferingStandards.Held)
+            }
+            else if (criterion.Bit >= 0 && criterion.OnlyAttested && !context.Equivalents.AnyAccepted)
+            {
+                score = 0;
+            }
+            else if (shared is not null && criterion.Requirement.Rule is StandardHeldRule)
+            {
+                score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Requirement.Rule, offering, held, context, explain: false).Score : shared[i];
             }
             else
             {
-                score = Check(criterion.Rule, offering, candidate.Held, context, explain: false).Score;
+                score = Check(criterion.Requirement.Rule, offering, held, context, explain: false).Score;
             }
-            total += 100.0 * criterion.Weight * score / totalWeight;
+            total += 100.0 * criterion.Requirement.Weight * score / totalWeight;
         }
         // Each sᵢ ≤ 1, so the exact total is at most 100; clamping only removes floating-point excess (≈1e-14).
         return Math.Clamp(total, 0.0, 100.0);
     }
 
+    /// <summary>
+    /// A requirement and, for a standard, its bit in <see cref="HeldStandards.OfferingStandards.AttestedBits"/> (-1 for
+    /// none) and whether only a verified attestation can make it count (no declaration or assessment route).
+    /// </summary>
+    private readonly record struct Planned(ResolvedRequirement Requirement, int Bit, bool OnlyAttested);
+
+    private static Planned[] Plan(IEnumerable<ResolvedRequirement> requirements, Context context) =>
+    [
+        .. requirements.Select(r => r.Rule is StandardHeldRule rule
+            ? new Planned(r, context.Standards.Bit(rule.Code), context.Standards.RouteOf(rule.Code) is not (VerificationRoute.Declaration or VerificationRoute.BuyerAssessed))
+            : new Planned(r, -1, false)),
+    ];
+
     private static string Describe(IEnumerable<SpecificationError> errors) => string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
 
     // Higher total, then more verified standards, then lower whole-life cost (unknown last), then offering id.
-    private static int Ranking(Scored a, Scored b)
+    private sealed class Ranking(IReadOnlyList<CandidateOffering> offerings) : IComparer<Scored>
     {
-        var byTotal = b.Total.CompareTo(a.Total);
-        if (byTotal != 0)
+        public int Compare(Scored a, Scored b)
         {
-            return byTotal;
+            var byTotal = b.Total.CompareTo(a.Total);
+            if (byTotal != 0)
+            {
+                return byTotal;
+            }
+            var byStandards = b.VerifiedStandards.CompareTo(a.VerifiedStandards);
+            if (byStandards != 0)
+            {
+                return byStandards;
+            }
+            var byCost = (a.Cost, b.Cost) switch
+            {
+                ({ } x, { } y) => x.CompareTo(y),
+                (null, { }) => 1,
+                ({ }, null) => -1,
+                _ => 0,
+            };
+            return byCost != 0 ? byCost : string.CompareOrdinal(offerings[a.Index].Offering.Id, offerings[b.Index].Offering.Id);
         }
-        var byStandards = b.VerifiedStandards.CompareTo(a.VerifiedStandards);
-        if (byStandards != 0)
-        {
-            return byStandards;
-        }
-        var byCost = (a.Candidate.Cost, b.Candidate.Cost) switch
-        {
-            ({ } x, { } y) => x.CompareTo(y),
-            (null, { }) => 1,
-            ({ }, null) => -1,
-            _ => 0,
-        };
-        return byCost != 0 ? byCost : string.CompareOrdinal(a.OfferingId, b.OfferingId);
     }
 
-    /// <summary>Whether the offering is in the lot, admitted, priced on the compared basis and passes every gate: <see cref="Exclude"/> gives null.</summary>
-    private static bool Eligible(Offering offering, ResolvedRequirement[] gates, ResolvedRequirement? priceBasis, HeldStandards.OfferingStandards held, Context context)
+    /// <summary>
+    /// Whether every gate passes (the lot, admission, status and price basis are checked before): with those,
+    /// <see cref="Exclude"/> gives null.
+    /// </summary>
+    private static bool PassesGates(Offering offering, Planned[] gates, HeldStandards.OfferingStandards held, Context context)
     {
-        if (offering.Status == OfferingStatus.Retired || !Has(offering.Lots, context.Lot.Id) || !context.Admitted.Contains(offering.SupplierId)
-            || PricedOtherwise(offering, priceBasis) is not null)
+        for (var i = 0; i < gates.Length; i++)
         {
-            return false;
-        }
-        foreach (var gate in gates)
-        {
-            if (Check(gate.Rule, offering, held, context, explain: false).Score < 1.0)
+            var gate = gates[i];
+            if (gate.Bit >= 0 && (held.AttestedBits & (1UL << gate.Bit)) != 0)
+            {
+                continue;
+            }
+            if (Check(gate.Requirement.Rule, offering, held, context, explain: false).Score < 1.0)
             {
                 return false;
             }
@@ -349,8 +413,8 @@ public static class Scorer
                 {
                     return (score, null);
                 }
-                var yes = r.Conditions.Where(c => offering.Conditions.Contains(c, StringComparer.Ordinal)).Select(c => Vocabulary.Words(Vocabulary.Conditions, c)).ToList();
-                var no = r.Conditions.Where(c => !offering.Conditions.Contains(c, StringComparer.Ordinal)).Select(c => Vocabulary.Words(Vocabulary.Conditions, c)).ToList();
+                var yes = Among(r.Conditions, offering.Conditions, present: true).Select(c => Vocabulary.Words(Vocabulary.Conditions, c)).ToList();
+                var no = Among(r.Conditions, offering.Conditions, present: false).Select(c => Vocabulary.Words(Vocabulary.Conditions, c)).ToList();
                 var text = covered == r.Conditions.Count ? $"Covers {Vocabulary.List(yes)}"
                     : covered == 0 ? $"Covers none of {Vocabulary.Alternatives(no)}"
                     : $"Covers {Vocabulary.List(yes)}; not {Vocabulary.Alternatives(no)}";
@@ -363,7 +427,7 @@ public static class Scorer
                 {
                     return (pass ? 1 : 0, null);
                 }
-                var supported = r.Interoperability.Where(i => offering.Interoperability.Contains(i, StringComparer.Ordinal)).Select(i => Vocabulary.Words(Vocabulary.Interoperability, i));
+                var supported = Among(r.Interoperability, offering.Interoperability, present: true).Select(i => Vocabulary.Words(Vocabulary.Interoperability, i));
                 return pass
                     ? (1, $"Supports {Vocabulary.List(supported)}")
                     : (0, $"Supports none of {Vocabulary.Alternatives(r.Interoperability.Select(i => Vocabulary.Words(Vocabulary.Interoperability, i)))}");
@@ -447,6 +511,10 @@ public static class Scorer
 
     private static readonly StandardHeldRule Cqc = new("CQC");
 
+    // Not a lambda in Check: one capturing Check's parameters would be allocated on every call, sentence or not.
+    private static IEnumerable<string> Among(IReadOnlyList<string> asked, IReadOnlyList<string> values, bool present) =>
+        asked.Where(a => values.Contains(a, StringComparer.Ordinal) == present);
+
     /// <summary>s = declared ÷ asked, and each capability asked for, declared or not, in words.</summary>
     private static (double Score, string? Explanation) Declarations(IReadOnlyList<string> asked, Offering offering, bool explain, string yes, string no)
     {
@@ -524,7 +592,7 @@ public static class Scorer
         private readonly IReadOnlyDictionary<string, string> standardNames;
         private readonly Dictionary<string, string> standards = new(StringComparer.Ordinal);
 
-        public Context(ScoringInput input, FrameworkLot lot, string region)
+        public Context(ScoringInput input, FrameworkLot lot, string region, IEnumerable<ResolvedRequirement> requirements)
         {
             Lot = lot;
             Region = region;
@@ -535,7 +603,8 @@ public static class Scorer
             NotAdmitted = new(ExclusionCodes.SupplierNotAdmitted, null, $"supplier not admitted to lot {lot.Number}");
             // Only the specification's own commissioner's assessments count, whatever else the input carries.
             Standards = new HeldStandards(input.Attestations, input.EvaluationDate, input.Routes,
-                input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId));
+                input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId),
+                requirements.Select(r => r.Rule).OfType<StandardHeldRule>().Select(r => r.Code));
             Equivalents = new EquivalentStandards(input.Attestations, input.EquivalentDecisions, input.EvaluationDate);
             foreach (var association in input.Associations)
             {
@@ -586,12 +655,60 @@ public static class Scorer
     }
 
     /// <summary>An eligible offering: its place in the input, what it holds and its whole-life cost.</summary>
-    private readonly record struct Candidate(int Index, HeldStandards.OfferingStandards Held, decimal? Cost);
-
-    private readonly record struct Scored(Candidate Candidate, double Total, int VerifiedStandards, string OfferingId);
+    /// <summary>
+    /// An eligible offering's numbers: its place in the input, whole-life cost, total and verified standards. No
+    /// references, so a list of 100,000 is copied and collected as plain memory.
+    /// </summary>
+    private struct Scored(int index, decimal? cost)
+    {
+        public readonly int Index = index;
+        public readonly decimal? Cost = cost;
+        public double Total;
+        public int VerifiedStandards;
+    }
 
     /// <summary>What an entry's sentences are written from: shared by every entry of one scoring.</summary>
     private sealed record Explainer(ResolvedRequirement[] Criteria, Context Context, Specification Specification, decimal? Lowest, long TotalWeight);
+
+    /// <summary>
+    /// How many of <paramref name="exclusions"/> are of offerings in the lot, and the first <paramref name="keep"/> of
+    /// those: from a scoring's flags without building the others, or by reading their reasons.
+    /// </summary>
+    internal static (int InLot, List<Exclusion> Kept) InLot(IReadOnlyList<Exclusion> exclusions, int keep)
+    {
+        if (exclusions is ScoredExclusions scored)
+        {
+            var count = 0;
+            var kept = new List<Exclusion>(Math.Min(keep, exclusions.Count));
+            for (var i = 0; i < scored.Count; i++)
+            {
+                if (scored.InLot(i) && count++ < keep)
+                {
+                    kept.Add(scored[i]);
+                }
+            }
+            return (count, kept);
+        }
+        var inLot = exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
+        return (inLot.Count, inLot.Take(keep).ToList());
+    }
+
+    /// <summary>A scoring's exclusions, built on read, knowing which are in the lot without building them.</summary>
+    private sealed class ScoredExclusions(List<int> excluded, Func<int, Exclusion> build) : IReadOnlyList<Exclusion>
+    {
+        private readonly BuiltOnRead<Exclusion> built = new(excluded.Count, build);
+
+        public int Count => built.Count;
+
+        public Exclusion this[int index] => built[index];
+
+        /// <summary>Whether the offering lists the lot (its exclusion has no <see cref="ExclusionCodes.NotInLot"/> reason).</summary>
+        public bool InLot(int index) => excluded[index] >= 0;
+
+        public IEnumerator<Exclusion> GetEnumerator() => built.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>
     /// A list whose items are built on first read, then kept: a shortlist places every candidate, but only those read
@@ -633,7 +750,7 @@ public static class Scorer
     /// One entry's criterion lines, scored and explained on first read (then kept): the same lines as explaining every
     /// entry up front, at the cost of only the entries anyone reads.
     /// </summary>
-    private sealed class ExplainedCriteria(Explainer explainer, Offering offering, Candidate candidate) : IReadOnlyList<CriterionLine>
+    private sealed class ExplainedCriteria(Explainer explainer, Offering offering, HeldStandards.OfferingStandards held, decimal? cost) : IReadOnlyList<CriterionLine>
     {
         private CriterionLine[]? lines;
 
@@ -660,8 +777,8 @@ public static class Scorer
                 var criterion = criteria[i];
                 // Each rule scores the same whether or not it explains, so these are the scores the total summed.
                 var (score, explanation) = criterion.Rule is PriceRule
-                    ? Price(offering, candidate.Cost, explainer.Lowest, explainer.Specification)
-                    : Check(criterion.Rule, offering, candidate.Held, explainer.Context, explain: true);
+                    ? Price(offering, cost, explainer.Lowest, explainer.Specification)
+                    : Check(criterion.Rule, offering, held, explainer.Context, explain: true);
                 explained[i] = new CriterionLine(criterion.Id, criterion.Weight, score, 100.0 * criterion.Weight * score / explainer.TotalWeight, explanation!);
             }
             return explained;

@@ -116,6 +116,11 @@ public static class ShortlistEquivalents
         }
         foreach (var entry in scored.Entries)
         {
+            // Only a supplier with a claim can have one to use: the others' criteria are not explained to find none.
+            if (!claims.AnyOf(entry.SupplierId))
+            {
+                continue;
+            }
             foreach (var line in entry.Criteria.Where(l => l.Score == 0))
             {
                 Add(entry.OfferingId, entry.OfferingName, line.RequirementId);
@@ -220,6 +225,7 @@ internal sealed class EquivalentStandards
 {
     private readonly Dictionary<(string Supplier, string Code), List<Attestation>> claims = [];
     private readonly Dictionary<string, EquivalentDecision> decisions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> claimants = new(StringComparer.Ordinal);
 
     public EquivalentStandards(IEnumerable<Attestation> attestations, IEnumerable<EquivalentDecision> decided, DateOnly date)
     {
@@ -232,6 +238,7 @@ internal sealed class EquivalentStandards
                     claims[(a.SupplierId, a.StandardCode)] = list = [];
                 }
                 list.Add(a);
+                claimants.Add(a.SupplierId);
             }
         }
         foreach (var list in claims.Values)
@@ -244,6 +251,9 @@ internal sealed class EquivalentStandards
         }
         AnyAccepted = claims.Count > 0 && decisions.Values.Any(d => d.Status == EquivalentStatus.Accepted);
     }
+
+    /// <summary>Whether the supplier has a submitted claim.</summary>
+    public bool AnyOf(string supplierId) => claimants.Contains(supplierId);
 
     /// <summary>Whether any supplier has a submitted claim: with none, no lookup can find one (scoring skips them).</summary>
     public bool Any => claims.Count > 0;

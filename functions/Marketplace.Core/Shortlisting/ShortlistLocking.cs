@@ -26,23 +26,9 @@ public static class ShortlistLocking
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, MaxResultsLimit);
 
         var listed = scored.Entries.Take(maxResults).ToList();
-        // Every candidate is either an entry (all in the lot) or an exclusion, so the in-lot exclusions are counted from
-        // the candidates; only the kept ones are built (each rebuilds its reasons), not the tens of thousands counted.
-        var inLot = 0;
-        foreach (var candidate in input.Offerings)
-        {
-            inLot += candidate.Offering.Lots.Contains(scored.LotId, StringComparer.Ordinal) ? 1 : 0;
-        }
-        inLot -= scored.Entries.Count;
+        // Counted, not built: a scoring at 100,000 offerings excludes tens of thousands, and only the first thousand are kept.
+        var (inLot, kept) = Scorer.InLot(scored.Exclusions, MaxExclusionsKept);
         var notInLot = scored.Exclusions.Count - inLot;
-        var kept = new List<Exclusion>(Math.Min(inLot, MaxExclusionsKept));
-        for (var i = 0; i < scored.Exclusions.Count && kept.Count < MaxExclusionsKept; i++)
-        {
-            if (!scored.Exclusions[i].Reasons.Any(r => r.Code == ExclusionCodes.NotInLot))
-            {
-                kept.Add(scored.Exclusions[i]);
-            }
-        }
         var equivalents = ShortlistEquivalents.Find(template, specification.ToSpecification(), input, scored,
             kept.Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal));
         return new ShortlistDocument
