@@ -25,9 +25,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string IdField = CatalogueFields.Id;
     // The whole search document as JSON, read for each hit of a page: in binary doc values, read straight from the
-    // document's bytes, where a stored field would decompress the block of documents around it for every hit. An
-    // index written before these existed still has the stored field, read until the next reindex.
-    internal const string DocumentField = "document";
+    // document's bytes, where a stored field would decompress the block of documents around it for every hit.
     internal const string DocumentValuesField = "documentValues";
     // Doc-values-only companions of indexed fields, for sorting (Lucene sorts on doc values, not on indexed terms).
     internal const string IdSortField = "idSort";
@@ -192,25 +190,19 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         return doc;
     }
 
-    /// <summary>The search document of <paramref name="doc"/> (a searcher-wide number), from its doc values or its stored field.</summary>
+    /// <summary>The search document of <paramref name="doc"/> (a searcher-wide number), from its doc values.</summary>
     internal static OfferingSearchDocument DocumentOf(IndexSearcher searcher, int doc, BytesRef scratch)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var reader = leaf.AtomicReader;
         var inLeaf = doc - leaf.DocBase;
-        if (reader.GetBinaryDocValues(DocumentValuesField) is { } values)
+        // An index written before the documents were kept as doc values has none: the start-up reindex rewrites it.
+        if (leaf.AtomicReader.GetBinaryDocValues(DocumentValuesField) is not { } values)
         {
-            values.Get(inLeaf, scratch);
-            if (scratch.Length > 0)
-            {
-                return Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
-            }
+            throw new InvalidDataException("The search index predates its document values and needs a reindex.");
         }
-        var stored = reader.Document(inLeaf).GetField(DocumentField);
-        return stored?.GetStringValue() is { } text
-            ? JsonSerializer.Deserialize(text, SearchJson.Default.OfferingSearchDocument)!
-            : throw new InvalidDataException("A search document has no stored document.");
+        values.Get(inLeaf, scratch);
+        return Read(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
     }
 
     private static OfferingSearchDocument Read(ReadOnlySpan<byte> json) =>

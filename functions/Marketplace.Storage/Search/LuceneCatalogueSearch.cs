@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Simple;
@@ -190,14 +191,19 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
         // Only two equal 64-bit hashes reach this: it keeps the order total, so paging never repeats or skips.
         new SortField(IdSortField, SortFieldType.STRING));
 
+    // Words only (most searches): the highlighter's snippets replayed from one tokenising per field (WordSnippets).
+    private Func<OfferingSearchDocument, string> SnippetsFor(Query text) =>
+        text is MatchAllDocsQuery ? SearchSnippets.Opening
+        : WordSnippets.For(text, analyzer) is { } words ? words.Of
+        : HighlightedSnippets(text);
+
+    /// <summary>The text query a search runs, with the analyzer that reads it (for tests holding the two snippet paths to each other).</summary>
+    internal (Query Query, Analyzer Analyzer) TextQueryOf(string text) => (TextQuery(text), analyzer);
+
     // One highlighter per text field for the whole page: QueryScorer keeps only that field's terms, expands prefix
     // and fuzzy terms against the text, marks a phrase's words only where they stand together, and ignores excluded terms.
-    private Func<OfferingSearchDocument, string> SnippetsFor(Query text)
+    internal Func<OfferingSearchDocument, string> HighlightedSnippets(Query text)
     {
-        if (text is MatchAllDocsQuery)
-        {
-            return SearchSnippets.Opening;
-        }
         var highlighters = CatalogueFields.Highlighted.Select(field =>
         {
             var scorer = new QueryScorer(text, field);

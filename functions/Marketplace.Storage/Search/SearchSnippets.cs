@@ -27,7 +27,37 @@ internal static partial class SearchSnippets
 
     /// <summary>Sentences end after . ! or ? followed by white space, or at a line break; trimmed, never empty.</summary>
     public static IEnumerable<string> Sentences(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? [] : SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
+        string.IsNullOrWhiteSpace(text) ? [] : SentenceRanges(text).Select(range => text[range.Start..range.End]);
+
+    /// <summary>Where each of <see cref="Sentences"/> stands in <paramref name="text"/>: [Start, End).</summary>
+    public static List<(int Start, int End)> SentenceRanges(string text)
+    {
+        var ranges = new List<(int, int)>();
+        var from = 0;
+        foreach (var separator in SentenceBreak().EnumerateMatches(text))
+        {
+            AddTrimmed(from, separator.Index);
+            from = separator.Index + separator.Length;
+        }
+        AddTrimmed(from, text.Length);
+        return ranges;
+
+        void AddTrimmed(int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+            if (end > start)
+            {
+                ranges.Add((start, end));
+            }
+        }
+    }
 
     /// <summary>The opening sentence of the first non-empty text an offering's snippet may come from, encoded.</summary>
     public static string Opening(OfferingSearchDocument document)

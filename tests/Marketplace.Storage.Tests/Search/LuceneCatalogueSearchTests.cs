@@ -1,6 +1,8 @@
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Catalogue.Search;
+using System.Text.Json;
 using Marketplace.Storage.Search;
+using Marketplace.Testing;
 
 namespace Marketplace.Storage.Tests.Search;
 
@@ -39,4 +41,57 @@ public sealed class LuceneCatalogueSearchTests : CatalogueSearchConformance
 
         Assert.Equal(tooLong.Description, Assert.Single(result.Hits, hit => hit.Document.Id == tooLong.Id).Document.Description);
     }
+
+    // Word searches (most of them) take the cheap snippet path, which replays what the highlighter would mark and cut:
+    // over the seeded catalogue's 300 summaries and descriptions (many sentences over 200 characters, so cut into
+    // fragments), it must give every offering the very snippet the highlighter gives, matched or not.
+    [Theory]
+    [InlineData("fall detector")]
+    [InlineData("alarm")]
+    [InlineData("pendant | gps")]
+    [InlineData("sensor -pendant")]
+    [InlineData("analogue digital switchover")]
+    [InlineData("wrist belt neck")]
+    [InlineData("3-axis accelerometer")]
+    [InlineData("dementia stroke falls")]
+    [InlineData("lead time days")]
+    [InlineData("barometric sensor")]
+    public void Word_searches_get_the_snippets_the_highlighter_gives(string text)
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        var (query, analyzer) = index.TextQueryOf(text);
+
+        var words = WordSnippets.For(query, analyzer);
+
+        Assert.NotNull(words);
+        var highlighted = index.HighlightedSnippets(query);
+        Assert.All(SeedOfferings.Value, offering => Assert.Equal(highlighted(offering), words.Of(offering)));
+        Assert.Contains(SeedOfferings.Value, offering => words.Of(offering).Contains("<mark>", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"fall detector\"")]
+    [InlineData("alarm*")]
+    [InlineData("detecter~1")]
+    public void Phrases_prefixes_and_fuzzy_words_are_left_to_the_highlighter(string text)
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        var (query, analyzer) = index.TextQueryOf(text);
+
+        Assert.Null(WordSnippets.For(query, analyzer));
+    }
+
+    private static readonly Lazy<IReadOnlyList<OfferingSearchDocument>> SeedOfferings = new(() =>
+    {
+        using var seed = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("catalogue-seed", "offerings.json")));
+        return [.. seed.RootElement.EnumerateArray().Select(o => new OfferingSearchDocument
+        {
+            Id = o.GetProperty("id").GetString()!,
+            Name = o.GetProperty("name").GetString()!,
+            Summary = o.GetProperty("summary").GetString()!,
+            Description = o.GetProperty("description").GetString()!,
+            SupplierId = o.GetProperty("supplierId").GetString()!,
+            Category = o.GetProperty("category").GetString()!,
+        })];
+    });
 }
