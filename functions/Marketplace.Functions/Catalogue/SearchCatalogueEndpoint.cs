@@ -74,14 +74,16 @@ public static class SearchCatalogueEndpoint
         var parameters = request.Query.ToDictionary(p => p.Key, p => string.Join(',', p.Value.ToArray()), StringComparer.OrdinalIgnoreCase);
         // Cache-Status (RFC 9211) says whether the page was kept from an earlier search of the same index generation;
         // Cache-Control: no-cache asks for a fresh search (RFC 9111), as the benchmark does to time the search itself.
-        var key = cache.KeyOf(parameters);
+        // Parsed once: the same query keys the kept page and runs the search.
+        var parsed = CatalogueQueryParser.Parse(parameters);
+        var key = cache.KeyOf(parsed.Query);
         var fresh = CacheControlHeaderValue.TryParse(request.Headers.CacheControl.ToString(), out var control) && control.NoCache;
         if (key is not null && !fresh && cache.TryGet(key, out var kept))
         {
             response.Headers["Cache-Status"] = "marketplace; hit";
             return TypedResults.Bytes(kept, "application/json");
         }
-        return (await searchCatalogue.RunAsync(actor, parameters, ct)).ToResult(result =>
+        return (await searchCatalogue.RunAsync(actor, parsed, ct)).ToResult(result =>
         {
             var page = JsonSerializer.SerializeToUtf8Bytes(ResponseOf(result), WireJson.Default.SearchResponse);
             if (key is not null)

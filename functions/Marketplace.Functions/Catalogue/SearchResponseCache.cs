@@ -18,10 +18,10 @@ public sealed class SearchResponseCache(ICatalogueIndexGeneration? index, long s
     private readonly MemoryCache pages = new(new MemoryCacheOptions { SizeLimit = sizeLimitBytes });
     private long generationSeen;
 
-    /// <summary>The key of a search's page in the index's current generation; null when nothing is kept or the parameters do not parse.</summary>
-    public string? KeyOf(IReadOnlyDictionary<string, string> parameters)
+    /// <summary>The key of a search's page in the index's current generation; null when nothing is kept or the parameters did not parse.</summary>
+    public string? KeyOf(CatalogueQuery? query)
     {
-        if (index is null || CatalogueQueryParser.Parse(parameters).Query is not { } query)
+        if (index is null || query is null)
         {
             return null;
         }

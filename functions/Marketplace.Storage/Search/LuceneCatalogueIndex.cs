@@ -101,6 +101,9 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
                 writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
                 count++;
             }
+            // One segment instead of the dozen or so a bulk build leaves: every query's weight looks each term up once
+            // per segment, and the per-segment facet and filter sets are one set each. Later writes add small segments.
+            writer.ForceMerge(1);
             CommitAndRefresh();
             return count;
         }

@@ -10,9 +10,12 @@ public sealed class SearchCatalogue(ICatalogueSearch search)
     /// The page of results, or 400 naming each bad parameter. <paramref name="parameters"/> maps a parameter name
     /// (<see cref="CatalogueQueryParser.Parameters"/>) to its value, a repeated key already joined with commas.
     /// </summary>
-    public async Task<Outcome<CatalogueSearchResult>> RunAsync(Actor actor, IReadOnlyDictionary<string, string> parameters, CancellationToken ct)
+    public Task<Outcome<CatalogueSearchResult>> RunAsync(Actor actor, IReadOnlyDictionary<string, string> parameters, CancellationToken ct) =>
+        RunAsync(actor, CatalogueQueryParser.Parse(parameters), ct);
+
+    /// <summary>The same, for parameters the caller has already parsed (the API keys its kept pages by the parsed query).</summary>
+    public async Task<Outcome<CatalogueSearchResult>> RunAsync(Actor actor, CatalogueQueryParseResult parsed, CancellationToken ct)
     {
-        var parsed = CatalogueQueryParser.Parse(parameters);
         if (parsed.Query is not { } query)
         {
             return Failure.Invalid(parsed.Errors);
