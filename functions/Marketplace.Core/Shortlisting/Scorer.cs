@@ -144,7 +144,7 @@ public static class Scorer
             entry.Total = Total(criteria, offering, held, entry.Cost, lowest, totalWeight, context, slugs);
             entry.VerifiedStandards = held.SupplierWide ? held.SupplierCount() : held.Count;
         }
-        scored.Sort(new Ranking(offerings));
+        Rank(scored, new Ranking(offerings));
         // In id order, the exclusions are in order already.
         if (!inIdOrder)
         {
@@ -299,6 +299,33 @@ public static class Scorer
     };
 
     private static string Describe(IEnumerable<SpecificationError> errors) => string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
+
+    /// <summary>
+    /// Sorts by <paramref name="ranking"/>: first by total alone, as plain numbers (no comparer call per comparison),
+    /// then each run of equal totals by the whole ranking. The ranking is a total order, so the result is the same.
+    /// </summary>
+    private static void Rank(Span<Scored> scored, Ranking ranking)
+    {
+        var keys = ArrayPool<double>.Shared.Rent(scored.Length);
+        var byTotal = keys.AsSpan(0, scored.Length);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            // Negated: higher totals first. Totals are never NaN (each score is a finite share), which the key sort would order otherwise.
+            byTotal[i] = -scored[i].Total;
+        }
+        byTotal.Sort(scored);
+        ArrayPool<double>.Shared.Return(keys);
+        for (int start = 0, end; start < scored.Length; start = end)
+        {
+            for (end = start + 1; end < scored.Length && scored[end].Total == scored[start].Total; end++)
+            {
+            }
+            if (end - start > 1)
+            {
+                scored[start..end].Sort(ranking);
+            }
+        }
+    }
 
     // Higher total, then more verified standards, then lower whole-life cost (unknown last), then offering id.
     private sealed class Ranking(IReadOnlyList<CandidateOffering> offerings) : IComparer<Scored>
