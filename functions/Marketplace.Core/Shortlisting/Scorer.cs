@@ -315,6 +315,8 @@ public static class Scorer
         }
         byTotal.Sort(scored);
         ArrayPool<double>.Shared.Return(keys);
+        // One delegate for every run: sorting a span by an IComparer makes a delegate per call.
+        Comparison<Scored> compare = ranking.Compare;
         for (int start = 0, end; start < scored.Length; start = end)
         {
             for (end = start + 1; end < scored.Length && scored[end].Total == scored[start].Total; end++)
@@ -322,7 +324,7 @@ public static class Scorer
             }
             if (end - start > 1)
             {
-                scored[start..end].Sort(ranking);
+                scored[start..end].Sort(compare);
             }
         }
     }
