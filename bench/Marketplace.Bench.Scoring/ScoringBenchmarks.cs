@@ -9,7 +9,8 @@ namespace Marketplace.Bench.Scoring;
 /// <summary>
 /// Scores one specification (40 criteria, 2 gates, lot 1: the largest) against a generated catalogue of 10,000 and
 /// 100,000 offerings. Every candidate is passed in, as a caller that has not pre-filtered by lot would, so the time
-/// covers every exclusion as well as the ranking. Sentences are written when read: <see cref="Score"/> reads none,
+/// covers every exclusion as well as the ranking. Each record holds only its <see cref="ScoredFields"/>, as the candidate
+/// projection's reader hands them over. Sentences are written when read: <see cref="Score"/> reads none,
 /// <see cref="ScoreAndExplainWhatIsKept"/> reads those a draft stores.
 /// </summary>
 [MemoryDiagnoser]
@@ -31,12 +32,15 @@ public class ScoringBenchmarks
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         T Map<T>(object value) => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, web), web)!;
 
-        var organisations = Map<List<Core.Organisations.Organisation>>(catalogue.Organisations).ToDictionary(o => o.Id, StringComparer.Ordinal);
-        var offerings = Map<List<Core.Catalogue.Offering>>(catalogue.Offerings);
+        // Read as every reader of candidates reads them (the candidate projection holds only these): the fields scoring
+        // reads (ScoredFields), decoded from their JSON, so records lie in memory as a reader's do.
+        List<T> Scored<T>(IEnumerable<object> records, Func<T, T> fields) => Map<List<T>>(Map<List<T>>(records).Select(fields).ToList());
+        var organisations = Scored<Core.Organisations.Organisation>(catalogue.Organisations, ScoredFields.Of).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var offerings = Scored<Core.Catalogue.Offering>(catalogue.Offerings, ScoredFields.Of);
         input = new ScoringInput
         {
             Offerings = [.. offerings.Select(o => new CandidateOffering(o, organisations[o.SupplierId]))],
-            Attestations = Map<List<Core.Attestations.Attestation>>(catalogue.Attestations),
+            Attestations = Scored<Core.Attestations.Attestation>(catalogue.Attestations, ScoredFields.Of),
             Framework = Map<Core.Frameworks.Framework>(catalogue.Frameworks[0]),
             EvaluationDate = CatalogueGenerator.CatalogueGenerator.Today,
             Associations = [.. organisations.Values.Where(o => o.Kind == Core.Organisations.OrganisationKind.Association)],

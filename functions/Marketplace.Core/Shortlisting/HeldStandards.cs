@@ -105,11 +105,10 @@ internal sealed class HeldStandards
 
     private SupplierAttestations Build(int head)
     {
-        var supplier = new SupplierAttestations();
+        var supplier = new SupplierAttestations(head);
         for (var i = head; i >= 0; i = next[i])
         {
             var attestation = attestations[i];
-            supplier.All.Add(attestation);
             var route = RouteOf(attestation.StandardCode);
             if (route == VerificationRoute.BuyerAssessed)
             {
@@ -131,7 +130,7 @@ internal sealed class HeldStandards
             {
                 held = supplier.Organisation;
             }
-            else if (!supplier.Offerings.TryGetValue(attestation.OfferingId, out held!))
+            else if (!(supplier.Offerings ??= new(StringComparer.Ordinal)).TryGetValue(attestation.OfferingId, out held!))
             {
                 supplier.Offerings[attestation.OfferingId] = held = new OwnAttestations();
             }
@@ -154,7 +153,16 @@ internal sealed class HeldStandards
     /// <summary>What counts for <paramref name="offering"/> of <paramref name="supplier"/> (its <see cref="Supplier"/>).</summary>
     public OfferingStandards For(SupplierAttestations supplier, Offering offering) =>
         // Most suppliers attest at organisation level only: then the offering's id need not be looked up.
-        new(this, supplier, offering, supplier.Offerings.Count == 0 ? null : supplier.Offerings.GetValueOrDefault(offering.Id));
+        new(this, supplier, offering, supplier.Offerings?.GetValueOrDefault(offering.Id));
+
+    /// <summary>Every attestation of <paramref name="supplier"/>, any status, in input order.</summary>
+    private IEnumerable<Attestation> All(SupplierAttestations supplier)
+    {
+        for (var i = supplier.Head; i >= 0; i = next[i])
+        {
+            yield return attestations[i];
+        }
+    }
 
     private BuyerAssessment? AssessmentOf(string offeringId, string code) => assessments.GetValueOrDefault((offeringId, code));
 
@@ -174,10 +182,14 @@ internal sealed class HeldStandards
         return string.CompareOrdinal(a.Id, b.Id) <= 0 ? a : b;
     }
 
-    internal sealed class SupplierAttestations
+    /// <param name="head">Its first attestation's input position (-1 for none), which chains to the others.</param>
+    internal sealed class SupplierAttestations(int head)
     {
         /// <summary>A supplier with no attestations.</summary>
-        public static SupplierAttestations Empty { get; } = new();
+        public static SupplierAttestations Empty { get; } = new(-1);
+
+        /// <summary>Its first attestation's input position, or -1.</summary>
+        public int Head => head;
 
         /// <summary>Scores of standard criteria by criterion index, shared by the supplier's offerings that hold nothing of their own.</summary>
         public double[]? Scores { get; set; }
@@ -188,10 +200,10 @@ internal sealed class HeldStandards
         /// <summary>Whether a current declaration names an offering or a product release, so counts differ by offering.</summary>
         public bool DeclaresPerOffering { get; set; }
 
-        public List<Attestation> All { get; } = [];
         public List<Attestation> Declarations { get; } = [];
         public OwnAttestations Organisation { get; } = new();
-        public Dictionary<string, OwnAttestations> Offerings { get; } = new(StringComparer.Ordinal);
+        /// <summary>Attestations of one offering by offering id; null when it has none (most suppliers attest organisation-wide).</summary>
+        public Dictionary<string, OwnAttestations>? Offerings { get; set; }
     }
 
     /// <summary>Verified attestations that count by standard code (organisation-level, or one offering's own), and their asked standards' bits.</summary>
@@ -368,7 +380,7 @@ internal sealed class HeldStandards
         private string WhyNotAttested(string code, DateOnly date, Func<string?, string> associationName)
         {
             Attestation? nearest = null;
-            foreach (var a in supplier.All)
+            foreach (var a in owner.All(supplier))
             {
                 if (a.StandardCode == code && (a.OfferingId is null || a.OfferingId == offering.Id) && (nearest is null || Nearer(a, nearest, date)))
                 {

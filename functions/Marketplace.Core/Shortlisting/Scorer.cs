@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Numerics;
 using Marketplace.Core.Assessments;
 using Marketplace.Core.Attestations;
 using Marketplace.Core.Catalogue;
@@ -56,8 +57,9 @@ public static class Scorer
 
         var lot = input.Framework.Lots.First(l => l.Id == specification.LotId);
         var context = new Context(input, lot, specification.Region, requirements);
-        var gates = Plan(requirements.Where(r => r.IsGate), context);
-        var criteria = Plan(requirements.Where(r => !r.IsGate), context);
+        var slugs = new AskedSlugs();
+        var gates = Plan(requirements.Where(r => r.IsGate), context, slugs);
+        var criteria = Plan(requirements.Where(r => !r.IsGate), context, slugs);
         var priceBasis = requirements.FirstOrDefault(c => !c.IsGate && c.Rule is PriceRule { Models: not null });
         long totalWeight = criteria.Sum(c => (long)c.Requirement.Weight);
         var offerings = input.Offerings;
@@ -66,9 +68,12 @@ public static class Scorer
         // become records (and sentences) only when read, so a shortlist costs the offerings it keeps, not all of them.
         // The cheapest checks come first (status, lot, admission, price basis), so a supplier's attestations are indexed
         // only when one of its offerings gets as far as the gates.
-        var eligible = new List<Scored>();
-        // Input positions; an offering not in the lot as its complement (~k), so a draft counts those without building them.
-        var excluded = new List<int>();
+        // Input positions, and the eligible ones' costs, into pooled buffers: the shortlist keeps exact-size copies.
+        // Excluded: an offering not in the lot as its complement (~k), so a draft counts those without building them.
+        var positions = ArrayPool<int>.Shared.Rent(offerings.Count);
+        var outs = ArrayPool<int>.Shared.Rent(offerings.Count);
+        var costs = ArrayPool<decimal?>.Shared.Rent(offerings.Count);
+        int eligibleCount = 0, excludedCount = 0;
         decimal? lowest = null;
         var inIdOrder = true;
         string? previousId = null;
@@ -86,12 +91,12 @@ public static class Scorer
             previousId = offering.Id;
             if (!Has(offering.Lots, context.Lot.Id))
             {
-                excluded.Add(~k);
+                outs[excludedCount++] = ~k;
                 continue;
             }
             if (offering.Status == OfferingStatus.Retired || PricedOtherwise(offering, priceBasis) is not null)
             {
-                excluded.Add(k);
+                outs[excludedCount++] = k;
                 continue;
             }
             // A supplier's offerings tend to sit together: compare with the last one before hashing.
@@ -101,9 +106,9 @@ public static class Scorer
                 admitted = context.Admitted.Contains(lastSupplierId);
                 standards = admitted ? context.Standards.Supplier(lastSupplierId) : HeldStandards.SupplierAttestations.Empty;
             }
-            if (!admitted || !PassesGates(offering, gates, context.Standards.For(standards, offering), context))
+            if (!admitted || !PassesGates(offering, gates, context.Standards.For(standards, offering), context, slugs))
             {
-                excluded.Add(k);
+                outs[excludedCount++] = k;
                 continue;
             }
             var cost = WholeLifeCost.Of(offering.Price, specification.Volume, specification.ContractMonths);
@@ -111,10 +116,20 @@ public static class Scorer
             {
                 lowest = c;
             }
-            eligible.Add(new Scored(k, cost));
+            costs[eligibleCount] = cost;
+            positions[eligibleCount++] = k;
         }
+        var eligible = new Scored[eligibleCount];
+        for (var e = 0; e < eligible.Length; e++)
+        {
+            eligible[e] = new Scored(positions[e], costs[e]);
+        }
+        var excluded = outs.AsSpan(0, excludedCount).ToArray();
+        ArrayPool<int>.Shared.Return(positions);
+        ArrayPool<int>.Shared.Return(outs);
+        ArrayPool<decimal?>.Shared.Return(costs);
 
-        var scored = CollectionsMarshal.AsSpan(eligible);
+        var scored = eligible.AsSpan();
         lastSupplierId = null;
         for (var e = 0; e < scored.Length; e++)
         {
@@ -126,18 +141,18 @@ public static class Scorer
                 standards = context.Standards.Supplier(lastSupplierId);
             }
             var held = context.Standards.For(standards, offering);
-            entry.Total = Total(criteria, offering, held, entry.Cost, lowest, totalWeight, context);
+            entry.Total = Total(criteria, offering, held, entry.Cost, lowest, totalWeight, context, slugs);
             entry.VerifiedStandards = held.SupplierWide ? held.SupplierCount() : held.Count;
         }
-        scored.Sort(new Ranking(offerings));
+        Rank(scored, new Ranking(offerings));
         // In id order, the exclusions are in order already.
         if (!inIdOrder)
         {
-            excluded.Sort((a, b) => string.CompareOrdinal(offerings[a < 0 ? ~a : a].Offering.Id, offerings[b < 0 ? ~b : b].Offering.Id));
+            Array.Sort(excluded, (a, b) => string.CompareOrdinal(offerings[a < 0 ? ~a : a].Offering.Id, offerings[b < 0 ? ~b : b].Offering.Id));
         }
 
         var explainer = new Explainer([.. criteria.Select(c => c.Requirement)], context, specification, lowest, totalWeight);
-        var entries = new BuiltOnRead<ShortlistEntry>(eligible.Count, rank =>
+        var entries = new BuiltOnRead<ShortlistEntry>(eligible.Length, rank =>
         {
             var s = eligible[rank];
             var (offering, supplier) = offerings[s.Index];
@@ -180,8 +195,9 @@ public static class Scorer
 
     /// <summary>100 × Σ(wᵢ·sᵢ)/Σw, summed criterion by criterion as the breakdown's points are.</summary>
     private static double Total(Planned[] criteria, Offering offering, HeldStandards.OfferingStandards held, decimal? cost, decimal? lowest, long totalWeight,
-        Context context)
+        Context context, AskedSlugs slugs)
     {
+        slugs.Begin(offering);
         // Where what counts is the supplier's alone, a standard scores the same for every such offering of the supplier.
         var shared = !context.Equivalents.AnyAccepted && held.SupplierWide ? held.SupplierScores(criteria.Length) : null;
         var attested = held.AttestedBits;
@@ -202,6 +218,10 @@ public static class Scorer
             {
                 score = 0;
             }
+            else if (criterion.Via != Via.Check)
+            {
+                score = Quick(criterion, offering, slugs);
+            }
             else if (shared is not null && criterion.Requirement.Rule is StandardHeldRule)
             {
                 score = double.IsNaN(shared[i]) ? shared[i] = Check(criterion.Requirement.Rule, offering, held, context, explain: false).Score : shared[i];
@@ -220,16 +240,94 @@ public static class Scorer
     /// A requirement and, for a standard, its bit in <see cref="HeldStandards.OfferingStandards.AttestedBits"/> (-1 for
     /// none) and whether only a verified attestation can make it count (no declaration or assessment route).
     /// </summary>
-    private readonly record struct Planned(ResolvedRequirement Requirement, int Bit, bool OnlyAttested);
+    /// <remarks>
+    /// A rule on the offering's own fields is scored by <see cref="Quick"/> from <paramref name="Via"/>: a test of
+    /// <paramref name="Mask"/> against the offering's <paramref name="Field"/> mask (<see cref="AskedSlugs"/>), or the
+    /// lead time against <paramref name="Count"/> days; for a share, <paramref name="Count"/> is how many slugs it asks.
+    /// The same numbers <see cref="Check"/> gives, which still explains them.
+    /// </remarks>
+    private readonly record struct Planned(ResolvedRequirement Requirement, int Bit, bool OnlyAttested,
+        Via Via = Via.Check, AskedSlugs.Field Field = default, ulong Mask = 0, int Count = 0);
 
-    private static Planned[] Plan(IEnumerable<ResolvedRequirement> requirements, Context context) =>
-    [
-        .. requirements.Select(r => r.Rule is StandardHeldRule rule
-            ? new Planned(r, context.Standards.Bit(rule.Code), context.Standards.RouteOf(rule.Code) is not (VerificationRoute.Declaration or VerificationRoute.BuyerAssessed))
-            : new Planned(r, -1, false)),
-    ];
+    private enum Via : byte
+    {
+        /// <summary>Through <see cref="Check"/> (standards, the care regulator, a field past 64 slugs).</summary>
+        Check,
+        /// <summary>1 when the offering has any slug of the mask.</summary>
+        Any,
+        /// <summary>The share of the mask's slugs the offering has.</summary>
+        Share,
+        /// <summary>1 when the lead time is at most Count days.</summary>
+        LeadTime,
+    }
+
+    private static Planned[] Plan(IEnumerable<ResolvedRequirement> requirements, Context context, AskedSlugs slugs) =>
+        [.. requirements.Select(r => Plan(r, context, slugs))];
+
+    private static Planned Plan(ResolvedRequirement requirement, Context context, AskedSlugs slugs)
+    {
+        Planned Slugs(Via via, AskedSlugs.Field field, IReadOnlyList<string> asked) =>
+            slugs.Ask(field, asked) is { } mask && (via == Via.Any || BitOperations.PopCount(mask) == asked.Count)
+                ? new Planned(requirement, -1, false, via, field, mask, asked.Count)
+                : new Planned(requirement, -1, false);
+        return requirement.Rule switch
+        {
+            StandardHeldRule rule => new Planned(requirement, context.Standards.Bit(rule.Code),
+                context.Standards.RouteOf(rule.Code) is not (VerificationRoute.Declaration or VerificationRoute.BuyerAssessed)),
+            CategoryRule r => Slugs(Via.Any, AskedSlugs.Field.Category, r.Categories),
+            ConditionCoveredRule r => Slugs(Via.Share, AskedSlugs.Field.Conditions, r.Conditions),
+            InteroperabilityRule r => Slugs(Via.Any, AskedSlugs.Field.Interoperability, r.Interoperability),
+            ConnectivityRule r => Slugs(Via.Any, AskedSlugs.Field.Connectivity, r.Connectivity),
+            RegionServedRule { Region: { } region } => Slugs(Via.Any, AskedSlugs.Field.Regions, [region]),
+            CapabilityDeclaredRule r => Slugs(Via.Share, AskedSlugs.Field.Capabilities, r.Capabilities),
+            SocialValueRule r => Slugs(Via.Share, AskedSlugs.Field.Capabilities, r.Commitments),
+            CapabilityWithinRule r => slugs.AskWithin(r.Capability, r.AtMost) is { } mask
+                ? new Planned(requirement, -1, false, Via.Any, AskedSlugs.Field.Within, mask)
+                : new Planned(requirement, -1, false),
+            LeadTimeAtMostRule r => new Planned(requirement, -1, false, Via.LeadTime, Count: r.Days),
+            _ => new Planned(requirement, -1, false),
+        };
+    }
+
+    /// <summary>sᵢ of a rule planned on the offering's own fields, as <see cref="Check"/> scores it (after <see cref="AskedSlugs.Begin"/>).</summary>
+    private static double Quick(in Planned criterion, Offering offering, AskedSlugs slugs) => criterion.Via switch
+    {
+        Via.Any => (slugs.Mask(criterion.Field) & criterion.Mask) != 0 ? 1 : 0,
+        Via.Share => (double)BitOperations.PopCount(slugs.Mask(criterion.Field) & criterion.Mask) / criterion.Count,
+        Via.LeadTime => offering.LeadTimeDays <= criterion.Count ? 1 : 0,
+        _ => throw new InvalidOperationException($"Rule '{criterion.Requirement.Rule.Type}' is checked, not planned."),
+    };
 
     private static string Describe(IEnumerable<SpecificationError> errors) => string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
+
+    /// <summary>
+    /// Sorts by <paramref name="ranking"/>: first by total alone, as plain numbers (no comparer call per comparison),
+    /// then each run of equal totals by the whole ranking. The ranking is a total order, so the result is the same.
+    /// </summary>
+    private static void Rank(Span<Scored> scored, Ranking ranking)
+    {
+        var keys = ArrayPool<double>.Shared.Rent(scored.Length);
+        var byTotal = keys.AsSpan(0, scored.Length);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            // Negated: higher totals first. Totals are never NaN (each score is a finite share), which the key sort would order otherwise.
+            byTotal[i] = -scored[i].Total;
+        }
+        byTotal.Sort(scored);
+        ArrayPool<double>.Shared.Return(keys);
+        // One delegate for every run: sorting a span by an IComparer makes a delegate per call.
+        Comparison<Scored> compare = ranking.Compare;
+        for (int start = 0, end; start < scored.Length; start = end)
+        {
+            for (end = start + 1; end < scored.Length && scored[end].Total == scored[start].Total; end++)
+            {
+            }
+            if (end - start > 1)
+            {
+                scored[start..end].Sort(compare);
+            }
+        }
+    }
 
     // Higher total, then more verified standards, then lower whole-life cost (unknown last), then offering id.
     private sealed class Ranking(IReadOnlyList<CandidateOffering> offerings) : IComparer<Scored>
@@ -261,13 +359,22 @@ public static class Scorer
     /// Whether every gate passes (the lot, admission, status and price basis are checked before): with those,
     /// <see cref="Exclude"/> gives null.
     /// </summary>
-    private static bool PassesGates(Offering offering, Planned[] gates, HeldStandards.OfferingStandards held, Context context)
+    private static bool PassesGates(Offering offering, Planned[] gates, HeldStandards.OfferingStandards held, Context context, AskedSlugs slugs)
     {
+        slugs.Begin(offering);
         for (var i = 0; i < gates.Length; i++)
         {
             var gate = gates[i];
             if (gate.Bit >= 0 && (held.AttestedBits & (1UL << gate.Bit)) != 0)
             {
+                continue;
+            }
+            if (gate.Via != Via.Check)
+            {
+                if (Quick(gate, offering, slugs) < 1.0)
+                {
+                    return false;
+                }
                 continue;
             }
             if (Check(gate.Requirement.Rule, offering, held, context, explain: false).Score < 1.0)
@@ -694,9 +801,9 @@ public static class Scorer
     }
 
     /// <summary>A scoring's exclusions, built on read, knowing which are in the lot without building them.</summary>
-    private sealed class ScoredExclusions(List<int> excluded, Func<int, Exclusion> build) : IReadOnlyList<Exclusion>
+    private sealed class ScoredExclusions(int[] excluded, Func<int, Exclusion> build) : IReadOnlyList<Exclusion>
     {
-        private readonly BuiltOnRead<Exclusion> built = new(excluded.Count, build);
+        private readonly BuiltOnRead<Exclusion> built = new(excluded.Length, build);
 
         public int Count => built.Count;
 
