@@ -3,6 +3,7 @@
 //   → search in-process (p50/p95) → the same query mix on a raw Lucene.Net index of the same documents (p50/p95)
 //   → start the real app and search over HTTP (p50/p95, and both ratios to raw) → shortlist over HTTP (p50/p95) → memory.
 // Usage: dotnet run -c Release --project bench/Marketplace.Bench.Catalogue -- [--offerings 10000,100000] [--queries 300] [--shortlists 20]
+//   [--load-seconds 60] [--skip-raw] [--hold-seconds 120]
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -24,6 +25,11 @@ var queryCount = int.Parse(Arg("--queries", "300"));
 var shortlistCount = int.Parse(Arg("--shortlists", "20"));
 // The load benchmark (bench/load.mjs) runs after the single-client measurements when given a duration.
 var loadSeconds = int.Parse(Arg("--load-seconds", "0"));
+// Memory work needs the app, not the raw-Lucene comparison: --skip-raw leaves out the in-process and raw Lucene searches.
+var skipRaw = args.Contains("--skip-raw");
+// --hold-seconds N keeps the app up N seconds after the shortlists and after the load, so that tools
+// (dotnet-gcdump, dotnet-counters, /proc/<pid>/smaps) can be pointed at it.
+var holdSeconds = int.Parse(Arg("--hold-seconds", "0"));
 var loadReport = new List<string>();
 var report = new List<string> { "| offerings | generate | import (records/s) | index build | raw Lucene p50 / p95 | search in-process p50 / p95 (× raw p95) | search over HTTP p50 / p95 (× raw p95) | shortlist over HTTP p50 / p95 (eligible of considered) | app memory (RSS / peak) |", "|---|---|---|---|---|---|---|---|---|" };
 
@@ -68,44 +74,51 @@ foreach (var size in sizes)
         var lucenePath = Path.Combine(work.FullName, "lucene");
         var source = new TableOfferingSearchSource(tables, TimeProvider.System);
         TimeSpan build;
-        Latency inProcess;
-        Latency rawLatency;
-        RawLucene raw;
+        Latency? inProcess = null;
+        Latency? rawLatency = null;
         using (var index = new LuceneCatalogueIndex(lucenePath))
         {
             clock.Restart();
             var indexed = await index.RebuildAsync(source.ListActiveAsync(CancellationToken.None), CancellationToken.None);
             build = clock.Elapsed;
             Console.WriteLine($"indexed {indexed:N0} offerings in {build.TotalSeconds:0.0} s");
-            inProcess = await InProcessSearch.MeasureAsync(index, queryCount);
-            Console.WriteLine($"in-process search: {inProcess}");
-            // On disk through FSDirectory.Open, as the app keeps its index.
-            (raw, var rawBuild) = await RawLucene.BuildAsync(source.ListActiveAsync(CancellationToken.None), Lucene.Net.Store.FSDirectory.Open(Path.Combine(work.FullName, "raw-lucene")));
-            Console.WriteLine($"raw Lucene index built in {rawBuild.TotalSeconds:0.0} s");
-            await RawLucene.CheckSameAnswersAsync(raw, index);
-            rawLatency = raw.Measure(queryCount);
-            raw.Dispose();
-            Console.WriteLine($"raw Lucene search: {rawLatency}; in-process {inProcess.P95 / rawLatency.P95:0.0}× raw p95");
+            if (!skipRaw)
+            {
+                inProcess = await InProcessSearch.MeasureAsync(index, queryCount);
+                Console.WriteLine($"in-process search: {inProcess}");
+                // On disk through FSDirectory.Open, as the app keeps its index.
+                var (raw, rawBuild) = await RawLucene.BuildAsync(source.ListActiveAsync(CancellationToken.None), Lucene.Net.Store.FSDirectory.Open(Path.Combine(work.FullName, "raw-lucene")));
+                Console.WriteLine($"raw Lucene index built in {rawBuild.TotalSeconds:0.0} s");
+                await RawLucene.CheckSameAnswersAsync(raw, index);
+                rawLatency = raw.Measure(queryCount);
+                raw.Dispose();
+                Console.WriteLine($"raw Lucene search: {rawLatency}; in-process {inProcess.P95 / rawLatency.P95:0.0}× raw p95");
+            }
         }
 
         await using var app = await RunningApp.StartAsync(appFolder, azurite.ConnectionString, lucenePath);
         var overHttp = await app.MeasureSearchAsync(queryCount);
-        Console.WriteLine($"HTTP search: {overHttp} ({overHttp.P95 / rawLatency.P95:0.0}× raw p95)");
+        Console.WriteLine($"HTTP search: {overHttp} ({Ratio(overHttp, rawLatency)} raw p95)");
         var (shortlist, firstShortlist, eligible, considered) = await app.MeasureShortlistAsync(shortlistCount);
         var memory = app.Memory();
         Console.WriteLine($"HTTP shortlist: {shortlist} ({eligible} eligible of {considered:N0}); app memory {memory}");
         Console.WriteLine($"last shortlist, as the app logged it: {app.LastShortlistLog}");
         Console.WriteLine($"first shortlist of the lot (reads and decodes its buckets; not in the percentiles): {firstShortlist:N0} ms");
+        Console.WriteLine($"app memory after the shortlists: {memory.Breakdown()}");
+        await HoldAsync(app, "after the shortlists");
         if (loadSeconds > 0)
         {
             Console.WriteLine($"load: 32 search clients for {loadSeconds} s, then the same with 8 commissioners shortlisting for {loadSeconds} s...");
             var load = await app.LoadAsync(loadSeconds, commissioners: 8);
             // Peak resident memory over the whole life of the app, load included.
-            loadReport.Add($"{size:N0} offerings: {load}; app memory after the load (RSS / peak) {app.Memory()}");
+            var afterLoad = app.Memory();
+            loadReport.Add($"{size:N0} offerings: {load}; app memory after the load (RSS / peak) {afterLoad}");
             Console.WriteLine(loadReport[^1]);
+            Console.WriteLine($"app memory after the load: {afterLoad.Breakdown()}");
+            await HoldAsync(app, "after the load");
         }
 
-        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {rawLatency} | {inProcess} ({inProcess.P95 / rawLatency.P95:0.0}×) | {overHttp} ({overHttp.P95 / rawLatency.P95:0.0}×) | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
+        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {rawLatency?.ToString() ?? "–"} | {inProcess?.ToString() ?? "–"} ({Ratio(inProcess, rawLatency)}) | {overHttp} ({Ratio(overHttp, rawLatency)}) | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
     }
     finally
     {
@@ -117,6 +130,17 @@ Console.WriteLine();
 Console.WriteLine($"Catalogue benchmark, {Environment.ProcessorCount} cores, {queryCount} queries per measurement:");
 report.ForEach(Console.WriteLine);
 loadReport.ForEach(Console.WriteLine);
+
+static string Ratio(Latency? measured, Latency? raw) => measured is null || raw is null ? "– ×" : $"{measured.P95 / raw.P95:0.0}×";
+
+async Task HoldAsync(RunningApp app, string when)
+{
+    if (holdSeconds > 0)
+    {
+        Console.WriteLine($"holding the app (pid {app.ProcessId}) {holdSeconds} s {when}...");
+        await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+    }
+}
 
 string Arg(string name, string fallback)
 {

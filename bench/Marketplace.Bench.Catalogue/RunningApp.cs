@@ -217,13 +217,11 @@ public sealed class RunningApp : IAsyncDisposable
         return load.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"bench/load.mjs exited with {load.ExitCode}.");
     }
 
-    /// <summary>Resident and peak resident memory of the app process, from /proc.</summary>
-    public string Memory()
-    {
-        var status = File.ReadAllLines($"/proc/{process.Id}/status");
-        string Mb(string key) => (long.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0]) / 1024) + " MB";
-        return $"{Mb("VmRSS")} / {Mb("VmHWM")}";
-    }
+    /// <summary>Resident and peak resident memory of the app process, from /proc, with its breakdown.</summary>
+    public AppMemory Memory() => AppMemory.Of(process.Id);
+
+    /// <summary>The app's process id, for tools attached while the benchmark holds it (<c>--hold-seconds</c>).</summary>
+    public int ProcessId => process.Id;
 
     public async ValueTask DisposeAsync()
     {

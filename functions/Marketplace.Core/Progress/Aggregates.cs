@@ -55,12 +55,14 @@ public static class Measures
         : slice.Sum(c => c.Value);
 
     /// <summary>Every counter the contributions add up to, in measure and key order.</summary>
-    public static IReadOnlyList<Counter> Count(IEnumerable<Contribution> contributions) =>
-    [
-        .. contributions.GroupBy(c => (c.Measure, c.Key))
-            .Select(g => new Counter(g.Key.Measure, g.Key.Key, ValueOf(g.Key.Measure, g)))
-            .OrderBy(c => c.Measure, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal),
-    ];
+    public static IReadOnlyList<Counter> Count(IEnumerable<Contribution> contributions)
+    {
+        var tally = new Tally();
+        tally.Add(contributions);
+        return tally.Counters();
+    }
+
+    internal static bool CountsMembersOnce(string measure) => CountMembersOnce.Contains(measure);
 
     /// <summary>The key of a two-part slice, e.g. <c>ttc-2026-lot-1|london</c>.</summary>
     public static string Pair(string first, string second) => first + "|" + second;
@@ -71,4 +73,34 @@ public static class Measures
         var bar = key.IndexOf('|', StringComparison.Ordinal);
         return bar < 0 ? (key, "") : (key[..bar], key[(bar + 1)..]);
     }
+}
+
+/// <summary>Counters added up as contributions arrive: a sum per slice, or the distinct members for supplier counts.</summary>
+internal sealed class Tally
+{
+    private readonly Dictionary<(string Measure, string Key), long> sums = [];
+    private readonly Dictionary<(string Measure, string Key), HashSet<string>> members = [];
+
+    public void Add(IEnumerable<Contribution> contributions)
+    {
+        foreach (var c in contributions)
+        {
+            if (Measures.CountsMembersOnce(c.Measure))
+            {
+                (members.TryGetValue((c.Measure, c.Key), out var set) ? set : members[(c.Measure, c.Key)] = new(StringComparer.Ordinal)).Add(c.Member);
+            }
+            else
+            {
+                sums[(c.Measure, c.Key)] = sums.GetValueOrDefault((c.Measure, c.Key)) + c.Value;
+            }
+        }
+    }
+
+    /// <summary>Every counter so far, in measure and key order.</summary>
+    public IReadOnlyList<Counter> Counters() =>
+    [
+        .. sums.Select(s => new Counter(s.Key.Measure, s.Key.Key, s.Value))
+            .Concat(members.Select(m => new Counter(m.Key.Measure, m.Key.Key, m.Value.Count)))
+            .OrderBy(c => c.Measure, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal),
+    ];
 }

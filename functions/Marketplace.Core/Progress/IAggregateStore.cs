@@ -9,8 +9,8 @@ public interface IAggregateStore
     /// <summary>What the source contributes as last recorded; empty when never recorded.</summary>
     Task<IReadOnlyList<Contribution>> ContributionsOfAsync(string sourceId, CancellationToken ct);
 
-    /// <summary>Every source's recorded contributions, by source id (the nightly reconciliation).</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<Contribution>>> AllContributionsAsync(CancellationToken ct);
+    /// <summary>Every source's recorded contributions, one source at a time (the nightly reconciliation).</summary>
+    IAsyncEnumerable<(string SourceId, IReadOnlyList<Contribution> Contributions)> ListContributionsAsync(CancellationToken ct);
 
     /// <summary>
     /// Puts the source's row in each slice of <paramref name="next"/>, takes it out of the slices of

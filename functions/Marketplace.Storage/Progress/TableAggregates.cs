@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -23,14 +24,12 @@ public sealed class TableAggregates(TableServiceClient service, StorageNames nam
         return row.HasValue ? Read(row.Value!) : [];
     }
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Contribution>>> AllContributionsAsync(CancellationToken ct)
+    public async IAsyncEnumerable<(string SourceId, IReadOnlyList<Contribution> Contributions)> ListContributionsAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        var all = new Dictionary<string, IReadOnlyList<Contribution>>(StringComparer.Ordinal);
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {SourcePartition}"), maxPerPage: 1000, cancellationToken: ct))
         {
-            all[row.RowKey] = Read(row);
+            yield return (row.RowKey, Read(row));
         }
-        return all;
     }
 
     public async Task RecordAsync(string sourceId, IReadOnlyList<Contribution> previous, IReadOnlyList<Contribution> next, CancellationToken ct)

@@ -54,4 +54,17 @@ public sealed class ContributionTests
         Assert.Empty(Contributions.OfOffering(null, Small));
         Assert.Equal("not-stated", Contributions.OfOffering(telehealth, null).Single(c => c.Measure == Measures.SuppliersBySize).Key);
     }
+
+    [Fact]
+    public void A_source_recorded_in_another_order_or_with_a_repeat_is_not_rewritten_but_one_changed_value_is()
+    {
+        var recorded = Contributions.OfOffering(Offering("off-a", "small-co", "digital", "ISO27001"), Small);
+        var fingerprint = ReconcileAggregates.Fingerprint(recorded);
+
+        Assert.Equal(fingerprint, ReconcileAggregates.Fingerprint([.. recorded.Reverse(), recorded[0]]));
+        Assert.NotEqual(fingerprint, ReconcileAggregates.Fingerprint([.. recorded.Skip(1), recorded[0] with { Value = 2 }]));
+        Assert.NotEqual(fingerprint, ReconcileAggregates.Fingerprint([.. recorded.Skip(1)]));
+        // Parts are length-prefixed: moving a character from one part to the next is another set.
+        Assert.NotEqual(ReconcileAggregates.Fingerprint([new("m", "ab", "c", 1)]), ReconcileAggregates.Fingerprint([new("m", "a", "bc", 1)]));
+    }
 }

@@ -98,6 +98,32 @@ public sealed class ProgressFiguresTests(ShortlistingApp fixture) : IClassFixtur
         Assert.Contains(again.Logs, l => l.Contains("0 drifted", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_nightly_reconciliation_rewrites_a_contribution_altered_by_hand_and_takes_out_one_whose_record_is_gone()
+    {
+        await CurrentAsync();
+        var store = App.Services.GetRequiredService<IAggregateStore>();
+        var reconcile = App.Services.GetRequiredService<Core.Progress.ReconcileAggregates>();
+        var (_, sources) = await reconcile.RecomputeAsync(CancellationToken.None);
+        var (altered, right) = sources.First(s => s.Key.StartsWith("offering-", StringComparison.Ordinal) && s.Value.Count > 1);
+        // One slice left out and one the offering is not in, as a lost message or a hand edit would leave it.
+        var wrong = new Contribution(Measures.OfferingsByLot, "no-such-lot", right[0].Member, 1);
+        await store.RecordAsync(altered, right, [.. right.Skip(1), wrong], CancellationToken.None);
+        var gone = new Contribution(Measures.OfferingsByLot, "ttc-2026-lot-1", "offering-deleted-outright", 1);
+        await store.RecordAsync("offering-deleted-outright", [], [gone], CancellationToken.None);
+
+        var run = await reconcile.RunAsync(CancellationToken.None);
+        var again = await reconcile.RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, run.SourcesRewritten);
+        Assert.Equal(0, again.SourcesRewritten);
+        Assert.True((await store.ContributionsOfAsync(altered, CancellationToken.None)).ToHashSet().SetEquals(right));
+        Assert.Empty(await store.ContributionsOfAsync("offering-deleted-outright", CancellationToken.None));
+        Assert.Empty(await store.SliceAsync(Measures.OfferingsByLot, "no-such-lot", CancellationToken.None));
+        Assert.DoesNotContain(await store.SliceAsync(Measures.OfferingsByLot, "ttc-2026-lot-1", CancellationToken.None), c => c.Member == gone.Member);
+        Assert.Contains(await store.SliceAsync(right[0].Measure, right[0].Key, CancellationToken.None), c => c.Member == right[0].Member);
+    }
+
     // The seed is imported without messages: bring the counters in line once, after the start-up run has finished.
     private async Task CurrentAsync()
     {
