@@ -18,9 +18,13 @@ public sealed class SpecificationCheck(ITemplates templates, IFrameworks framewo
     public async Task<Outcome<(KeyRequirementsTemplate Template, Framework Framework)>> RunAsync(Specification specification, string? commissionerType,
         CancellationToken ct)
     {
-        var versions = Ids.IsId(specification.TemplateId) ? await templates.VersionsOfAsync(specification.TemplateId, ct) : [];
+        // Two independent reads: one round trip's wait instead of two on every shortlist and specification write.
+        var versionsRead = Ids.IsId(specification.TemplateId) ? templates.VersionsOfAsync(specification.TemplateId, ct) : Task.FromResult<IReadOnlyList<KeyRequirementsTemplate>>([]);
+        var frameworkRead = frameworks.FindByLotAsync(specification.LotId, ct);
+        await Task.WhenAll(versionsRead, frameworkRead);
+        var versions = await versionsRead;
         var template = versions.FirstOrDefault(t => t.Version == specification.TemplateVersion);
-        var framework = await frameworks.FindByLotAsync(specification.LotId, ct);
+        var framework = await frameworkRead;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string path, string message) => (errors.TryGetValue(path, out var list) ? list : errors[path] = []).Add(message);
         if (template is null)

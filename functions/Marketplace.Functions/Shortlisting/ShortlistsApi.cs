@@ -31,12 +31,14 @@ public static partial class ShortlistsApi
         var group = app.MapFeature("/api", "Shortlisting");
         group.MapPost("/specifications/{id}/shortlist", CreateAsync)
             .WithName("CreateShortlist")
+            .CompressedForClientsThatAsk()
             .ProducesProblems(400, 403, 404)
             .WithSummary($"Scores the specification against every active offering and stores a draft shortlist with the top ?maxResults= entries " +
                 $"(default {ShortlistLocking.DefaultMaxResults}, at most {ShortlistLocking.MaxResultsLimit}), every criterion explained, and every offering in the lot that was left out with the gates it failed.")
             .AllowOwningCommissioner("specification");
         group.MapGet("/shortlists/{id}", GetAsync)
             .WithName("GetShortlist")
+            .CompressedForClientsThatAsk()
             .ProducesProblems(403, 404)
             .WithSummary("Returns a shortlist and its ETag: ranked entries with per-criterion points and explanations, exclusions with every failed gate, counts, lock and outcome.")
             .AllowOwningCommissionerOrAdmin("shortlist");
@@ -47,11 +49,13 @@ public static partial class ShortlistsApi
             .AllowOwningCommissionerOrAdmin("commissioner");
         group.MapPost("/shortlists/{id}/lock", LockAsync)
             .WithName("LockShortlist")
+            .CompressedForClientsThatAsk()
             .ProducesProblems(403, 404, 409, 412, 428)
             .WithSummary("Locks a draft shortlist (If-Match required): re-scores its snapshot, stores the SHA-256 of its canonical JSON, and refuses an empty or already locked shortlist (409).")
             .AllowOwningCommissioner("shortlist");
         group.MapPost("/shortlists/{id}/outcome", RecordOutcomeAsync)
             .WithName("RecordShortlistOutcome")
+            .CompressedForClientsThatAsk()
             .ValidateBodyAgainst("call-off-outcome.schema.json")
             .ProducesProblems(400, 403, 404, 409, 412, 428)
             .WithSummary("Records the call-off outcome of a locked shortlist, once (If-Match required): awarded (offering from the results, value, start and end dates, " +
@@ -68,6 +72,7 @@ public static partial class ShortlistsApi
             .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapGet("/shortlists/{id}/verify", VerifyAsync)
             .WithName("VerifyShortlist")
+            .CompressedForClientsThatAsk()
             .ProducesProblems(403, 404, 409)
             .WithSummary("Re-scores the shortlist's snapshot (with every decision on a claimed equivalent it records) and compares the SHA-256 with the one stored at lock (reproduced true/false); returns the snapshot re-scored.")
             .AllowOwningCommissionerOrAdmin("shortlist");
@@ -75,6 +80,7 @@ public static partial class ShortlistsApi
                 DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 DecideEquivalentAsync(id, attestationId, accept: true, body, actor, decide, request, response, ct))
             .WithName("AcceptEquivalent")
+            .CompressedForClientsThatAsk()
             .ProducesProblems(400, 403, 404, 409, 412, 428)
             .WithSummary("The owning commissioner accepts a supplier's claimed equivalent pending on its draft shortlist (Procurement Act 2023 s.56); body { \"reason\": \"…\" } " +
                 "is required (If-Match required). The standard then counts through the claim on this shortlist only, and the shortlist is re-scored with the decision. " +
@@ -84,6 +90,7 @@ public static partial class ShortlistsApi
                 DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 DecideEquivalentAsync(id, attestationId, accept: false, body, actor, decide, request, response, ct))
             .WithName("RejectEquivalent")
+            .CompressedForClientsThatAsk()
             .ProducesProblems(400, 403, 404, 409, 412, 428)
             .WithSummary("The owning commissioner rejects a supplier's claimed equivalent pending on its draft shortlist; body { \"reason\": \"…\" } is required " +
                 "(If-Match required). The standard stays not met and the exclusion says why. 404 when the claim is not pending on this shortlist, 409 once locked.")
@@ -107,7 +114,7 @@ public static partial class ShortlistsApi
         return (await create.RunAsync(actor, id, keep, ct)).ToResult(created =>
         {
             var (stored, t) = created;
-            LogScored(log, stored.Document.Id, t.Offerings, t.Attestations, (long)t.Read.TotalMilliseconds, (long)t.Score.TotalMilliseconds, (long)t.Store.TotalMilliseconds);
+            LogScored(log, stored.Document.Id, (long)t.Check.TotalMilliseconds, t.Offerings, t.Attestations, (long)t.Read.TotalMilliseconds, (long)t.Score.TotalMilliseconds, (long)t.Store.TotalMilliseconds);
             response.Headers.ETag = stored.ETag;
             return TypedResults.Created($"/api/shortlists/{stored.Document.Id}", ShortlistView.Of(stored.Document));
         });
@@ -177,6 +184,6 @@ public static partial class ShortlistsApi
     public static async Task<Results<Ok<RecordHistory>, ProblemHttpResult>> HistoryAsync(string id, Actor actor, CommissionerAccess access, CancellationToken ct) =>
         (await access.ShortlistHistoryAsync(actor, id, ct)).ToResult(TypedResults.Ok);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shortlist {ShortlistId}: read {Offerings} offerings and {Attestations} attestations in {LoadMs} ms, scored in {ScoreMs} ms, stored in {StoreMs} ms")]
-    private static partial void LogScored(ILogger logger, string shortlistId, int offerings, int attestations, long loadMs, long scoreMs, long storeMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shortlist {ShortlistId}: specification checked in {CheckMs} ms, read {Offerings} offerings and {Attestations} attestations in {LoadMs} ms, scored in {ScoreMs} ms, stored in {StoreMs} ms")]
+    private static partial void LogScored(ILogger logger, string shortlistId, long checkMs, int offerings, int attestations, long loadMs, long scoreMs, long storeMs);
 }
