@@ -14,7 +14,9 @@ public sealed record StartupStep(string Name, Func<IServiceProvider, Task> RunAs
 /// </summary>
 public sealed partial class StartupWork(IEnumerable<StartupStep> steps, IServiceProvider services, ILogger<StartupWork> logger)
 {
-    private readonly Lazy<Task> completion = new(() => Task.WhenAll(steps.Select(step => Task.Run(async () =>
+    // A thread of its own for each step: queued on the thread pool, which starts with one worker per core, the later steps
+    // waited behind the earlier ones (and Kestrel's first request behind them all) until the pool added threads.
+    private readonly Lazy<Task> completion = new(() => Task.WhenAll(steps.Select(step => Task.Factory.StartNew(async () =>
     {
         try
         {
@@ -24,7 +26,7 @@ public sealed partial class StartupWork(IEnumerable<StartupStep> steps, IService
         {
             LogStepFailed(logger, step.Name, ex);
         }
-    }))));
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())));
 
     /// <summary>Completes when every step has run (whether or not it succeeded); never faults. Starts the work if nothing did.</summary>
     public Task Completion => completion.Value;
