@@ -51,9 +51,6 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o =
 builder.Services.ReadKeyRingOnFirstUse();
 
 var app = builder.Build();
-// Schemas, the search index, the storage clients and the wire JSON metadata, beside mapping, the endpoint build and the
-// server's start rather than before the first answer; GET /api/health waits for them.
-app.StartStartupWork();
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseRequestCorrelation();

@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using Marketplace.Functions.Hosting;
 
 namespace Marketplace.Functions.Health;
 
@@ -28,12 +26,8 @@ public static class GetHealth
         .AddCheck<QueuesCheck>("queues", timeout: Timeout)
         .AddCheck<SearchCheck>("search", timeout: Timeout);
 
-    public static IEndpointConventionBuilder MapGetHealth(this IEndpointRouteBuilder app)
-    {
-        // What MapHealthChecks builds, with the wait for the start-up work in front of the checks.
-        var checks = app.CreateApplicationBuilder()
-            .Use(AfterStartupWorkAsync)
-            .UseMiddleware<HealthCheckMiddleware>(Options.Create(new HealthCheckOptions
+    public static IEndpointConventionBuilder MapGetHealth(this IEndpointRouteBuilder app) =>
+        app.MapHealthChecks("/api/health", new HealthCheckOptions
             {
                 ResponseWriter = WriteAsync,
                 ResultStatusCodes =
@@ -42,11 +36,9 @@ public static class GetHealth
                     [HealthStatus.Degraded] = StatusCodes.Status200OK,
                     [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
                 },
-            }))
-            .Build();
-        return app.Map("/api/health", checks)
+            })
             .WithName("GetHealth")
-            // The checks answer every method and carry no handler: the method makes other verbs a 405 and the
+            // MapHealthChecks answers every method and carries no handler: the method makes other verbs a 405 and the
             // function.json an httpTrigger on GET; the stand-in handler and response types put it in the OpenAPI document.
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]), ((Func<HealthReportBody>)Described).Method)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(HealthReportBody), ["application/json"]))
@@ -54,29 +46,6 @@ public static class GetHealth
             .WithTags("Operations")
             .WithSummary("Reports whether tables, blobs, queues and the search index are reachable.")
             .AllowAnyone();
-    }
-
-    /// <summary>
-    /// The checks run once the start-up work (schemas, index, storage clients) has finished, so a first probe waits for
-    /// it rather than racing it; if it has not finished within <see cref="Timeout"/>, the app is not ready: 503.
-    /// </summary>
-    private static async Task AfterStartupWorkAsync(HttpContext context, RequestDelegate next)
-    {
-        var startup = context.RequestServices.GetService<StartupWork>()?.Completion ?? Task.CompletedTask;
-        try
-        {
-            await startup.WaitAsync(Timeout, context.RequestAborted);
-        }
-        catch (TimeoutException)
-        {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds;
-            await ProblemResults.Of(503, Problems.DependencyUnavailable, "The app is still starting.",
-                "The start-up work (schemas, search index, storage clients) has not finished.",
-                new Dictionary<string, object?> { ["health"] = "starting" }).ExecuteAsync(context);
-            return;
-        }
-        await next(context);
-    }
 
     private static HealthReportBody Described() => throw new UnreachableException("Only its signature is read, by the OpenAPI document.");
 

@@ -17,8 +17,6 @@ using Marketplace.Functions.Health;
 using Marketplace.Functions.Hosting;
 using Marketplace.Functions.Registers;
 using Marketplace.Functions.Shortlisting;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Marketplace.Functions.Http;
 
@@ -93,22 +91,5 @@ public static class WireJsonSetup
     /// them for anything not listed (a problem extension's value, say), so nothing unlisted fails: it is only slower.
     /// </summary>
     public static IServiceCollection AddWireJson(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJson.Default))
-            // Each endpoint asks the HTTP options for its types' metadata when the endpoints are built, before the first
-            // answer; asked here first, on the same options instance, that work (mostly loading and compiling generic code)
-            // runs beside the start and the endpoint build finds it done.
-            .AddStartupStep("wire JSON metadata", services =>
-            {
-                var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-                foreach (var type in WireTypes())
-                {
-                    options.GetTypeInfo(type);
-                }
-                return Task.CompletedTask;
-            });
-
-    /// <summary>The types <see cref="WireJson"/> lists.</summary>
-    internal static IEnumerable<Type> WireTypes() => typeof(WireJson).GetCustomAttributesData()
-        .Where(a => a.AttributeType == typeof(JsonSerializableAttribute))
-        .Select(a => (Type)a.ConstructorArguments[0].Value!);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJson.Default));
 }

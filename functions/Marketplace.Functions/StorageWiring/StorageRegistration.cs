@@ -1,6 +1,4 @@
 using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Azure.Identity;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
@@ -11,7 +9,6 @@ using Marketplace.Core.Catalogue.Search;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
-using Marketplace.Functions.Hosting;
 using Marketplace.Storage;
 using Marketplace.Storage.Access;
 using Marketplace.Storage.Catalogue;
@@ -59,9 +56,8 @@ public static class StorageRegistration
                 var endpoint = search.Endpoint;
                 clients.AddClient<SearchIndexClient, SearchClientOptions>((options, credential, _) => new SearchIndexClient(endpoint, credential, options));
             }
-            // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); unused with a connection string, so
-            // built only when a client first needs it rather than while the app is composed.
-            clients.UseCredential(_ => new DefaultAzureCredential());
+            // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); unused with a connection string.
+            clients.UseCredential(new DefaultAzureCredential());
             clients.ConfigureDefaults(options =>
             {
                 options.Retry.Mode = RetryMode.Exponential;
@@ -100,16 +96,6 @@ public static class StorageRegistration
             services.AddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
             services.AddSingleton<ICatalogueIndexGeneration>(sp => sp.GetRequiredService<LuceneCatalogueIndex>());
         }
-        // Opening the index (Lucene's writer) and building the storage clients' pipelines happen beside the start; the
-        // health checks and the provisioner use the same instances.
-        services.AddStartupStep<ICatalogueIndex>("search index");
-        services.AddStartupStep("storage clients", sp =>
-        {
-            sp.GetRequiredService<TableServiceClient>();
-            sp.GetRequiredService<BlobServiceClient>();
-            sp.GetRequiredService<QueueServiceClient>();
-            return Task.CompletedTask;
-        });
         return builder;
     }
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marketplace.Functions.Hosting;
 using Marketplace.Functions.Http;
 using Marketplace.Schemas;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -27,15 +26,12 @@ public static class RequestBodyValidation
 
     private static readonly JsonDocumentOptions ReadOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
-    /// <summary>
-    /// Registers <see cref="DocumentSchemas"/>, loaded once from <c>schemas/</c> beside the app, beside the start (with
-    /// JsonSchema.Net's own meta-schemas, loaded when it is first touched). Schemas that cannot be loaded still stop the
-    /// app at start rather than failing every request: building the endpoints that validate their bodies needs them.
-    /// </summary>
+    /// <summary>Registers <see cref="DocumentSchemas"/>, loaded once from <c>schemas/</c> beside the app at start-up.</summary>
     public static IServiceCollection AddDocumentSchemas(this IServiceCollection services)
     {
         services.AddSingleton(_ => DocumentSchemas.Load(Path.Combine(AppContext.BaseDirectory, "schemas")));
-        services.AddStartupStep<DocumentSchemas>("request-body schemas");
+        // A schema that cannot be loaded stops the app at start rather than failing every request.
+        services.AddHostedService<LoadSchemasAtStart>();
         return services;
     }
 
@@ -166,5 +162,13 @@ public static class RequestBodyValidation
     {
         var end = message.IndexOf(" Path:", StringComparison.Ordinal) is var path and >= 0 ? path : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (end >= 0 ? message[..end] : message).Trim();
+    }
+
+    private sealed class LoadSchemasAtStart(DocumentSchemas schemas) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            schemas.Files.Count > 0 ? Task.CompletedTask : throw new InvalidOperationException("No schemas were loaded.");
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Marketplace.Functions.Health;
-using Marketplace.Functions.Hosting;
 using Marketplace.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -50,33 +49,6 @@ public sealed class HealthTests
         await azurite.ResumeAsync();
         var up = await client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, up.StatusCode);
-    }
-
-    [Fact]
-    public async Task Health_is_503_while_the_start_up_work_runs_and_200_once_it_has_finished()
-    {
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddStartupStep("held by the test", _ => held.Task));
-        using var client = app.CreateClient();
-
-        var starting = await client.GetAsync("/api/health");
-
-        var problem = await ProblemAssert.IsProblemAsync(starting, HttpStatusCode.ServiceUnavailable, "dependency-unavailable");
-        Assert.Equal("starting", problem.GetProperty("health").GetString());
-        Assert.NotNull(starting.Headers.RetryAfter);
-
-        held.SetResult();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
-    }
-
-    [Fact]
-    public async Task A_start_up_step_that_fails_leaves_health_to_the_checks()
-    {
-        await using var app = await MarketplaceApp.StartAsync(services: s =>
-            s.AddStartupStep("fails", _ => Task.FromException(new InvalidOperationException("broken on purpose"))));
-        using var client = app.CreateClient();
-
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
     }
 
     // Moved from the storage adapter tests when the probes became health checks.
