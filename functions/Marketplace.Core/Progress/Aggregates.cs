@@ -49,10 +49,8 @@ public static class Measures
 
     private static readonly HashSet<string> CountMembersOnce = [SuppliersByLotRegion, SuppliersBySize];
 
-    /// <summary>A slice's value from its contributions: distinct members for supplier counts, else the sum of values.</summary>
-    public static long ValueOf(string measure, IEnumerable<Contribution> slice) => CountMembersOnce.Contains(measure)
-        ? slice.Select(c => c.Member).Distinct(StringComparer.Ordinal).LongCount()
-        : slice.Sum(c => c.Value);
+    /// <summary>A slice's value from its contributions (all of one measure and key), by the same rule as <see cref="Count"/>.</summary>
+    public static long ValueOf(IEnumerable<Contribution> slice) => Count(slice).SingleOrDefault()?.Value ?? 0;
 
     /// <summary>Every counter the contributions add up to, in measure and key order.</summary>
     public static IReadOnlyList<Counter> Count(IEnumerable<Contribution> contributions)

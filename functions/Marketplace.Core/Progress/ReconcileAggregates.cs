@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Marketplace.Core.Catalogue;
 using Marketplace.Core.Organisations;
 
@@ -21,17 +20,6 @@ public sealed record Reconciliation(IReadOnlyList<Drift> Drifts, int SourcesRewr
 /// </summary>
 public sealed class ReconcileAggregates(IAggregateStore store, IOfferingSearchSource offerings, IOrganisations organisations, IAwardRecords awards)
 {
-    /// <summary>Every counter as the records say it should be, and each record's contribution.</summary>
-    public async Task<(IReadOnlyList<Counter> Counters, IReadOnlyDictionary<string, IReadOnlyList<Contribution>> Sources)> RecomputeAsync(CancellationToken ct)
-    {
-        var sources = new Dictionary<string, IReadOnlyList<Contribution>>(StringComparer.Ordinal);
-        await foreach (var (sourceId, contributions) in SourcesAsync(ct))
-        {
-            sources[sourceId] = contributions;
-        }
-        return (Measures.Count(sources.Values.SelectMany(c => c)), sources);
-    }
-
     /// <summary>Puts every contribution and counter right; the drifts found, largest first.</summary>
     /// <remarks>
     /// Streams the records: each one's contributions are counted and compared with what was recorded for it as they
@@ -104,18 +92,26 @@ public sealed class ReconcileAggregates(IAggregateStore store, IOfferingSearchSo
     }
 
     /// <summary>The same number for the same set of contributions, whatever their order or repeats.</summary>
+    /// <remarks>Hashed part by part, with no text built per source: a reconciliation fingerprints every source twice.</remarks>
     internal static UInt128 Fingerprint(IReadOnlyList<Contribution> contributions)
     {
-        var text = new StringBuilder();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> number = stackalloc byte[sizeof(long)];
         foreach (var c in contributions.Distinct().OrderBy(c => c.Measure, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal)
                      .ThenBy(c => c.Member, StringComparer.Ordinal).ThenBy(c => c.Value))
         {
             // Length-prefixed, so no part can be read as another.
-            foreach (var part in (ReadOnlySpan<string>)[c.Measure, c.Key, c.Member, c.Value.ToString(CultureInfo.InvariantCulture)])
+            foreach (var part in (ReadOnlySpan<string>)[c.Measure, c.Key, c.Member])
             {
-                text.Append(part.Length).Append(':').Append(part);
+                BinaryPrimitives.WriteInt64LittleEndian(number, part.Length);
+                hash.AppendData(number);
+                hash.AppendData(MemoryMarshal.AsBytes(part.AsSpan()));
             }
+            BinaryPrimitives.WriteInt64LittleEndian(number, c.Value);
+            hash.AppendData(number);
         }
-        return BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hash.GetHashAndReset(digest);
+        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 }

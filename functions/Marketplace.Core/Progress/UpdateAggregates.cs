@@ -33,7 +33,7 @@ public sealed class UpdateAggregates(IAggregateStore store, IOfferingSearchSourc
         var slices = previous.Concat(next).Select(c => (c.Measure, c.Key)).Distinct().ToList();
         foreach (var (measure, key) in slices)
         {
-            var value = Measures.ValueOf(measure, await store.SliceAsync(measure, key, ct));
+            var value = Measures.ValueOf(await store.SliceAsync(measure, key, ct));
             await store.WriteCounterAsync(new Counter(measure, key, value), ct);
         }
         return slices.Count;
