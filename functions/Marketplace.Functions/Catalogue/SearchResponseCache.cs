@@ -13,7 +13,7 @@ namespace Marketplace.Functions.Catalogue;
 /// Bounded by the bytes kept. Only for an index that tells its generation (Lucene): Azure AI Search gives no such
 /// number, so there nothing is kept.
 /// </summary>
-public sealed class SearchResponseCache(ICatalogueIndexGeneration? index, long sizeLimitBytes) : IDisposable
+public sealed partial class SearchResponseCache(ICatalogueIndexGeneration? index, long sizeLimitBytes, ILogger<SearchResponseCache> logger) : IDisposable
 {
     private readonly MemoryCache pages = new(new MemoryCacheOptions { SizeLimit = sizeLimitBytes });
     private long generationSeen;
@@ -26,9 +26,11 @@ public sealed class SearchResponseCache(ICatalogueIndexGeneration? index, long s
             return null;
         }
         var generation = index.Generation;
-        if (Interlocked.Exchange(ref generationSeen, generation) != generation)
+        if (Interlocked.Exchange(ref generationSeen, generation) is var previous && previous != generation)
         {
-            // Pages of an older generation can never be asked for again: free their memory now.
+            // Pages of an older generation can never be asked for again: free their memory now. Logged because every
+            // write to the index costs the kept pages (the load benchmark counts these lines).
+            LogDropped(logger, pages.Count, previous, generation);
             pages.Compact(1.0);
         }
         return KeyOf(generation, query);
@@ -39,6 +41,9 @@ public sealed class SearchResponseCache(ICatalogueIndexGeneration? index, long s
     public void Add(string key, byte[] page) => pages.Set(key, page, new MemoryCacheEntryOptions { Size = page.Length });
 
     public void Dispose() => pages.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} kept search pages of index generation {Previous} for generation {Generation}")]
+    private static partial void LogDropped(ILogger logger, int count, long previous, long generation);
 
     // Every part length-prefixed, so no text or filter value can be read as another part.
     private static string KeyOf(long generation, CatalogueQuery query)
