@@ -62,8 +62,8 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
     }
 
     // A write the index already reflects is skipped: each one moves the generation on, and that drops every kept search
-    // page (the app's SearchResponseCache). Changes are written twice (at once, then by the queued follow-up), and
-    // jobs such as attestation expiry rewrite offerings whose search document did not change.
+    // page (the app's SearchResponseCache). Every change is written twice (at once, then by the queued follow-up), and
+    // in the load benchmark every write during the load changed nothing (bench/README).
     public async Task UpsertAsync(OfferingSearchDocument document, CancellationToken ct)
     {
         await writeLock.WaitAsync(ct);
