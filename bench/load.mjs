@@ -3,7 +3,9 @@
 // asking for shortlists of their own specification, for N seconds. Searches are drawn from a set of query strings
 // (the benchmark's mix, then thousands of variants), skewed towards the front as real searches repeat the common
 // ones, so the app's kept pages (Cache-Status) meet new searches too; the hit rate is reported.
-// Prints one JSON object: per phase and kind, requests, throughput, p50/p95/p99 latency, errors and kept-page hits.
+// Prints one JSON object: per phase and kind, requests, throughput, p50/p95/p99 latency, errors and kept-page hits; for
+// searches also the latency by kind (kept page, or the kind of search the app ran) and the mean answer size, so the
+// tail can be traced to the searches that make it.
 // Usage: node bench/load.mjs <baseUrl> <seconds> <bearer token> <specification ids, comma-separated> <file of query strings as a JSON array>
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -29,6 +31,9 @@ function draws(seed, count) {
   return Array.from({ length: count }, () => querySet[Math.floor(querySet.length * next() ** 3)]);
 }
 
+// p-th percentile of sorted latencies (nearest rank).
+const percentile = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : null;
+
 // Every response's latency is kept: autocannon's summary has no 95th percentile.
 function run(options) {
   const latencies = [];
@@ -41,7 +46,7 @@ function run(options) {
   return new Promise((resolve, reject) => {
     instance.on('done', (result) => {
       latencies.sort((a, b) => a - b);
-      const at = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] : null;
+      const at = (p) => percentile(latencies, p);
       resolve({
         requests: latencies.length,
         perSecond: +(latencies.length / duration).toFixed(1),
@@ -54,9 +59,34 @@ function run(options) {
   });
 }
 
+// What kind of search a query string asks for: free text or not, with filters (a price ceiling counts) or not, and its order.
+function kindOf(path) {
+  const parameters = new URLSearchParams(path.slice(path.indexOf('?') + 1));
+  const text = (parameters.get('q') ?? '').trim() !== '';
+  const filters = [...parameters.keys()].some((name) => !['q', 'sort', 'page', 'pageSize'].includes(name));
+  const sort = parameters.get('sort') ?? 'relevance';
+  return `${text ? 'text' : 'no text'}${filters ? ' + filters' : ''}, ${sort}`;
+}
+
+// Latency percentiles and mean answer size per kind, busiest kind first.
+function byKind(samples) {
+  const kinds = new Map();
+  for (const sample of samples) {
+    (kinds.get(sample.kind) ?? kinds.set(sample.kind, []).get(sample.kind)).push(sample);
+  }
+  return Object.fromEntries([...kinds].sort((a, b) => b[1].length - a[1].length).map(([kind, list]) => {
+    const sorted = list.map((s) => s.milliseconds).sort((a, b) => a - b);
+    return [kind, {
+      requests: list.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99),
+      meanBytes: Math.round(list.reduce((sum, s) => sum + s.bytes, 0) / list.length),
+    }];
+  }));
+}
+
 let searchClient = 0;
 const search = () => {
   const cache = { hits: 0, misses: 0 };
+  const samples = [];
   return run({
     url: baseUrl,
     connections: 32,
@@ -65,15 +95,26 @@ const search = () => {
     // Each client its own sequence of draws, so the clients are not in step.
     setupClient: (client) => {
       client.setRequests(draws(++searchClient, 4000).map((query) => ({ method: 'GET', path: '/api/catalogue/search?' + query })));
+      let hit = false;
       client.on('headers', ({ headers }) => {
+        hit = false;
         for (let i = 0; i < headers.length; i += 2) {
           if (String(headers[i]).toLowerCase() === 'cache-status') {
-            if (/;\s*hit/.test(String(headers[i + 1]))) cache.hits++; else cache.misses++;
+            hit = /;\s*hit/.test(String(headers[i + 1]));
+            if (hit) cache.hits++; else cache.misses++;
           }
         }
       });
+      // Emitted before the client moves on, so its current request is the one answered.
+      client.on('response', (_status, bytes, milliseconds) => {
+        const path = client.requestIterator.currentRequest.path;
+        samples.push({ kind: hit ? 'kept page' : kindOf(path), milliseconds, bytes });
+      });
     },
-  }).then((result) => ({ ...result, querySet: querySet.length, keptPageHits: cache.hits, hitRate: +(cache.hits / Math.max(1, cache.hits + cache.misses)).toFixed(3) }));
+  }).then((result) => ({
+    ...result, querySet: querySet.length, keptPageHits: cache.hits, hitRate: +(cache.hits / Math.max(1, cache.hits + cache.misses)).toFixed(3),
+    byKind: byKind(samples),
+  }));
 };
 
 let commissioner = 0;

@@ -109,7 +109,9 @@ foreach (var size in sizes)
         if (loadSeconds > 0)
         {
             Console.WriteLine($"load: 32 search clients for {loadSeconds} s, then the same with 8 commissioners shortlisting for {loadSeconds} s...");
+            var droppedBefore = app.KeptPagesDropped;
             var load = await app.LoadAsync(loadSeconds, commissioners: 8);
+            Console.WriteLine($"kept search pages dropped by index writes during the load: {app.KeptPagesDropped - droppedBefore} times");
             // Peak resident memory over the whole life of the app, load included.
             var afterLoad = app.Memory();
             loadReport.Add($"{size:N0} offerings: {load}; app memory after the load (RSS / peak) {afterLoad}");

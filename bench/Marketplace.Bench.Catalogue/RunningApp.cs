@@ -13,6 +13,7 @@ public sealed class RunningApp : IAsyncDisposable
     private readonly Process process;
     private readonly HttpClient client;
     private volatile bool reindexed;
+    private int keptPagesDropped;
 
     private RunningApp(Process process, int port)
     {
@@ -21,6 +22,9 @@ public sealed class RunningApp : IAsyncDisposable
         // asks for compressed answers, as browsers do (the shortlist routes compress for clients that ask).
         client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(15) };
     }
+
+    /// <summary>How often the app has dropped its kept search pages because the index generation moved on (a write).</summary>
+    public int KeptPagesDropped => Volatile.Read(ref keptPagesDropped);
 
     /// <summary>The app's own account of its last shortlist: read, score and store times.</summary>
     public string? LastShortlistLog { get; private set; }
@@ -45,6 +49,8 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["Logging__LogLevel__Marketplace.Core.Shortlisting.CreateShortlist"] = "Information";
         // The start-up reindex says when it is done: measuring before that would time searches against the reindex.
         start.Environment["Logging__LogLevel__ReindexCatalogue"] = "Information";
+        // Kept search pages dropped by a write to the index: the load benchmark says how often it happened.
+        start.Environment["Logging__LogLevel__Marketplace.Functions.Catalogue.SearchResponseCache"] = "Information";
         var process = Process.Start(start)!;
         var app = new RunningApp(process, port);
         process.OutputDataReceived += (_, line) =>
@@ -52,6 +58,10 @@ public sealed class RunningApp : IAsyncDisposable
             if (line.Data?.Contains("Rebuilt the search index", StringComparison.Ordinal) == true)
             {
                 app.reindexed = true;
+            }
+            if (line.Data?.Contains("kept search pages of index generation", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref app.keptPagesDropped);
             }
             if (line.Data?.Contains("attestations in", StringComparison.Ordinal) == true)
             {

@@ -28,7 +28,8 @@ public static class CatalogueFeature
         services.AddScoped<SuggestCapabilities>();
         services.AddScoped<SearchCatalogue>();
         services.AddSingleton(sp => new SearchResponseCache(sp.GetService<ICatalogueIndexGeneration>(),
-            sp.GetRequiredService<IOptions<CatalogueSearchOptions>>().Value.ResultCacheMegabytes * 1024L * 1024));
+            sp.GetRequiredService<IOptions<CatalogueSearchOptions>>().Value.ResultCacheMegabytes * 1024L * 1024,
+            sp.GetRequiredService<ILogger<SearchResponseCache>>()));
         return builder;
     }
 }

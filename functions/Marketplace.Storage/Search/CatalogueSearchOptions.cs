@@ -16,7 +16,7 @@ public sealed class CatalogueSearchOptions
 
     public string IndexName { get; set; } = "offerings";
 
-    /// <summary>Most megabytes of search answers kept for repeated searches (Lucene only: its generation says when they go stale).</summary>
+    /// <summary>Most megabytes of search answers kept, Brotli-packed, for repeated searches (Lucene only: its generation says when they go stale).</summary>
     public int ResultCacheMegabytes { get; set; } = 32;
 }
 

@@ -61,12 +61,20 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 
+    // A write the index already reflects is skipped: each one moves the generation on, and that drops every kept search
+    // page (the app's SearchResponseCache). Every change is written twice (at once, then by the queued follow-up), and
+    // in the load benchmark every write during the load changed nothing (bench/README).
     public async Task UpsertAsync(OfferingSearchDocument document, CancellationToken ct)
     {
         await writeLock.WaitAsync(ct);
         try
         {
-            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
+            var values = JsonSerializer.SerializeToUtf8Bytes(document, SearchJson.Default.OfferingSearchDocument);
+            if (IndexedValuesOf(document.Id) is { } indexed && indexed.AsSpan().SequenceEqual(values))
+            {
+                return;
+            }
+            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, values));
             CommitAndRefresh();
         }
         finally
@@ -80,6 +88,10 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         await writeLock.WaitAsync(ct);
         try
         {
+            if (IndexedValuesOf(offeringId) is null)
+            {
+                return;
+            }
             writer.DeleteDocuments(new Term(IdField, offeringId));
             CommitAndRefresh();
         }
@@ -156,7 +168,37 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         Interlocked.Increment(ref generation);
     }
 
-    internal static Document ToLucene(OfferingSearchDocument d)
+    /// <summary>The indexed document's values of <paramref name="offeringId"/> as the searchers see them (current under the write lock); null when absent.</summary>
+    private byte[]? IndexedValuesOf(string offeringId)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            if (searcher.Search(new TermQuery(new Term(IdField, offeringId)), 1).ScoreDocs is not [var hit, ..])
+            {
+                return null;
+            }
+            var leaves = searcher.IndexReader.Leaves;
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            if (leaf.AtomicReader.GetBinaryDocValues(DocumentValuesField) is not { } documents)
+            {
+                // Present, written before the documents were kept as doc values: equal to nothing.
+                return [];
+            }
+            var scratch = new BytesRef();
+            documents.Get(hit.Doc - leaf.DocBase, scratch);
+            return scratch.Bytes.AsSpan(scratch.Offset, scratch.Length).ToArray();
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    internal static Document ToLucene(OfferingSearchDocument d) =>
+        ToLucene(d, JsonSerializer.SerializeToUtf8Bytes(d, SearchJson.Default.OfferingSearchDocument));
+
+    private static Document ToLucene(OfferingSearchDocument d, byte[] values)
     {
         var doc = new Document
         {
@@ -171,7 +213,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             new DoubleDocValuesField(PriceSortField, (double)d.PriceGbp),
             new NumericDocValuesField(CatalogueFields.FairKey, FairOrdering.KeyOf(d.Id)),
         };
-        doc.Add(new BinaryDocValuesField(DocumentValuesField, new BytesRef(JsonSerializer.SerializeToUtf8Bytes(d, SearchJson.Default.OfferingSearchDocument))));
+        doc.Add(new BinaryDocValuesField(DocumentValuesField, new BytesRef(values)));
         foreach (var feature in d.Features)
         {
             doc.Add(new TextField(CatalogueFields.Features, feature, Field.Store.NO));

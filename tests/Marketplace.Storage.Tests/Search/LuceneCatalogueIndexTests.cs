@@ -107,6 +107,22 @@ public sealed class LuceneCatalogueIndexTests
     }
 
     [Fact]
+    public async Task Writing_what_the_index_already_holds_keeps_its_generation_so_kept_pages_stay()
+    {
+        using var index = new LuceneCatalogueIndex(null);
+        await index.UpsertAsync(Offering("a", "Pendant alarm"), CancellationToken.None);
+        var written = index.Generation;
+
+        await index.UpsertAsync(Offering("a", "Pendant alarm"), CancellationToken.None);
+        await index.DeleteAsync("absent", CancellationToken.None);
+        Assert.Equal(written, index.Generation);
+
+        await index.UpsertAsync(Offering("a", "Pendant alarm") with { PriceGbp = 99m }, CancellationToken.None);
+        Assert.True(index.Generation > written);
+        Assert.Equal(99m, (await index.FindAsync("a"))!.PriceGbp);
+    }
+
+    [Fact]
     public async Task An_index_on_disk_survives_a_restart()
     {
         var folder = Directory.CreateTempSubdirectory("lucene-");
