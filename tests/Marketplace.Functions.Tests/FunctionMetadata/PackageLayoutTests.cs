@@ -18,6 +18,9 @@ public sealed class PackageLayoutTests
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
+                // The layout is the same either way; the framework-wide composite costs minutes of crossgen that the
+                // suite cannot spare, so the test packages per-assembly ReadyToRun (bench/cold-start.sh starts the composite).
+                Environment = { ["PublishReadyToRunComposite"] = "false" },
             })!;
             var log = await run.StandardOutput.ReadToEndAsync() + await run.StandardError.ReadToEndAsync();
             await run.WaitForExitAsync();
