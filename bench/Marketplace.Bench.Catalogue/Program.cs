@@ -3,7 +3,7 @@
 //   → search in-process (p50/p95) → the same query mix on a raw Lucene.Net index of the same documents (p50/p95)
 //   → start the real app and search over HTTP (p50/p95, and both ratios to raw) → shortlist over HTTP (p50/p95) → memory.
 // Usage: dotnet run -c Release --project bench/Marketplace.Bench.Catalogue -- [--offerings 10000,100000] [--queries 300] [--shortlists 20]
-//   [--load-seconds 60] [--skip-raw] [--hold-seconds 120]
+//   [--load-seconds 60] [--skip-raw] [--hold-seconds 120] [--app-env "default|DOTNET_GCConserveMemory=5|DOTNET_GCgen0size=0x1000000,DOTNET_GCRetainVM=0"]
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -30,6 +30,11 @@ var skipRaw = args.Contains("--skip-raw");
 // --hold-seconds N keeps the app up N seconds after the shortlists and after the load, so that tools
 // (dotnet-gcdump, dotnet-counters, /proc/<pid>/smaps) can be pointed at it.
 var holdSeconds = int.Parse(Arg("--hold-seconds", "0"));
+// --app-env runs the app once per variant ('|'-separated; each a ','-separated list of NAME=VALUE set for the app alone,
+// or "default") against the same generated catalogue, Azurite and index: GC settings compared without generating,
+// importing and indexing 100,000 offerings again for each. Later variants find the aggregates the first one's start-up
+// reconciliation wrote, so the first is not like the others: run the default first and again last.
+var appVariants = Arg("--app-env", "default").Split('|').Select(AppEnvironment).ToArray();
 var loadReport = new List<string>();
 var report = new List<string> { "| offerings | generate | import (records/s) | index build | raw Lucene p50 / p95 | search in-process p50 / p95 (× raw p95) | search over HTTP p50 / p95 (× raw p95) | shortlist over HTTP p50 / p95 (eligible of considered) | app memory (RSS / peak) |", "|---|---|---|---|---|---|---|---|---|" };
 
@@ -96,31 +101,37 @@ foreach (var size in sizes)
             }
         }
 
-        await using var app = await RunningApp.StartAsync(appFolder, azurite.ConnectionString, lucenePath);
-        var overHttp = await app.MeasureSearchAsync(queryCount);
-        Console.WriteLine($"HTTP search: {overHttp} ({Ratio(overHttp, rawLatency)} raw p95)");
-        var (shortlist, firstShortlist, eligible, considered) = await app.MeasureShortlistAsync(shortlistCount);
-        var memory = app.Memory();
-        Console.WriteLine($"HTTP shortlist: {shortlist} ({eligible} eligible of {considered:N0}); app memory {memory}");
-        Console.WriteLine($"last shortlist, as the app logged it: {app.LastShortlistLog}");
-        Console.WriteLine($"first shortlist of the lot (reads and decodes its buckets; not in the percentiles): {firstShortlist:N0} ms");
-        Console.WriteLine($"app memory after the shortlists: {memory.Breakdown()}");
-        await HoldAsync(app, "after the shortlists");
-        if (loadSeconds > 0)
+        foreach (var (label, environment) in appVariants)
         {
-            Console.WriteLine($"load: 32 search clients for {loadSeconds} s, then the same with 8 commissioners shortlisting for {loadSeconds} s...");
-            var droppedBefore = app.KeptPagesDropped;
-            var load = await app.LoadAsync(loadSeconds, commissioners: 8);
-            Console.WriteLine($"kept search pages dropped by index writes during the load: {app.KeptPagesDropped - droppedBefore} times");
-            // Peak resident memory over the whole life of the app, load included.
-            var afterLoad = app.Memory();
-            loadReport.Add($"{size:N0} offerings: {load}; app memory after the load (RSS / peak) {afterLoad}");
-            Console.WriteLine(loadReport[^1]);
-            Console.WriteLine($"app memory after the load: {afterLoad.Breakdown()}");
-            await HoldAsync(app, "after the load");
+            if (appVariants.Length > 1)
+            {
+                Console.WriteLine($"-- app with {label} ({DateTime.UtcNow:HH:mm:ss} UTC, load average {LoadAverage()})");
+            }
+            await using var app = await RunningApp.StartAsync(appFolder, azurite.ConnectionString, lucenePath, environment);
+            var overHttp = await app.MeasureSearchAsync(queryCount);
+            Console.WriteLine($"HTTP search: {overHttp} ({Ratio(overHttp, rawLatency)} raw p95)");
+            var (shortlist, firstShortlist, eligible, considered) = await app.MeasureShortlistAsync(shortlistCount);
+            var memory = app.Memory();
+            Console.WriteLine($"HTTP shortlist: {shortlist} ({eligible} eligible of {considered:N0}); app memory {memory}");
+            Console.WriteLine($"last shortlist, as the app logged it: {app.LastShortlistLog}");
+            Console.WriteLine($"first shortlist of the lot (reads and decodes its buckets; not in the percentiles): {firstShortlist:N0} ms");
+            Console.WriteLine($"app memory after the shortlists: {memory.Breakdown()}");
+            await HoldAsync(app, "after the shortlists");
+            if (loadSeconds > 0)
+            {
+                Console.WriteLine($"load: 32 search clients for {loadSeconds} s, then the same with 8 commissioners shortlisting for {loadSeconds} s...");
+                var droppedBefore = app.KeptPagesDropped;
+                var load = await app.LoadAsync(loadSeconds, commissioners: 8);
+                Console.WriteLine($"kept search pages dropped by index writes during the load: {app.KeptPagesDropped - droppedBefore} times");
+                // Peak resident memory over the whole life of the app, load included.
+                var afterLoad = app.Memory();
+                loadReport.Add($"{size:N0} offerings{(appVariants.Length > 1 ? $" ({label})" : "")}: {load}; app memory after the load (RSS / peak) {afterLoad}");
+                Console.WriteLine(loadReport[^1]);
+                Console.WriteLine($"app memory after the load: {afterLoad.Breakdown()}");
+                await HoldAsync(app, "after the load");
+            }
+            report.Add($"| {size:N0}{(appVariants.Length > 1 ? $" ({label})" : "")} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {rawLatency?.ToString() ?? "–"} | {inProcess?.ToString() ?? "–"} ({Ratio(inProcess, rawLatency)}) | {overHttp} ({Ratio(overHttp, rawLatency)}) | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
         }
-
-        report.Add($"| {size:N0} | {generate.TotalSeconds:0.0} s | {records:N0} in {import.TotalSeconds:0.0} s ({records / import.TotalSeconds:N0}/s) | {build.TotalSeconds:0.0} s | {rawLatency?.ToString() ?? "–"} | {inProcess?.ToString() ?? "–"} ({Ratio(inProcess, rawLatency)}) | {overHttp} ({Ratio(overHttp, rawLatency)}) | {shortlist} ({eligible} of {considered:N0}) | {memory} |");
     }
     finally
     {
@@ -143,6 +154,13 @@ async Task HoldAsync(RunningApp app, string when)
         await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
     }
 }
+
+static (string Label, IReadOnlyDictionary<string, string> Environment) AppEnvironment(string variant) =>
+    variant == "default"
+        ? (variant, new Dictionary<string, string>())
+        : (variant, variant.Split(',').Select(setting => setting.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]));
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
 string Arg(string name, string fallback)
 {

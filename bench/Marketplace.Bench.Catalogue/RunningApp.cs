@@ -29,7 +29,7 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>The app's own account of its last shortlist: read, score and store times.</summary>
     public string? LastShortlistLog { get; private set; }
 
-    public static async Task<RunningApp> StartAsync(string folder, string connectionString, string lucenePath)
+    public static async Task<RunningApp> StartAsync(string folder, string connectionString, string lucenePath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", ["Marketplace.Functions.dll"])
@@ -51,6 +51,11 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["Logging__LogLevel__ReindexCatalogue"] = "Information";
         // Kept search pages dropped by a write to the index: the load benchmark says how often it happened.
         start.Environment["Logging__LogLevel__Marketplace.Functions.Catalogue.SearchResponseCache"] = "Information";
+        // What a memory comparison varies (GC settings as DOTNET_* variables), for the app alone.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
         var app = new RunningApp(process, port);
         process.OutputDataReceived += (_, line) =>

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
@@ -16,6 +17,7 @@ using Marketplace.Storage.Provisioning;
 using Marketplace.Storage.Search;
 using Marketplace.Storage.Shortlisting;
 using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Functions.StorageWiring;
@@ -76,7 +78,10 @@ public static class StorageRegistration
         services.AddSingleton<IStandards>(sp => sp.GetRequiredService<TableReferenceData>());
         services.AddSingleton<CatalogueImport>();
         services.AddSingleton<ShortlistingTables>();
-        services.AddSingleton<CandidateProjection>();
+        // Offerings kept decoded for shortlists (Shortlisting:KeptOfferings); unset, from the memory the GC may use.
+        var keptOfferings = builder.Configuration.GetValue<long?>("Shortlisting:KeptOfferings");
+        services.AddSingleton(sp => new CandidateProjection(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<StorageNames>(),
+            sp.GetRequiredService<CatalogueTables>(), sp.GetRequiredService<ILogger<CandidateProjection>>(), keptOfferings));
         services.AddSingleton<IOfferingSearchSource, TableOfferingSearchSource>();
         services.AddSingleton<ISearchIndexUpdates, SearchIndexUpdates>();
         services.AddSingleton<IOrganisationMemberships, TableOrganisationMemberships>();

@@ -27,9 +27,10 @@ public sealed record CandidateDrift(int Rows, int Missing, int Changed, int Stal
 /// in one page instead of a row per offering. In their own table beside them: the lots each active offering is in (to
 /// take it out of lots it left) and the count of active offerings (what a shortlist says it considered). Kept current
 /// per offering by the same messages as the search index; rebuilt and checked against the records by
-/// <see cref="ReconcileAsync"/>.
+/// <see cref="ReconcileAsync"/>. Decoded lots are kept for later shortlists up to <paramref name="keptOfferings"/>
+/// offerings (by default <see cref="KeptOfferingsFor"/> the memory the GC may use).
 /// </summary>
-public sealed partial class CandidateProjection(TableServiceClient service, StorageNames names, CatalogueTables tables, ILogger<CandidateProjection> logger)
+public sealed partial class CandidateProjection(TableServiceClient service, StorageNames names, CatalogueTables tables, ILogger<CandidateProjection> logger, long? keptOfferings = null)
 {
     /// <summary>
     /// Rows per lot. At 100,000 offerings the largest lot has ~22,000 (~31 MB of JSON): ~700 a bucket, ~1 MB of JSON that
@@ -46,10 +47,19 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     private const string CountColumn = "Count";
     private const int MaxBatch = 100;
     /// <summary>
-    /// Offerings kept decoded across lots: the largest lot at 100,000 offerings has ~22,000, so about two such lots;
-    /// a lot beyond it is decoded for each shortlist and not kept.
+    /// What one decoded offering holds on the heap with its share of the attestations, declarations and lists: measured at
+    /// 100,000 offerings (lot 3, 22,418 offerings and 87,279 attestations) with a heap dump, rounded up.
     /// </summary>
-    private const long KeptOfferings = 50_000;
+    internal const long DecodedOfferingBytes = 3_000;
+
+    /// <summary>
+    /// Offerings kept decoded across lots when none is configured: what fits in a quarter of the memory the GC may use
+    /// (the instance's memory, or 75 % of a container's limit). A 512 MB instance keeps ~33,000, the largest lot at
+    /// 100,000 offerings (~22,000); a 2,048 MB one every offering at 100,000. Decoding a lot needs the same memory
+    /// again for each shortlist, so keeping less saves little: with an eighth, a 512 MiB heap limit kept no lot and the
+    /// shortlist p95 doubled. A lot beyond the bound is decoded once for the shortlists that arrive together, not kept.
+    /// </summary>
+    public static long KeptOfferingsFor(long availableBytes) => Math.Max(1, availableBytes / 4 / DecodedOfferingBytes);
 
     /// <summary>The lots' buckets.</summary>
     public TableClient Table { get; } = service.GetTableClient(names.CandidatesTable);
@@ -57,7 +67,8 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     /// <summary>Each active offering's lots (partition <see cref="IndexPartition"/>) and the count (partition <see cref="CountPartition"/>).</summary>
     public TableClient Lots { get; } = service.GetTableClient(names.CandidateLotsTable);
 
-    private readonly DecodedLots decoded = new(service.GetTableClient(names.CandidatesTable), KeptOfferings);
+    private readonly DecodedLots decoded = new(service.GetTableClient(names.CandidatesTable),
+        keptOfferings ?? KeptOfferingsFor(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
 
     /// <summary>An offering entry: the offering as scored and its own attestations (any status), by id.</summary>
     internal sealed record OfferingRow(Offering Offering, IReadOnlyList<Attestation> Attestations);

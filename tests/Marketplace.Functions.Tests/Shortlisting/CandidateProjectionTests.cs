@@ -188,6 +188,31 @@ public sealed class CandidateProjectionTests : IAsyncLifetime
         Assert.Equal(Json(fromRecords), Json(fromProjection));
     }
 
+    [Fact]
+    public async Task A_lot_larger_than_the_kept_bound_is_decoded_again_for_the_next_shortlist_and_one_within_it_is_kept()
+    {
+        var framework = (await app.Services.GetRequiredService<Core.Frameworks.IFrameworks>().FindByLotAsync(Lot, CancellationToken.None))!;
+        var day = DateOnly.FromDateTime(Now.UtcDateTime);
+        var inLot = 0;
+        await foreach (var row in Projection.Table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == Lot))
+        {
+            inLot += row.GetInt32("Offerings") ?? 0;
+        }
+        IShortlistCandidates Keeping(long offerings) => new ProjectedShortlistCandidates(
+            new CandidateProjection(app.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), app.Services.GetRequiredService<StorageNames>(),
+                Tables, Microsoft.Extensions.Logging.Abstractions.NullLogger<CandidateProjection>.Instance, offerings),
+            Tables, app.Services.GetRequiredService<ShortlistingTables>());
+        Task<ScoringInput> Load(IShortlistCandidates candidates) => candidates.LoadAsync(framework, Lot, day, Commissioner, CancellationToken.None);
+        var (tooSmall, enough) = (Keeping(inLot - 1), Keeping(inLot));
+
+        var (first, next) = (await Load(tooSmall), await Load(tooSmall));
+        var kept = await Load(enough);
+
+        Assert.NotSame(first.Offerings, next.Offerings);
+        Assert.Equal(first.Offerings.Select(c => c.Offering.Id), next.Offerings.Select(c => c.Offering.Id));
+        Assert.Same(kept.Offerings, (await Load(enough)).Offerings);
+    }
+
     private sealed record Changes(string Repriced, string MovedOut, string MovedIn, string Retired, string Created, string DraftOn)
     {
         public IEnumerable<string> All => [Repriced, MovedOut, MovedIn, Retired, Created, DraftOn];
