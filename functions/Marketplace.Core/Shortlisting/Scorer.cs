@@ -777,30 +777,33 @@ public static class Scorer
     private sealed record Explainer(ResolvedRequirement[] Criteria, Context Context, Specification Specification, decimal? Lowest, long TotalWeight);
 
     /// <summary>
-    /// How many of <paramref name="exclusions"/> are of offerings in the lot, and the first <paramref name="keep"/> of
-    /// those: from a scoring's flags without building the others, or by reading their reasons.
+    /// How many of a scoring's <paramref name="exclusions"/> are of offerings in the lot, and the first
+    /// <paramref name="keep"/> of those: from the scoring's flags, without building the others.
     /// </summary>
+    /// <exception cref="ArgumentException">The exclusions are not a scoring's (<see cref="Score"/>).</exception>
     internal static (int InLot, List<Exclusion> Kept) InLot(IReadOnlyList<Exclusion> exclusions, int keep)
     {
-        if (exclusions is ScoredExclusions scored)
+        if (exclusions is not ScoredExclusions scored)
         {
-            var count = 0;
-            var kept = new List<Exclusion>(Math.Min(keep, exclusions.Count));
-            for (var i = 0; i < scored.Count; i++)
-            {
-                if (scored.InLot(i) && count++ < keep)
-                {
-                    kept.Add(scored[i]);
-                }
-            }
-            return (count, kept);
+            throw new ArgumentException("Only a scoring's exclusions know which are in the lot without being built.", nameof(exclusions));
         }
-        var inLot = exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
-        return (inLot.Count, inLot.Take(keep).ToList());
+        var count = 0;
+        var kept = new List<Exclusion>(Math.Min(keep, exclusions.Count));
+        for (var i = 0; i < scored.Count; i++)
+        {
+            if (scored.InLot(i) && count++ < keep)
+            {
+                kept.Add(scored[i]);
+            }
+        }
+        return (count, kept);
     }
 
-    /// <summary>A scoring's exclusions, built on read, knowing which are in the lot without building them.</summary>
-    private sealed class ScoredExclusions(int[] excluded, Func<int, Exclusion> build) : IReadOnlyList<Exclusion>
+    /// <summary>
+    /// A scoring's exclusions, built on read, knowing which are in the lot without building them: a position in
+    /// <paramref name="excluded"/> holds a number ≥ 0 for an offering listing the lot, its complement otherwise.
+    /// </summary>
+    internal sealed class ScoredExclusions(int[] excluded, Func<int, Exclusion> build) : IReadOnlyList<Exclusion>
     {
         private readonly BuiltOnRead<Exclusion> built = new(excluded.Length, build);
 
