@@ -34,8 +34,8 @@ public static class Scorer
     /// <summary>Scores <paramref name="specification"/> (a filled-in <paramref name="template"/>) against <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentException">
     /// The template or specification is not valid (check them first with <see cref="TemplateRules.Validate"/> and
-    /// <see cref="SpecificationRules.Validate"/>), two candidates share an offering id, or a candidate's supplier is
-    /// not its offering's.
+    /// <see cref="SpecificationRules.Validate"/>), two candidates share an offering id, a candidate's supplier is
+    /// not its offering's, or <see cref="ScoringInput.Prepared"/> was prepared from other lists than the input's.
     /// </exception>
     public static Shortlist Score(KeyRequirementsTemplate template, Specification specification, ScoringInput input)
     {
