@@ -11,7 +11,9 @@ namespace Marketplace.Bench.Scoring;
 /// 100,000 offerings. Every candidate is passed in, as a caller that has not pre-filtered by lot would, so the time
 /// covers every exclusion as well as the ranking. Each record holds only its <see cref="ScoredFields"/>, as the candidate
 /// projection's reader hands them over. Sentences are written when read: <see cref="Score"/> reads none,
-/// <see cref="ScoreAndExplainWhatIsKept"/> reads those a draft stores.
+/// <see cref="ScoreAndExplainWhatIsKept"/> reads those a draft stores. Both score the candidates prepared once, as a
+/// shortlist scores a decoded lot (<see cref="PreparedCandidates"/>, kept beside it); <see cref="Prepare"/> and
+/// <see cref="ScoreUnprepared"/> price the preparation, paid once per change of the lot.
 /// </summary>
 [MemoryDiagnoser]
 public class ScoringBenchmarks
@@ -19,6 +21,7 @@ public class ScoringBenchmarks
     private KeyRequirementsTemplate template = null!;
     private Specification specification = null!;
     private ScoringInput input = null!;
+    private ScoringInput unprepared = null!;
 
     [Params(10_000, 100_000)]
     public int Offerings { get; set; }
@@ -37,7 +40,7 @@ public class ScoringBenchmarks
         List<T> Scored<T>(IEnumerable<object> records, Func<T, T> fields) => Map<List<T>>(Map<List<T>>(records).Select(fields).ToList());
         var organisations = Scored<Core.Organisations.Organisation>(catalogue.Organisations, ScoredFields.Of).ToDictionary(o => o.Id, StringComparer.Ordinal);
         var offerings = Scored<Core.Catalogue.Offering>(catalogue.Offerings, ScoredFields.Of);
-        input = new ScoringInput
+        unprepared = new ScoringInput
         {
             Offerings = [.. offerings.Select(o => new CandidateOffering(o, organisations[o.SupplierId]))],
             Attestations = Scored<Core.Attestations.Attestation>(catalogue.Attestations, ScoredFields.Of),
@@ -46,6 +49,7 @@ public class ScoringBenchmarks
             Associations = [.. organisations.Values.Where(o => o.Kind == Core.Organisations.OrganisationKind.Association)],
             StandardNames = catalogue.Standards.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
         };
+        input = unprepared with { Prepared = PreparedCandidates.Of(unprepared.Offerings, unprepared.Attestations) };
         template = FortyCriteria();
         specification = new Specification
         {
@@ -65,6 +69,17 @@ public class ScoringBenchmarks
 
     [Benchmark]
     public Shortlist Score() => Scorer.Score(template, specification, input);
+
+    /// <summary>The preparation alone, as a decoded lot pays it once per change of its buckets.</summary>
+    [Benchmark]
+    public PreparedCandidates Prepare() => PreparedCandidates.Of(unprepared.Offerings, unprepared.Attestations);
+
+    /// <summary>
+    /// The first shortlist after a change of the lot (or a snapshot's re-scoring): the preparation, and what it keeps on
+    /// first use (the lot's listing, capability figures, each reached supplier's standards on the day), then the scoring.
+    /// </summary>
+    [Benchmark]
+    public Shortlist ScoreUnprepared() => Scorer.Score(template, specification, unprepared);
 
     /// <summary>
     /// What a draft shortlist costs to score and explain: the scoring, then the sentences of what is stored (8 entries'

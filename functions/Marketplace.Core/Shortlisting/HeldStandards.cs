@@ -18,151 +18,140 @@ namespace Marketplace.Core.Shortlisting;
 internal sealed class HeldStandards
 {
     private static readonly SupplierAttestations None = SupplierAttestations.Empty;
-    private readonly IReadOnlyList<Attestation> attestations;
-    // Each supplier's attestations as a chain of input positions (first[slot], then next[position]…), in input order:
-    // one pass over every attestation, and a supplier's indexes are built only when one of its offerings is asked about.
-    private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
-    private readonly int[] first;
-    private readonly int[] next;
-    private readonly SupplierAttestations?[] built;
+    private readonly Index index;
     private readonly Dictionary<(string OfferingId, string Code), BuyerAssessment> assessments = [];
-    private readonly IReadOnlyDictionary<string, string> routes;
-    private readonly Dictionary<string, int> bits;
-    private readonly DateOnly date;
 
     /// <param name="attestations">The suppliers' attestations, any status.</param>
     /// <param name="date">The evaluation date.</param>
     /// <param name="routes">Each standard's <see cref="VerificationRoute"/> by code.</param>
     /// <param name="assessments">The specification's own commissioner's assessments only.</param>
-    /// <param name="asked">
-    /// The standards a specification asks for: <see cref="OfferingStandards.AttestedBits"/> answers for these from a bit
-    /// each (<see cref="Bit"/>) instead of looking them up. The vocabulary has 19 codes; past 64 a code has no bit and
-    /// is looked up.
-    /// </param>
     public HeldStandards(IReadOnlyList<Attestation> attestations, DateOnly date,
-        IReadOnlyDictionary<string, string>? routes = null, IEnumerable<BuyerAssessment>? assessments = null, IEnumerable<string>? asked = null)
+        IReadOnlyDictionary<string, string>? routes = null, IEnumerable<BuyerAssessment>? assessments = null)
+        : this(PreparedCandidates.Of([], attestations).StandardsOn(date, routes ?? new Dictionary<string, string>()), assessments)
     {
-        this.attestations = attestations;
-        this.date = date;
-        this.routes = routes ?? new Dictionary<string, string>();
-        bits = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var code in asked ?? [])
-        {
-            if (bits.Count < 64)
-            {
-                bits.TryAdd(code, bits.Count);
-            }
-        }
+    }
+
+    /// <param name="index">What counts for each supplier on the evaluation date (<see cref="PreparedCandidates.StandardsOn"/>).</param>
+    /// <param name="assessments">The specification's own commissioner's assessments only.</param>
+    public HeldStandards(Index index, IEnumerable<BuyerAssessment>? assessments)
+    {
+        this.index = index;
         foreach (var assessment in assessments ?? [])
         {
             var key = (assessment.OfferingId, assessment.StandardCode);
             this.assessments[key] = this.assessments.TryGetValue(key, out var other) && string.CompareOrdinal(other.Id, assessment.Id) < 0 ? other : assessment;
         }
-        next = new int[attestations.Count];
-        var heads = new List<int>();
-        // Backwards, so that each chain reads in input order. A store lists a supplier's attestations together, so the
-        // last supplier is compared before hashing.
-        string? last = null;
-        var slot = -1;
-        for (var i = attestations.Count - 1; i >= 0; i--)
-        {
-            var supplierId = attestations[i].SupplierId;
-            if (!string.Equals(supplierId, last, StringComparison.Ordinal) && !slots.TryGetValue(last = supplierId, out slot))
-            {
-                slots[supplierId] = slot = heads.Count;
-                heads.Add(-1);
-            }
-            next[i] = heads[slot];
-            heads[slot] = i;
-        }
-        first = [.. heads];
-        built = new SupplierAttestations?[first.Length];
     }
 
-    /// <summary>The bit of an asked standard in <see cref="OfferingStandards.AttestedBits"/>, or -1 when it has none.</summary>
-    public int Bit(string code) => bits.GetValueOrDefault(code, -1);
+    /// <summary>The bit of a standard in <see cref="OfferingStandards.AttestedBits"/>, or -1 outside the vocabulary.</summary>
+    public static int Bit(string code) => SlugBits.Standards.GetValueOrDefault(code, -1);
 
     /// <summary>A supplier's attestations indexed, built on first use (also from threads reading a shortlist's sentences).</summary>
-    public SupplierAttestations Supplier(string supplierId)
+    public SupplierAttestations Supplier(string supplierId) => index.Supplier(supplierId);
+
+    /// <summary>The supplier in slot <paramref name="slot"/> (<see cref="PreparedCandidates.Slot"/>): see <see cref="Supplier(string)"/>.</summary>
+    public SupplierAttestations Supplier(int slot) => index.Supplier(slot);
+
+    /// <summary>
+    /// What counts for each supplier on one date under one set of routes, whatever the specification: kept with the
+    /// prepared candidates, so a supplier's attestations are indexed once for every shortlist of the day that reaches it.
+    /// </summary>
+    internal sealed class Index(PreparedCandidates candidates, DateOnly date, IReadOnlyDictionary<string, string> routes)
     {
-        if (!slots.TryGetValue(supplierId, out var slot))
+        private readonly Dictionary<string, string> routes = routes.ToDictionary(StringComparer.Ordinal);
+        private readonly SupplierAttestations?[] built = new SupplierAttestations?[candidates.SupplierCount];
+
+        public DateOnly Date => date;
+
+        /// <summary>Whether this index answers for <paramref name="on"/> under <paramref name="under"/>.</summary>
+        public bool IsFor(DateOnly on, IReadOnlyDictionary<string, string> under) =>
+            on == date && under.Count == routes.Count && under.All(r => routes.TryGetValue(r.Key, out var route) && route == r.Value);
+
+        /// <summary>The standard's route, or null when not known (then only a verified attestation counts).</summary>
+        public string? RouteOf(string code) => routes.GetValueOrDefault(code);
+
+        public SupplierAttestations Supplier(string supplierId) => candidates.Slot(supplierId) is >= 0 and var slot ? Supplier(slot) : None;
+
+        public SupplierAttestations Supplier(int slot)
         {
-            return None;
+            if (Volatile.Read(ref built[slot]) is { } supplier)
+            {
+                return supplier;
+            }
+            lock (built)
+            {
+                if (built[slot] is null)
+                {
+                    var head = candidates.FirstAttestation[slot];
+                    Volatile.Write(ref built[slot], head < 0 ? None : Build(head));
+                }
+                return built[slot]!;
+            }
         }
-        if (Volatile.Read(ref built[slot]) is { } supplier)
+
+        /// <summary>Every attestation of <paramref name="supplier"/>, any status, in input order.</summary>
+        public IEnumerable<Attestation> All(SupplierAttestations supplier)
         {
+            for (var i = supplier.Head; i >= 0; i = candidates.NextAttestation[i])
+            {
+                yield return candidates.Attestations[i];
+            }
+        }
+
+        private SupplierAttestations Build(int head)
+        {
+            var supplier = new SupplierAttestations(head);
+            for (var i = head; i >= 0; i = candidates.NextAttestation[i])
+            {
+                var attestation = candidates.Attestations[i];
+                var route = RouteOf(attestation.StandardCode);
+                if (route == VerificationRoute.BuyerAssessed)
+                {
+                    continue; // the buyer assesses: a supplier's own DTAC or NICE ESF claim never counts
+                }
+                if (route == VerificationRoute.Declaration && attestation.Status == AttestationStatus.Declared
+                    && (attestation.ExpiresOn is null || attestation.ExpiresOn >= date))
+                {
+                    supplier.Declarations.Add(attestation);
+                    supplier.DeclaresPerOffering |= attestation.OfferingId is not null || attestation.ProductRelease is not null;
+                    continue;
+                }
+                if (!attestation.CountsOn(date))
+                {
+                    continue;
+                }
+                OwnAttestations held;
+                if (attestation.OfferingId is null)
+                {
+                    held = supplier.Organisation;
+                }
+                else if (!(supplier.Offerings ??= new(StringComparer.Ordinal)).TryGetValue(attestation.OfferingId, out held!))
+                {
+                    supplier.Offerings[attestation.OfferingId] = held = new OwnAttestations();
+                }
+                held[attestation.StandardCode] = held.TryGetValue(attestation.StandardCode, out var other) ? Better(attestation, other) : attestation;
+                if (Bit(attestation.StandardCode) is >= 0 and var bit)
+                {
+                    held.Attested |= 1UL << bit;
+                }
+            }
             return supplier;
         }
-        lock (built)
-        {
-            if (built[slot] is null)
-            {
-                Volatile.Write(ref built[slot], Build(first[slot]));
-            }
-            return built[slot]!;
-        }
     }
 
-    private SupplierAttestations Build(int head)
-    {
-        var supplier = new SupplierAttestations(head);
-        for (var i = head; i >= 0; i = next[i])
-        {
-            var attestation = attestations[i];
-            var route = RouteOf(attestation.StandardCode);
-            if (route == VerificationRoute.BuyerAssessed)
-            {
-                continue; // the buyer assesses: a supplier's own DTAC or NICE ESF claim never counts
-            }
-            if (route == VerificationRoute.Declaration && attestation.Status == AttestationStatus.Declared
-                && (attestation.ExpiresOn is null || attestation.ExpiresOn >= date))
-            {
-                supplier.Declarations.Add(attestation);
-                supplier.DeclaresPerOffering |= attestation.OfferingId is not null || attestation.ProductRelease is not null;
-                continue;
-            }
-            if (!attestation.CountsOn(date))
-            {
-                continue;
-            }
-            OwnAttestations held;
-            if (attestation.OfferingId is null)
-            {
-                held = supplier.Organisation;
-            }
-            else if (!(supplier.Offerings ??= new(StringComparer.Ordinal)).TryGetValue(attestation.OfferingId, out held!))
-            {
-                supplier.Offerings[attestation.OfferingId] = held = new OwnAttestations();
-            }
-            held[attestation.StandardCode] = held.TryGetValue(attestation.StandardCode, out var other) ? Better(attestation, other) : attestation;
-            if (bits.TryGetValue(attestation.StandardCode, out var bit))
-            {
-                held.Attested |= 1UL << bit;
-            }
-        }
-        return supplier;
-    }
-
-    public DateOnly Date => date;
+    public DateOnly Date => index.Date;
 
     /// <summary>The standard's route, or null when not known (then only a verified attestation counts).</summary>
-    public string? RouteOf(string code) => routes.GetValueOrDefault(code);
+    public string? RouteOf(string code) => index.RouteOf(code);
 
     public OfferingStandards For(Offering offering) => For(Supplier(offering.SupplierId), offering);
 
-    /// <summary>What counts for <paramref name="offering"/> of <paramref name="supplier"/> (its <see cref="Supplier"/>).</summary>
+    /// <summary>What counts for <paramref name="offering"/> of <paramref name="supplier"/> (its <see cref="Supplier(string)"/>).</summary>
     public OfferingStandards For(SupplierAttestations supplier, Offering offering) =>
         // Most suppliers attest at organisation level only: then the offering's id need not be looked up.
         new(this, supplier, offering, supplier.Offerings?.GetValueOrDefault(offering.Id));
 
-    /// <summary>Every attestation of <paramref name="supplier"/>, any status, in input order.</summary>
-    private IEnumerable<Attestation> All(SupplierAttestations supplier)
-    {
-        for (var i = supplier.Head; i >= 0; i = next[i])
-        {
-            yield return attestations[i];
-        }
-    }
+    private IEnumerable<Attestation> All(SupplierAttestations supplier) => index.All(supplier);
 
     private BuyerAssessment? AssessmentOf(string offeringId, string code) => assessments.GetValueOrDefault((offeringId, code));
 
@@ -191,11 +180,8 @@ internal sealed class HeldStandards
         /// <summary>Its first attestation's input position, or -1.</summary>
         public int Head => head;
 
-        /// <summary>Scores of standard criteria by criterion index, shared by the supplier's offerings that hold nothing of their own.</summary>
-        public double[]? Scores { get; set; }
-
-        /// <summary>How many standards count for its offerings that are supplier-wide; null until counted.</summary>
-        public int? Count { get; set; }
+        /// <summary>How many standards count for its offerings that are supplier-wide; -1 until counted (an int, so written whole from any thread).</summary>
+        public int Count { get; set; } = -1;
 
         /// <summary>Whether a current declaration names an offering or a product release, so counts differ by offering.</summary>
         public bool DeclaresPerOffering { get; set; }
@@ -258,22 +244,8 @@ internal sealed class HeldStandards
         /// </summary>
         public bool SupplierWide => !ReferenceEquals(supplier, None) && own is null && owner.assessments.Count == 0 && !supplier.DeclaresPerOffering;
 
-        /// <summary>
-        /// The supplier's cache of standard criteria scores by criterion index (NaN until scored), for offerings that are
-        /// <see cref="SupplierWide"/> only.
-        /// </summary>
-        public double[] SupplierScores(int criteria)
-        {
-            if (supplier.Scores is null)
-            {
-                supplier.Scores = new double[criteria];
-                Array.Fill(supplier.Scores, double.NaN);
-            }
-            return supplier.Scores;
-        }
-
         /// <summary><see cref="Count"/>, worked out once per supplier for offerings that are <see cref="SupplierWide"/>.</summary>
-        public int SupplierCount() => supplier.Count ??= Count;
+        public int SupplierCount() => supplier.Count >= 0 ? supplier.Count : supplier.Count = Count;
 
         /// <summary>Distinct standards that count (declarations accepted), organisation-level, the offering's own and assessed.</summary>
         public int Count

@@ -34,8 +34,8 @@ public static class Scorer
     /// <summary>Scores <paramref name="specification"/> (a filled-in <paramref name="template"/>) against <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentException">
     /// The template or specification is not valid (check them first with <see cref="TemplateRules.Validate"/> and
-    /// <see cref="SpecificationRules.Validate"/>), two candidates share an offering id, or a candidate's supplier is
-    /// not its offering's.
+    /// <see cref="SpecificationRules.Validate"/>), two candidates share an offering id, a candidate's supplier is
+    /// not its offering's, or <see cref="ScoringInput.Prepared"/> was prepared from other lists than the input's.
     /// </exception>
     public static Shortlist Score(KeyRequirementsTemplate template, Specification specification, ScoringInput input)
     {
@@ -55,58 +55,62 @@ public static class Scorer
             throw new ArgumentException("The specification is not valid: " + Describe(errors), nameof(specification));
         }
 
+        var candidates = Prepared(input);
         var lot = input.Framework.Lots.First(l => l.Id == specification.LotId);
-        var context = new Context(input, lot, specification.Region, requirements);
-        var slugs = new AskedSlugs();
-        var gates = Plan(requirements.Where(r => r.IsGate), context, slugs);
-        var criteria = Plan(requirements.Where(r => !r.IsGate), context, slugs);
+        var context = new Context(input, candidates, lot, specification.Region);
+        var gates = Plan(requirements.Where(r => r.IsGate), context, candidates);
+        var criteria = Plan(requirements.Where(r => !r.IsGate), context, candidates);
         var priceBasis = requirements.FirstOrDefault(c => !c.IsGate && c.Rule is PriceRule { Models: not null });
+        var compared = priceBasis?.Rule is PriceRule { Models: { } models } ? SlugBits.Asked(SlugBits.PriceModels, models) : 0;
         long totalWeight = criteria.Sum(c => (long)c.Requirement.Weight);
         var offerings = input.Offerings;
 
         // Numbers first, for every offering, into arrays: no per-offering objects, no sentences. Entries and exclusions
         // become records (and sentences) only when read, so a shortlist costs the offerings it keeps, not all of them.
-        // The cheapest checks come first (status, lot, admission, price basis), so a supplier's attestations are indexed
-        // only when one of its offerings gets as far as the gates.
+        // The cheapest checks come first (lot, status, price basis, admission), read from the prepared arrays, so an
+        // offering record is touched only when it gets as far as the gates.
         // Input positions, and the eligible ones' costs, into pooled buffers: the shortlist keeps exact-size copies.
         // Excluded: an offering not in the lot as its complement (~k), so a draft counts those without building them.
+        var listed = candidates.Listing(lot.Id);
+        var admitted = new bool[candidates.SupplierCount];
+        foreach (var supplierId in lot.Suppliers)
+        {
+            if (candidates.Slot(supplierId) is >= 0 and var admittedSlot)
+            {
+                admitted[admittedSlot] = true;
+            }
+        }
+        var supplierOf = candidates.SupplierOf;
+        var retired = candidates.Retired;
+        var priceModel = candidates.PriceModel;
         var positions = ArrayPool<int>.Shared.Rent(offerings.Count);
         var outs = ArrayPool<int>.Shared.Rent(offerings.Count);
         var costs = ArrayPool<decimal?>.Shared.Rent(offerings.Count);
         int eligibleCount = 0, excludedCount = 0;
         decimal? lowest = null;
-        var inIdOrder = true;
-        string? previousId = null;
-        string? lastSupplierId = null;
-        var admitted = false;
+        var lastSlot = -1;
+        var isAdmitted = false;
         var standards = HeldStandards.SupplierAttestations.Empty;
         for (var k = 0; k < offerings.Count; k++)
         {
-            var (offering, supplier) = offerings[k];
-            // Candidates usually arrive in id order (tables list by key): then no set of 100,000 ids is needed.
-            if (inIdOrder && (supplier.Id != offering.SupplierId || (previousId is not null && string.CompareOrdinal(previousId, offering.Id) >= 0)))
-            {
-                inIdOrder = RepeatsChecked(offerings);
-            }
-            previousId = offering.Id;
-            if (!Has(offering.Lots, context.Lot.Id))
+            if ((listed[k >> 6] & (1UL << k)) == 0)
             {
                 outs[excludedCount++] = ~k;
                 continue;
             }
-            if (offering.Status == OfferingStatus.Retired || PricedOtherwise(offering, priceBasis) is not null)
+            if (retired[k] || (priceBasis is not null && (priceModel[k] < 0 || (compared & (1UL << priceModel[k])) == 0)))
             {
                 outs[excludedCount++] = k;
                 continue;
             }
-            // A supplier's offerings tend to sit together: compare with the last one before hashing.
-            if (!string.Equals(offering.SupplierId, lastSupplierId, StringComparison.Ordinal))
+            if (supplierOf[k] != lastSlot)
             {
-                lastSupplierId = offering.SupplierId;
-                admitted = context.Admitted.Contains(lastSupplierId);
-                standards = admitted ? context.Standards.Supplier(lastSupplierId) : HeldStandards.SupplierAttestations.Empty;
+                lastSlot = supplierOf[k];
+                isAdmitted = admitted[lastSlot];
+                standards = isAdmitted ? context.Standards.Supplier(lastSlot) : HeldStandards.SupplierAttestations.Empty;
             }
-            if (!admitted || !PassesGates(offering, gates, context.Standards.For(standards, offering), context, slugs))
+            var offering = offerings[k].Offering;
+            if (!isAdmitted || !PassesGates(k, offering, gates, context.Standards.For(standards, offering), context, candidates))
             {
                 outs[excludedCount++] = k;
                 continue;
@@ -130,23 +134,26 @@ public static class Scorer
         ArrayPool<decimal?>.Shared.Return(costs);
 
         var scored = eligible.AsSpan();
-        lastSupplierId = null;
+        // Standard scores shared by a supplier's offerings that hold nothing of their own, by supplier slot.
+        var shared = new double[]?[candidates.SupplierCount];
+        lastSlot = -1;
         for (var e = 0; e < scored.Length; e++)
         {
             ref var entry = ref scored[e];
             var offering = offerings[entry.Index].Offering;
-            if (!string.Equals(offering.SupplierId, lastSupplierId, StringComparison.Ordinal))
+            if (supplierOf[entry.Index] != lastSlot)
             {
-                lastSupplierId = offering.SupplierId;
-                standards = context.Standards.Supplier(lastSupplierId);
+                lastSlot = supplierOf[entry.Index];
+                standards = context.Standards.Supplier(lastSlot);
             }
             var held = context.Standards.For(standards, offering);
-            entry.Total = Total(criteria, offering, held, entry.Cost, lowest, totalWeight, context, slugs);
+            var sharedScores = !context.Equivalents.AnyAccepted && held.SupplierWide ? shared[lastSlot] ??= Unscored(criteria.Length) : null;
+            entry.Total = Total(criteria, entry.Index, offering, held, sharedScores, entry.Cost, lowest, totalWeight, context, candidates);
             entry.VerifiedStandards = held.SupplierWide ? held.SupplierCount() : held.Count;
         }
         Rank(scored, new Ranking(offerings));
         // In id order, the exclusions are in order already.
-        if (!inIdOrder)
+        if (!candidates.InIdOrder)
         {
             Array.Sort(excluded, (a, b) => string.CompareOrdinal(offerings[a < 0 ? ~a : a].Offering.Id, offerings[b < 0 ? ~b : b].Offering.Id));
         }
@@ -172,34 +179,27 @@ public static class Scorer
         return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries, exclusions);
     }
 
-    /// <summary>
-    /// Throws when two candidates share an id or a candidate's supplier is not its offering's (the first in input
-    /// order); else false. Only asked when the ids are out of order: in order, no set of ids is needed to find a repeat.
-    /// </summary>
-    private static bool RepeatsChecked(IReadOnlyList<CandidateOffering> offerings)
+    /// <summary>The input's prepared candidates, or its candidates prepared now.</summary>
+    private static PreparedCandidates Prepared(ScoringInput input) => input.Prepared switch
     {
-        var ids = new HashSet<string>(offerings.Count, StringComparer.Ordinal);
-        foreach (var (offering, supplier) in offerings)
-        {
-            if (!ids.Add(offering.Id))
-            {
-                throw new ArgumentException($"Offering '{offering.Id}' is a candidate twice.", "input");
-            }
-            if (supplier.Id != offering.SupplierId)
-            {
-                throw new ArgumentException($"Offering '{offering.Id}' is supplied by '{offering.SupplierId}', not '{supplier.Id}'.", "input");
-            }
-        }
-        return false;
+        null => PreparedCandidates.Of(input.Offerings, input.Attestations),
+        { } prepared when ReferenceEquals(prepared.Offerings, input.Offerings) && ReferenceEquals(prepared.Attestations, input.Attestations) => prepared,
+        _ => throw new ArgumentException("The prepared candidates are not the input's offerings and attestations.", nameof(input)),
+    };
+
+    private static double[] Unscored(int criteria)
+    {
+        var scores = new double[criteria];
+        Array.Fill(scores, double.NaN);
+        return scores;
     }
 
     /// <summary>100 × Σ(wᵢ·sᵢ)/Σw, summed criterion by criterion as the breakdown's points are.</summary>
-    private static double Total(Planned[] criteria, Offering offering, HeldStandards.OfferingStandards held, decimal? cost, decimal? lowest, long totalWeight,
-        Context context, AskedSlugs slugs)
+    // shared: where what counts is the supplier's alone, the supplier's standard scores by criterion (NaN until
+    // scored), since a standard scores the same for every such offering of the supplier; null otherwise.
+    private static double Total(Planned[] criteria, int k, Offering offering, HeldStandards.OfferingStandards held, double[]? shared, decimal? cost, decimal? lowest,
+        long totalWeight, Context context, PreparedCandidates candidates)
     {
-        slugs.Begin(offering);
-        // Where what counts is the supplier's alone, a standard scores the same for every such offering of the supplier.
-        var shared = !context.Equivalents.AnyAccepted && held.SupplierWide ? held.SupplierScores(criteria.Length) : null;
         var attested = held.AttestedBits;
         var total = 0.0;
         for (var i = 0; i < criteria.Length; i++)
@@ -220,7 +220,7 @@ public static class Scorer
             }
             else if (criterion.Via != Via.Check)
             {
-                score = Quick(criterion, offering, slugs);
+                score = Quick(criterion, k, candidates);
             }
             else if (shared is not null && criterion.Requirement.Rule is StandardHeldRule)
             {
@@ -241,17 +241,18 @@ public static class Scorer
     /// none) and whether only a verified attestation can make it count (no declaration or assessment route).
     /// </summary>
     /// <remarks>
-    /// A rule on the offering's own fields is scored by <see cref="Quick"/> from <paramref name="Via"/>: a test of
-    /// <paramref name="Mask"/> against the offering's <paramref name="Field"/> mask (<see cref="AskedSlugs"/>), or the
-    /// lead time against <paramref name="Count"/> days; for a share, <paramref name="Count"/> is how many slugs it asks.
-    /// The same numbers <see cref="Check"/> gives, which still explains them.
+    /// A rule on the offering's own fields is scored by <see cref="Quick"/> from <paramref name="Via"/> and the prepared
+    /// candidates: a test of <paramref name="Mask"/> against the offering's <paramref name="Field"/> mask, the lead time
+    /// against <paramref name="Count"/> days, or a capability's <paramref name="Figures"/> against <paramref name="Count"/>;
+    /// for a share, <paramref name="Count"/> is how many slugs it asks. The same numbers <see cref="Check"/> gives, which
+    /// still explains them.
     /// </remarks>
     private readonly record struct Planned(ResolvedRequirement Requirement, int Bit, bool OnlyAttested,
-        Via Via = Via.Check, AskedSlugs.Field Field = default, ulong Mask = 0, int Count = 0);
+        Via Via = Via.Check, SlugField Field = default, ulong Mask = 0, int Count = 0, long[]? Figures = null);
 
     private enum Via : byte
     {
-        /// <summary>Through <see cref="Check"/> (standards, the care regulator, a field past 64 slugs).</summary>
+        /// <summary>Through <see cref="Check"/> (standards, the care regulator).</summary>
         Check,
         /// <summary>1 when the offering has any slug of the mask.</summary>
         Any,
@@ -259,42 +260,41 @@ public static class Scorer
         Share,
         /// <summary>1 when the lead time is at most Count days.</summary>
         LeadTime,
+        /// <summary>1 when the offering's first declaration of the capability has a figure of at most Count.</summary>
+        Within,
     }
 
-    private static Planned[] Plan(IEnumerable<ResolvedRequirement> requirements, Context context, AskedSlugs slugs) =>
-        [.. requirements.Select(r => Plan(r, context, slugs))];
+    private static Planned[] Plan(IEnumerable<ResolvedRequirement> requirements, Context context, PreparedCandidates candidates) =>
+        [.. requirements.Select(r => Plan(r, context, candidates))];
 
-    private static Planned Plan(ResolvedRequirement requirement, Context context, AskedSlugs slugs)
+    private static Planned Plan(ResolvedRequirement requirement, Context context, PreparedCandidates candidates)
     {
-        Planned Slugs(Via via, AskedSlugs.Field field, IReadOnlyList<string> asked) =>
-            slugs.Ask(field, asked) is { } mask && (via == Via.Any || BitOperations.PopCount(mask) == asked.Count)
-                ? new Planned(requirement, -1, false, via, field, mask, asked.Count)
-                : new Planned(requirement, -1, false);
+        Planned Slugs(Via via, SlugField field, IReadOnlyList<string> asked) =>
+            new(requirement, -1, false, via, field, SlugBits.Asked(field, asked), asked.Count);
         return requirement.Rule switch
         {
-            StandardHeldRule rule => new Planned(requirement, context.Standards.Bit(rule.Code),
+            StandardHeldRule rule => new Planned(requirement, HeldStandards.Bit(rule.Code),
                 context.Standards.RouteOf(rule.Code) is not (VerificationRoute.Declaration or VerificationRoute.BuyerAssessed)),
-            CategoryRule r => Slugs(Via.Any, AskedSlugs.Field.Category, r.Categories),
-            ConditionCoveredRule r => Slugs(Via.Share, AskedSlugs.Field.Conditions, r.Conditions),
-            InteroperabilityRule r => Slugs(Via.Any, AskedSlugs.Field.Interoperability, r.Interoperability),
-            ConnectivityRule r => Slugs(Via.Any, AskedSlugs.Field.Connectivity, r.Connectivity),
-            RegionServedRule { Region: { } region } => Slugs(Via.Any, AskedSlugs.Field.Regions, [region]),
-            CapabilityDeclaredRule r => Slugs(Via.Share, AskedSlugs.Field.Capabilities, r.Capabilities),
-            SocialValueRule r => Slugs(Via.Share, AskedSlugs.Field.Capabilities, r.Commitments),
-            CapabilityWithinRule r => slugs.AskWithin(r.Capability, r.AtMost) is { } mask
-                ? new Planned(requirement, -1, false, Via.Any, AskedSlugs.Field.Within, mask)
-                : new Planned(requirement, -1, false),
+            CategoryRule r => Slugs(Via.Any, SlugField.Category, r.Categories),
+            ConditionCoveredRule r => Slugs(Via.Share, SlugField.Conditions, r.Conditions),
+            InteroperabilityRule r => Slugs(Via.Any, SlugField.Interoperability, r.Interoperability),
+            ConnectivityRule r => Slugs(Via.Any, SlugField.Connectivity, r.Connectivity),
+            RegionServedRule { Region: { } region } => Slugs(Via.Any, SlugField.Regions, [region]),
+            CapabilityDeclaredRule r => Slugs(Via.Share, SlugField.Capabilities, r.Capabilities),
+            SocialValueRule r => Slugs(Via.Share, SlugField.Capabilities, r.Commitments),
+            CapabilityWithinRule r => new Planned(requirement, -1, false, Via.Within, Count: r.AtMost, Figures: candidates.Figures(r.Capability)),
             LeadTimeAtMostRule r => new Planned(requirement, -1, false, Via.LeadTime, Count: r.Days),
             _ => new Planned(requirement, -1, false),
         };
     }
 
-    /// <summary>sᵢ of a rule planned on the offering's own fields, as <see cref="Check"/> scores it (after <see cref="AskedSlugs.Begin"/>).</summary>
-    private static double Quick(in Planned criterion, Offering offering, AskedSlugs slugs) => criterion.Via switch
+    /// <summary>sᵢ of a rule planned on offering <paramref name="k"/>'s own fields, as <see cref="Check"/> scores it.</summary>
+    private static double Quick(in Planned criterion, int k, PreparedCandidates candidates) => criterion.Via switch
     {
-        Via.Any => (slugs.Mask(criterion.Field) & criterion.Mask) != 0 ? 1 : 0,
-        Via.Share => (double)BitOperations.PopCount(slugs.Mask(criterion.Field) & criterion.Mask) / criterion.Count,
-        Via.LeadTime => offering.LeadTimeDays <= criterion.Count ? 1 : 0,
+        Via.Any => (candidates.Mask(k, criterion.Field) & criterion.Mask) != 0 ? 1 : 0,
+        Via.Share => (double)BitOperations.PopCount(candidates.Mask(k, criterion.Field) & criterion.Mask) / criterion.Count,
+        Via.LeadTime => candidates.LeadTimes[k] <= criterion.Count ? 1 : 0,
+        Via.Within => criterion.Figures![k] <= criterion.Count ? 1 : 0,
         _ => throw new InvalidOperationException($"Rule '{criterion.Requirement.Rule.Type}' is checked, not planned."),
     };
 
@@ -359,9 +359,8 @@ public static class Scorer
     /// Whether every gate passes (the lot, admission, status and price basis are checked before): with those,
     /// <see cref="Exclude"/> gives null.
     /// </summary>
-    private static bool PassesGates(Offering offering, Planned[] gates, HeldStandards.OfferingStandards held, Context context, AskedSlugs slugs)
+    private static bool PassesGates(int k, Offering offering, Planned[] gates, HeldStandards.OfferingStandards held, Context context, PreparedCandidates candidates)
     {
-        slugs.Begin(offering);
         for (var i = 0; i < gates.Length; i++)
         {
             var gate = gates[i];
@@ -371,7 +370,7 @@ public static class Scorer
             }
             if (gate.Via != Via.Check)
             {
-                if (Quick(gate, offering, slugs) < 1.0)
+                if (Quick(gate, k, candidates) < 1.0)
                 {
                     return false;
                 }
@@ -699,7 +698,7 @@ public static class Scorer
         private readonly IReadOnlyDictionary<string, string> standardNames;
         private readonly Dictionary<string, string> standards = new(StringComparer.Ordinal);
 
-        public Context(ScoringInput input, FrameworkLot lot, string region, IEnumerable<ResolvedRequirement> requirements)
+        public Context(ScoringInput input, PreparedCandidates candidates, FrameworkLot lot, string region)
         {
             Lot = lot;
             Region = region;
@@ -709,10 +708,10 @@ public static class Scorer
             NotInLot = new(ExclusionCodes.NotInLot, null, $"not in lot {lot.Number}");
             NotAdmitted = new(ExclusionCodes.SupplierNotAdmitted, null, $"supplier not admitted to lot {lot.Number}");
             // Only the specification's own commissioner's assessments count, whatever else the input carries.
-            Standards = new HeldStandards(input.Attestations, input.EvaluationDate, input.Routes,
-                input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId),
-                requirements.Select(r => r.Rule).OfType<StandardHeldRule>().Select(r => r.Code));
-            Equivalents = new EquivalentStandards(input.Attestations, input.EquivalentDecisions, input.EvaluationDate);
+            Standards = new HeldStandards(candidates.StandardsOn(input.EvaluationDate, input.Routes),
+                input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId));
+            // Only claims are read: an attestation claiming no equivalent never counts as one.
+            Equivalents = new EquivalentStandards(candidates.Claims, input.EquivalentDecisions, input.EvaluationDate);
             foreach (var association in input.Associations)
             {
                 associations.TryAdd(association.Id, association.Name);
@@ -778,30 +777,33 @@ public static class Scorer
     private sealed record Explainer(ResolvedRequirement[] Criteria, Context Context, Specification Specification, decimal? Lowest, long TotalWeight);
 
     /// <summary>
-    /// How many of <paramref name="exclusions"/> are of offerings in the lot, and the first <paramref name="keep"/> of
-    /// those: from a scoring's flags without building the others, or by reading their reasons.
+    /// How many of a scoring's <paramref name="exclusions"/> are of offerings in the lot, and the first
+    /// <paramref name="keep"/> of those: from the scoring's flags, without building the others.
     /// </summary>
+    /// <exception cref="ArgumentException">The exclusions are not a scoring's (<see cref="Score"/>).</exception>
     internal static (int InLot, List<Exclusion> Kept) InLot(IReadOnlyList<Exclusion> exclusions, int keep)
     {
-        if (exclusions is ScoredExclusions scored)
+        if (exclusions is not ScoredExclusions scored)
         {
-            var count = 0;
-            var kept = new List<Exclusion>(Math.Min(keep, exclusions.Count));
-            for (var i = 0; i < scored.Count; i++)
-            {
-                if (scored.InLot(i) && count++ < keep)
-                {
-                    kept.Add(scored[i]);
-                }
-            }
-            return (count, kept);
+            throw new ArgumentException("Only a scoring's exclusions know which are in the lot without being built.", nameof(exclusions));
         }
-        var inLot = exclusions.Where(e => !e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot)).ToList();
-        return (inLot.Count, inLot.Take(keep).ToList());
+        var count = 0;
+        var kept = new List<Exclusion>(Math.Min(keep, exclusions.Count));
+        for (var i = 0; i < scored.Count; i++)
+        {
+            if (scored.InLot(i) && count++ < keep)
+            {
+                kept.Add(scored[i]);
+            }
+        }
+        return (count, kept);
     }
 
-    /// <summary>A scoring's exclusions, built on read, knowing which are in the lot without building them.</summary>
-    private sealed class ScoredExclusions(int[] excluded, Func<int, Exclusion> build) : IReadOnlyList<Exclusion>
+    /// <summary>
+    /// A scoring's exclusions, built on read, knowing which are in the lot without building them: a position in
+    /// <paramref name="excluded"/> holds a number ≥ 0 for an offering listing the lot, its complement otherwise.
+    /// </summary>
+    internal sealed class ScoredExclusions(int[] excluded, Func<int, Exclusion> build) : IReadOnlyList<Exclusion>
     {
         private readonly BuiltOnRead<Exclusion> built = new(excluded.Length, build);
 

@@ -41,6 +41,11 @@ public sealed record ScoringInput
     /// and not in the lot, exactly as if they had been scored.
     /// </summary>
     public int OutsideLot { get; init; }
+    /// <summary>
+    /// Optional: <see cref="Offerings"/> and <see cref="Attestations"/> (these very lists) prepared once by
+    /// <see cref="PreparedCandidates.Of"/> and shared by every scoring of them; when null, each scoring prepares them.
+    /// </summary>
+    public PreparedCandidates? Prepared { get; init; }
 }
 
 /// <summary>An offering and the organisation that supplies it (<c>Supplier.Id</c> = <c>Offering.SupplierId</c>).</summary>

@@ -17,6 +17,7 @@ public static class ShortlistLocking
     /// A draft shortlist from a full scoring: the top <paramref name="maxResults"/> entries, the exclusions of offerings
     /// in the lot (those not in the lot are only counted), the counts and the snapshot that reproduces the entries.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="scored"/> is not a <see cref="Scorer.Score"/> result.</exception>
     public static ShortlistDocument Draft(string id, SpecificationDocument specification, KeyRequirementsTemplate template, ScoringInput input,
         Shortlist scored, int maxResults, ShortlistContext context, DateTimeOffset now, string userId)
     {

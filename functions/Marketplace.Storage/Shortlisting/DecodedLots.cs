@@ -7,8 +7,11 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Storage.Shortlisting;
 
-/// <summary>A lot's candidates as a shortlist scores them: offerings in id order with their suppliers, and those offerings' and suppliers' attestations.</summary>
-internal sealed record LotCandidates(IReadOnlyList<CandidateOffering> Offerings, IReadOnlyList<Attestation> Attestations);
+/// <summary>
+/// A lot's candidates as a shortlist scores them: offerings in id order with their suppliers, and those offerings' and
+/// suppliers' attestations, prepared for scoring once per decoding (<see cref="PreparedCandidates"/>).
+/// </summary>
+internal sealed record LotCandidates(IReadOnlyList<CandidateOffering> Offerings, IReadOnlyList<Attestation> Attestations, PreparedCandidates Prepared);
 
 /// <summary>
 /// The lots' buckets decoded once and shared: by every shortlist of a lot (concurrent ones included) for as long as
@@ -145,6 +148,6 @@ internal sealed class DecodedLots(TableClient table, long keptOfferings)
                 }
             }
         }
-        return new LotCandidates(offerings, attestations);
+        return new LotCandidates(offerings, attestations, PreparedCandidates.Of(offerings, attestations));
     }
 }

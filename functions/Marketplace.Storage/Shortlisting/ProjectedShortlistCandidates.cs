@@ -29,6 +29,7 @@ public sealed class ProjectedShortlistCandidates(CandidateProjection projection,
         {
             Offerings = lot.Offerings,
             Attestations = lot.Attestations,
+            Prepared = lot.Prepared,
             Framework = framework,
             EvaluationDate = evaluationDate,
             Associations = [.. (await decidersRead).Select(ScoredFields.Of)],

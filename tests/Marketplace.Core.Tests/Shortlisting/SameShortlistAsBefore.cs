@@ -65,6 +65,27 @@ public sealed class SameShortlistAsBefore
         Assert.Equal((inLot.Count, scored.Exclusions.Count - inLot.Count), (draft.Counts.Excluded, draft.Counts.NotInLot));
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Candidates_prepared_once_and_shared_by_every_specification_and_day_place_the_same_shortlist_as_before(string templateId, int variant)
+    {
+        var catalogue = Catalogue.Value;
+        var template = catalogue.Template(templateId);
+        var (specification, input) = catalogue.Variant(template, variant);
+        var prepared = input with { Prepared = catalogue.Prepared(input) };
+
+        // Two years on many attestations have lapsed: the standards kept for one day must not answer for another.
+        foreach (var day in new[] { input.EvaluationDate.AddYears(2), input.EvaluationDate })
+        {
+            var (onDay, preparedOnDay) = (input with { EvaluationDate = day }, prepared with { EvaluationDate = day });
+            var before = ScorerBeforeIssue15.Score(template, specification.ToSpecification(), onDay);
+            var after = Scorer.Score(template, specification.ToSpecification(), preparedOnDay);
+
+            Assert.Equal(Json(catalogue.Draft(specification, template, onDay, before)), Json(catalogue.Draft(specification, template, preparedOnDay, after)));
+            Assert.Equal(Json(before.Entries), Json(after.Entries));
+        }
+    }
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Web);
 
     private sealed class Generated
@@ -73,6 +94,7 @@ public sealed class SameShortlistAsBefore
         private readonly Dictionary<string, Core.Organisations.Organisation> organisations;
         private readonly ScoringInput input;
         private readonly string commissionerId;
+        private readonly List<PreparedCandidates> prepared = [];
 
         public Generated(int size)
         {
@@ -94,6 +116,20 @@ public sealed class SameShortlistAsBefore
                 StandardNames = standards.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
                 Assessments = assessments,
             };
+        }
+
+        /// <summary>The candidates of <paramref name="scored"/> prepared once, shared by every test that scores the same list (as a decoded lot's are).</summary>
+        public PreparedCandidates Prepared(ScoringInput scored)
+        {
+            lock (prepared)
+            {
+                var found = prepared.Find(p => ReferenceEquals(p.Offerings, scored.Offerings) && ReferenceEquals(p.Attestations, scored.Attestations));
+                if (found is null)
+                {
+                    prepared.Add(found = PreparedCandidates.Of(scored.Offerings, scored.Attestations));
+                }
+                return found;
+            }
         }
 
         public KeyRequirementsTemplate Template(string id) =>

@@ -140,7 +140,10 @@ internal static class ScorerBeforeIssue15
             exclusions.Sort((a, b) => string.CompareOrdinal(a.OfferingId, b.OfferingId));
         }
 
-        return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries, exclusions);
+        // As a scoring's exclusions, so a draft counts them as it counts the scorer's: here by reading their reasons.
+        var inLot = exclusions.Select((e, i) => e.Reasons.Any(r => r.Code == ExclusionCodes.NotInLot) ? ~i : i).ToArray();
+        return new Shortlist(template.Id, template.Version, lot.Id, lot.Number, input.EvaluationDate, lowest, entries,
+            new Marketplace.Core.Shortlisting.Scorer.ScoredExclusions(inLot, i => exclusions[i]));
     }
 
     private static string Describe(IEnumerable<SpecificationError> errors) => string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
