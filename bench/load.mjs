@@ -92,9 +92,13 @@ const search = () => {
     connections: 32,
     duration,
     timeout: 30,
-    // Each client its own sequence of draws, so the clients are not in step.
+    // Each client its own sequence of draws, so the clients are not in step, and its own address: the app limits
+    // searches per client address (from the Functions host's X-Forwarded-For, believed from loopback only), and 32
+    // commissioners are 32 addresses, not one.
     setupClient: (client) => {
-      client.setRequests(draws(++searchClient, 4000).map((query) => ({ method: 'GET', path: '/api/catalogue/search?' + query })));
+      const id = ++searchClient;
+      const headers = { 'x-forwarded-for': `10.0.${id >> 8}.${id & 255}` };
+      client.setRequests(draws(id, 4000).map((query) => ({ method: 'GET', path: '/api/catalogue/search?' + query, headers })));
       let hit = false;
       client.on('headers', ({ headers }) => {
         hit = false;
