@@ -21,16 +21,6 @@ internal sealed class HeldStandards
     private readonly Index index;
     private readonly Dictionary<(string OfferingId, string Code), BuyerAssessment> assessments = [];
 
-    /// <param name="attestations">The suppliers' attestations, any status.</param>
-    /// <param name="date">The evaluation date.</param>
-    /// <param name="routes">Each standard's <see cref="VerificationRoute"/> by code.</param>
-    /// <param name="assessments">The specification's own commissioner's assessments only.</param>
-    public HeldStandards(IReadOnlyList<Attestation> attestations, DateOnly date,
-        IReadOnlyDictionary<string, string>? routes = null, IEnumerable<BuyerAssessment>? assessments = null)
-        : this(PreparedCandidates.Of([], attestations).StandardsOn(date, routes ?? new Dictionary<string, string>()), assessments)
-    {
-    }
-
     /// <param name="index">What counts for each supplier on the evaluation date (<see cref="PreparedCandidates.StandardsOn"/>).</param>
     /// <param name="assessments">The specification's own commissioner's assessments only.</param>
     public HeldStandards(Index index, IEnumerable<BuyerAssessment>? assessments)

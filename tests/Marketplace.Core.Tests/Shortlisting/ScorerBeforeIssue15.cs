@@ -496,7 +496,7 @@ internal static class ScorerBeforeIssue15
             NotInLot = new(ExclusionCodes.NotInLot, null, $"not in lot {lot.Number}");
             NotAdmitted = new(ExclusionCodes.SupplierNotAdmitted, null, $"supplier not admitted to lot {lot.Number}");
             // Only the specification's own commissioner's assessments count, whatever else the input carries.
-            Standards = new HeldStandards(input.Attestations, input.EvaluationDate, input.Routes,
+            Standards = new HeldStandards(PreparedCandidates.Of([], input.Attestations).StandardsOn(input.EvaluationDate, input.Routes),
                 input.CommissionerId is null ? [] : input.Assessments.Where(a => a.CommissionerId == input.CommissionerId));
             Equivalents = new EquivalentStandards(input.Attestations, input.EquivalentDecisions, input.EvaluationDate);
             foreach (var association in input.Associations)
