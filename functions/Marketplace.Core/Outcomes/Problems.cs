@@ -35,6 +35,8 @@ public static class Problems
     public const string DependencyUnavailable = "dependency-unavailable";
     /// <summary>429: too many requests from one client; wait as Retry-After says.</summary>
     public const string TooManyRequests = "too-many-requests";
+    /// <summary>503: too much of this work is already running or waiting; retry as Retry-After says.</summary>
+    public const string Busy = "busy";
     /// <summary>500.</summary>
     public const string InternalError = "internal-error";
     /// <summary>409: not an allowed workflow step from the current status.</summary>

@@ -78,21 +78,37 @@ public static class SearchCatalogueEndpoint
         var parsed = CatalogueQueryParser.Parse(parameters);
         var key = cache.KeyOf(parsed.Query);
         var fresh = CacheControlHeaderValue.TryParse(request.Headers.CacheControl.ToString(), out var control) && control.NoCache;
-        if (key is not null && !fresh && cache.TryGet(key, out var kept))
+        // Pages are kept Brotli-packed: a client that accepts br is sent those bytes as they are, with nothing to unpack
+        // or pack again; the answer therefore varies with Accept-Encoding.
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var brotli = AcceptsBrotli(request);
+        if (key is not null && !fresh && cache.TryGet(key, packed: brotli, out var kept))
         {
             response.Headers["Cache-Status"] = "marketplace; hit";
-            return TypedResults.Bytes(kept, "application/json");
+            return Page(kept, brotli, response);
         }
         return (await searchCatalogue.RunAsync(actor, parsed, ct)).ToResult(result =>
         {
             var page = JsonSerializer.SerializeToUtf8Bytes(ResponseOf(result), WireJson.Default.SearchResponse);
+            var packed = key is null ? null : cache.Add(key, page);
             if (key is not null)
             {
-                cache.Add(key, page);
                 response.Headers["Cache-Status"] = fresh ? "marketplace; fwd=request; stored" : "marketplace; fwd=miss; stored";
             }
-            return TypedResults.Bytes(page, "application/json");
+            return brotli && packed is not null ? Page(packed, true, response) : Page(page, false, response);
         });
+    }
+
+    private static bool AcceptsBrotli(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptEncoding.Any(e => e.Quality is not 0 && string.Equals(e.Value.Value, "br", StringComparison.OrdinalIgnoreCase));
+
+    private static FileContentHttpResult Page(byte[] bytes, bool brotli, HttpResponse response)
+    {
+        if (brotli)
+        {
+            response.Headers.ContentEncoding = "br";
+        }
+        return TypedResults.Bytes(bytes, "application/json");
     }
 
     private static SearchResponse ResponseOf(CatalogueSearchResult result) => new(

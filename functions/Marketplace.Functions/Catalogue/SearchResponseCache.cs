@@ -42,13 +42,21 @@ public sealed partial class SearchResponseCache(ICatalogueIndexGeneration? index
         return KeyOf(generation, query);
     }
 
-    /// <summary>The kept page of <paramref name="key"/>, unpacked.</summary>
-    public bool TryGet(string key, out byte[] page)
+    /// <summary>
+    /// The kept page of <paramref name="key"/>: its Brotli bytes as kept when <paramref name="packed"/> (for a client
+    /// that accepts br, nothing to unpack), otherwise unpacked.
+    /// </summary>
+    public bool TryGet(string key, bool packed, out byte[] page)
     {
         if (!pages.TryGetValue(key, out KeptPage? kept) || kept is null)
         {
             page = [];
             return false;
+        }
+        if (packed)
+        {
+            page = kept.Packed;
+            return true;
         }
         page = new byte[kept.Length];
         if (!BrotliDecoder.TryDecompress(kept.Packed, page, out var written) || written != kept.Length)
@@ -58,15 +66,17 @@ public sealed partial class SearchResponseCache(ICatalogueIndexGeneration? index
         return true;
     }
 
-    public void Add(string key, byte[] page)
+    /// <summary>Keeps <paramref name="page"/> packed and returns the packed bytes (Brotli), or null when it did not pack.</summary>
+    public byte[]? Add(string key, byte[] page)
     {
         var packed = new byte[BrotliEncoder.GetMaxCompressedLength(page.Length)];
         if (!BrotliEncoder.TryCompress(page, packed, out var written, BrotliQuality, BrotliWindow))
         {
-            return;
+            return null;
         }
         var kept = new KeptPage(packed.AsSpan(0, written).ToArray(), page.Length);
         pages.Set(key, kept, new MemoryCacheEntryOptions { Size = kept.Packed.Length });
+        return kept.Packed;
     }
 
     public void Dispose() => pages.Dispose();

@@ -24,6 +24,8 @@ public static class ShortlistingFeature
         services.AddSingleton<CreateSpecification>();
         services.AddSingleton<ReplaceSpecification>();
         services.AddSingleton<CreateShortlist>();
+        services.AddOptions<ShortlistAdmissionOptions>().Bind(builder.Configuration.GetSection(ShortlistAdmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ShortlistAdmission>();
         services.AddSingleton<LockShortlist>();
         services.AddSingleton<DecideEquivalent>();
         services.AddSingleton<RecordOutcome>();

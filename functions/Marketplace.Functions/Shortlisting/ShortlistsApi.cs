@@ -31,6 +31,7 @@ public static partial class ShortlistsApi
         var group = app.MapFeature("/api", "Shortlisting");
         group.MapPost("/specifications/{id}/shortlist", CreateAsync)
             .WithName("CreateShortlist")
+            .AdmittedAsShortlistWork()
             .CompressedForClientsThatAsk()
             .ProducesProblems(400, 403, 404)
             .WithSummary($"Scores the specification against every active offering and stores a draft shortlist with the top ?maxResults= entries " +
@@ -49,6 +50,7 @@ public static partial class ShortlistsApi
             .AllowOwningCommissionerOrAdmin("commissioner");
         group.MapPost("/shortlists/{id}/lock", LockAsync)
             .WithName("LockShortlist")
+            .AdmittedAsShortlistWork()
             .CompressedForClientsThatAsk()
             .ProducesProblems(403, 404, 409, 412, 428)
             .WithSummary("Locks a draft shortlist (If-Match required): re-scores its snapshot, stores the SHA-256 of its canonical JSON, and refuses an empty or already locked shortlist (409).")
@@ -72,6 +74,7 @@ public static partial class ShortlistsApi
             .AllowOwningCommissionerOrAdmin("shortlist");
         group.MapGet("/shortlists/{id}/verify", VerifyAsync)
             .WithName("VerifyShortlist")
+            .AdmittedAsShortlistWork()
             .CompressedForClientsThatAsk()
             .ProducesProblems(403, 404, 409)
             .WithSummary("Re-scores the shortlist's snapshot (with every decision on a claimed equivalent it records) and compares the SHA-256 with the one stored at lock (reproduced true/false); returns the snapshot re-scored.")
@@ -80,6 +83,7 @@ public static partial class ShortlistsApi
                 DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 DecideEquivalentAsync(id, attestationId, accept: true, body, actor, decide, request, response, ct))
             .WithName("AcceptEquivalent")
+            .AdmittedAsShortlistWork()
             .CompressedForClientsThatAsk()
             .ProducesProblems(400, 403, 404, 409, 412, 428)
             .WithSummary("The owning commissioner accepts a supplier's claimed equivalent pending on its draft shortlist (Procurement Act 2023 s.56); body { \"reason\": \"…\" } " +
@@ -90,6 +94,7 @@ public static partial class ShortlistsApi
                 DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 DecideEquivalentAsync(id, attestationId, accept: false, body, actor, decide, request, response, ct))
             .WithName("RejectEquivalent")
+            .AdmittedAsShortlistWork()
             .CompressedForClientsThatAsk()
             .ProducesProblems(400, 403, 404, 409, 412, 428)
             .WithSummary("The owning commissioner rejects a supplier's claimed equivalent pending on its draft shortlist; body { \"reason\": \"…\" } is required " +

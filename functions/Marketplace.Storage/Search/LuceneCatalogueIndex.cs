@@ -70,7 +70,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         try
         {
             var values = JsonSerializer.SerializeToUtf8Bytes(document, SearchJson.Default.OfferingSearchDocument);
-            if (IndexedValuesOf(document.Id) is { } indexed && indexed.AsSpan().SequenceEqual(values))
+            if (Indexed(document.Id, values).Same)
             {
                 return;
             }
@@ -88,7 +88,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         await writeLock.WaitAsync(ct);
         try
         {
-            if (IndexedValuesOf(offeringId) is null)
+            if (!Indexed(offeringId, []).Present)
             {
                 return;
             }
@@ -168,26 +168,29 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         Interlocked.Increment(ref generation);
     }
 
-    /// <summary>The indexed document's values of <paramref name="offeringId"/> as the searchers see them (current under the write lock); null when absent.</summary>
-    private byte[]? IndexedValuesOf(string offeringId)
+    /// <summary>
+    /// Whether the searchers hold <paramref name="offeringId"/> (current under the write lock), and whether its indexed
+    /// values are <paramref name="values"/>: compared where the doc values lie, with nothing copied per write.
+    /// </summary>
+    private (bool Present, bool Same) Indexed(string offeringId, ReadOnlySpan<byte> values)
     {
         var searcher = searchers.Acquire();
         try
         {
             if (searcher.Search(new TermQuery(new Term(IdField, offeringId)), 1).ScoreDocs is not [var hit, ..])
             {
-                return null;
+                return (false, false);
             }
             var leaves = searcher.IndexReader.Leaves;
             var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
             if (leaf.AtomicReader.GetBinaryDocValues(DocumentValuesField) is not { } documents)
             {
                 // Present, written before the documents were kept as doc values: equal to nothing.
-                return [];
+                return (true, false);
             }
             var scratch = new BytesRef();
             documents.Get(hit.Doc - leaf.DocBase, scratch);
-            return scratch.Bytes.AsSpan(scratch.Offset, scratch.Length).ToArray();
+            return (true, scratch.Bytes.AsSpan(scratch.Offset, scratch.Length).SequenceEqual(values));
         }
         finally
         {

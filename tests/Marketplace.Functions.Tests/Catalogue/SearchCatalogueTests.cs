@@ -97,6 +97,47 @@ public sealed class SearchCatalogueTests(SearchCatalogueApp fixture) : IClassFix
         [.. facets.GetProperty(name).EnumerateArray().Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("count").GetInt64()))];
 
     [Fact]
+    public async Task A_client_accepting_br_gets_the_same_page_packed_whether_searched_or_kept_and_one_that_does_not_gets_it_plain()
+    {
+        using var client = fixture.App.CreateClient();
+        const string path = "/api/catalogue/search?q=pendant&sort=price";
+        async Task<(HttpResponseMessage Response, byte[] Body)> SearchAsync(string? acceptEncoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (acceptEncoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            }
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            return (response, await response.Content.ReadAsByteArrayAsync());
+        }
+        static string Unpacked(byte[] packed)
+        {
+            using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress);
+            return new StreamReader(brotli).ReadToEnd();
+        }
+
+        var searched = await SearchAsync("gzip, deflate, br");
+        var kept = await SearchAsync("br");
+        var plain = await SearchAsync(null);
+        var refused = await SearchAsync("br;q=0, gzip");
+
+        Assert.Equal("marketplace; fwd=miss; stored", string.Join(",", searched.Response.Headers.GetValues("Cache-Status")));
+        Assert.Equal("marketplace; hit", string.Join(",", kept.Response.Headers.GetValues("Cache-Status")));
+        Assert.Equal(["br"], searched.Response.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], kept.Response.Content.Headers.ContentEncoding);
+        Assert.Empty(plain.Response.Content.Headers.ContentEncoding);
+        Assert.Empty(refused.Response.Content.Headers.ContentEncoding);
+        var json = System.Text.Encoding.UTF8.GetString(plain.Body);
+        Assert.Equal("classic-pendant-alarm", Ids(JsonDocument.Parse(json).RootElement)[0]);
+        Assert.Equal(json, Unpacked(searched.Body));
+        Assert.Equal(json, Unpacked(kept.Body));
+        Assert.Equal(json, System.Text.Encoding.UTF8.GetString(refused.Body));
+    }
+
+    [Fact]
     public async Task A_repeated_search_is_answered_from_the_kept_page_until_the_index_changes()
     {
         using var client = fixture.App.CreateClient();

@@ -33,9 +33,15 @@ public sealed class SearchResponseCacheTests
         using var cache = new SearchResponseCache(new IndexAt(1), sizeLimitBytes: page.Length / 2, NullLogger<SearchResponseCache>.Instance);
         var key = cache.KeyOf(new CatalogueQuery { Text = "pendant" })!;
 
-        cache.Add(key, page);
+        var packed = cache.Add(key, page);
 
-        Assert.True(cache.TryGet(key, out var kept));
+        Assert.True(cache.TryGet(key, packed: false, out var kept));
         Assert.Equal(page, kept);
+        // A client that accepts br is sent the kept bytes as they are: they unpack to the same page.
+        Assert.True(cache.TryGet(key, packed: true, out var asKept));
+        Assert.Equal(packed, asKept);
+        var unpacked = new byte[page.Length];
+        Assert.True(System.IO.Compression.BrotliDecoder.TryDecompress(asKept, unpacked, out var written));
+        Assert.Equal(page, unpacked[..written]);
     }
 }

@@ -123,6 +123,44 @@ public sealed class LuceneCatalogueIndexTests
     }
 
     [Fact]
+    public void Every_indexed_field_comes_from_the_serialised_document_so_an_equal_serialisation_is_an_equal_index_entry()
+    {
+        // UpsertAsync skips a write when the serialised document equals the indexed one: that is only right when the
+        // index entry follows from the serialisation alone. A property indexed but not serialised (say [JsonIgnore])
+        // would be lost in this round trip and the index entries would differ.
+        var offering = new OfferingSearchDocument
+        {
+            Id = "every-field",
+            Name = "Every field pendant",
+            Summary = "A summary",
+            Description = "A description",
+            SupplierId = "pennine-careline",
+            SupplierName = "Pennine Careline",
+            Category = "pendant-alarm",
+            Conditions = ["falls-risk"],
+            Regions = ["london"],
+            Lots = ["lot-1"],
+            Connectivity = "digital",
+            Interoperability = ["scaip"],
+            Features = ["two-way speech"],
+            VerifiedStandards = ["TSA-QSF"],
+            Capabilities = ["clinician-dashboard"],
+            PriceModel = "per-unit",
+            PriceGbp = 12.5m,
+            LeadTimeDays = 14,
+        };
+        // A property added later must be given a value here, or the round trip cannot show it is lost.
+        Assert.All(typeof(OfferingSearchDocument).GetProperties(), p =>
+            Assert.False(p.GetValue(offering) is null or "" or 0 or 0m or System.Collections.ICollection { Count: 0 }, $"{p.Name} has no value in this test"));
+        var roundTripped = System.Text.Json.JsonSerializer.Deserialize(
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(offering, SearchJson.Default.OfferingSearchDocument), SearchJson.Default.OfferingSearchDocument)!;
+
+        Assert.Equal(Fields(LuceneCatalogueIndex.ToLucene(offering)), Fields(LuceneCatalogueIndex.ToLucene(roundTripped)));
+
+        static string[] Fields(Lucene.Net.Documents.Document document) => [.. document.Fields.Select(f => f.ToString()!)];
+    }
+
+    [Fact]
     public async Task An_index_on_disk_survives_a_restart()
     {
         var folder = Directory.CreateTempSubdirectory("lucene-");
