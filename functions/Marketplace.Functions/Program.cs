@@ -77,6 +77,7 @@ app.MapRegisters();
 app.MapProgress();
 app.MapFeature("", "Host invocations").MapBackgroundFunctions();
 app.MapFeature("", "Pages").MapMarketplacePages();
+app.BuildEndpointsOnce();
 
 if (args is ["generate-function-json", var outputFolder, ..])
 {

@@ -8,16 +8,15 @@ namespace Marketplace.Schemas;
 /// The repository's document schemas (<c>schemas/*.schema.json</c>), read at load and each built with JsonSchema.Net on
 /// its first use (building all of them took about 160 ms of CPU before the app's first answer), then shared: evaluating
 /// is read-only, so one instance serves every thread. A schema is named by its file name (<c>offering.schema.json</c>)
-/// or its <c>$id</c>.
+/// or its <c>$id</c>. Loading touches no JsonSchema.Net type, so JsonSchema.Net itself starts (its module initialiser
+/// builds every meta-schema) at the first build too, not before the app's first answer (issue 15).
 /// </summary>
 public sealed class DocumentSchemas
 {
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
-
-    private readonly Dictionary<string, (Lazy<JsonSchema> Schema, Uri BaseUri)> schemas;
+    private readonly Dictionary<string, Slot> schemas;
     private readonly SchemaSources sources;
 
-    private DocumentSchemas(Dictionary<string, (Lazy<JsonSchema>, Uri)> schemas, SchemaSources sources, IReadOnlyList<string> files)
+    private DocumentSchemas(Dictionary<string, Slot> schemas, SchemaSources sources, IReadOnlyList<string> files)
     {
         this.schemas = schemas;
         this.sources = sources;
@@ -41,7 +40,7 @@ public sealed class DocumentSchemas
         }
 
         var sources = new SchemaSources();
-        var schemas = new Dictionary<string, (Lazy<JsonSchema>, Uri)>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, Slot>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
@@ -50,10 +49,9 @@ public sealed class DocumentSchemas
                 ? new Uri(id.GetString()!)
                 : new Uri(Path.GetFullPath(file));
             sources.Add(baseUri, root);
-            // Lazy's default mode builds once however many requests ask at the same moment.
-            var schema = new Lazy<JsonSchema>(() => Build(sources, baseUri));
-            schemas[Path.GetFileName(file)] = (schema, baseUri);
-            schemas[baseUri.OriginalString] = (schema, baseUri);
+            var schema = new Slot(sources, baseUri);
+            schemas[Path.GetFileName(file)] = schema;
+            schemas[baseUri.OriginalString] = schema;
         }
 
         sources.CheckReferences();
@@ -101,8 +99,8 @@ public sealed class DocumentSchemas
     /// </summary>
     public (IReadOnlyList<SchemaError> Errors, JsonNode? Document) Check(string schema, JsonElement json)
     {
-        var (lazy, baseUri) = Get(schema);
-        var found = lazy.Value;
+        var slot = Get(schema);
+        var (found, baseUri) = (slot.Schema, slot.BaseUri);
         var document = JsonNode.Parse(json.GetRawText());
         var removed = NullMembers.Remove(document);
         if (removed.Count == 0)
@@ -131,9 +129,38 @@ public sealed class DocumentSchemas
     }
 
     private IReadOnlyList<SchemaError> Evaluate(JsonSchema schema, Uri baseUri, JsonElement json) =>
-        EvaluationReport.From(schema.Evaluate(json, Options), json, sources.Root(baseUri));
+        EvaluationReport.From(schema.Evaluate(json, Slot.Options), json, sources.Root(baseUri));
 
-    private (Lazy<JsonSchema>, Uri) Get(string schema) => schemas.TryGetValue(schema, out var found)
+    /// <summary>
+    /// One schema, built on first use, once however many requests ask at the same moment. Its fields and constructor
+    /// name no JsonSchema.Net type (the built schema is kept as an object), so creating it does not start JsonSchema.Net.
+    /// </summary>
+    private sealed class Slot(SchemaSources sources, Uri baseUri)
+    {
+        internal static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
+
+        private readonly Lock gate = new();
+        private object? built;
+
+        public Uri BaseUri => baseUri;
+
+        public JsonSchema Schema
+        {
+            get
+            {
+                if (Volatile.Read(ref built) is JsonSchema done)
+                {
+                    return done;
+                }
+                lock (gate)
+                {
+                    return (JsonSchema)(built ??= Build(sources, baseUri));
+                }
+            }
+        }
+    }
+
+    private Slot Get(string schema) => schemas.TryGetValue(schema, out var found)
         ? found
         : throw new ArgumentException($"No schema named '{schema}' is loaded; the files are {string.Join(", ", Files)}.", nameof(schema));
 

@@ -69,14 +69,19 @@ internal sealed class SchemaSources
         var document = new Uri(target.GetLeftPart(UriPartial.Query));
         if (!documents.TryGetValue(document, out var root))
         {
-            throw new JsonSchemaException($"{baseUri}: the reference '{reference}' names no loaded schema; schemas are never fetched over the network.");
+            throw Broken($"{baseUri}: the reference '{reference}' names no loaded schema; schemas are never fetched over the network.");
         }
 
         var fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
         return JsonPointer.Parse(fragment).Evaluate(root) is { } found
             ? new Location(this, found, document)
-            : throw new JsonSchemaException($"{baseUri}: the reference '{reference}' points at nothing in {document}.");
+            : throw Broken($"{baseUri}: the reference '{reference}' points at nothing in {document}.");
     }
+
+    // Apart, and never inlined: compiling a method that names a JsonSchema.Net type starts JsonSchema.Net (its module
+    // initialiser builds every meta-schema), which checking the references at start must not do (issue 15).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Exception Broken(string message) => new JsonSchemaException(message);
 
     /// <summary>A subschema as written, and the base URI its references resolve against.</summary>
     public readonly record struct Location(SchemaSources Sources, JsonElement Schema, Uri BaseUri)
