@@ -86,7 +86,14 @@ public sealed class RunningApp : IAsyncDisposable
                 app.LastShortlistLog = JsonDocument.Parse(line.Data).RootElement.GetProperty("Message").GetString();
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        // A variant that dies (a heap limit too tight) says why on standard error: keep that in the benchmark's output.
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && (text.Contains("memory", StringComparison.OrdinalIgnoreCase) || text.Contains("Unhandled", StringComparison.Ordinal) || text.Contains("Fatal", StringComparison.Ordinal)))
+            {
+                Console.WriteLine($"app stderr: {text}");
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await app.WaitUntilReadyAsync();
