@@ -100,16 +100,21 @@ public sealed class RunningApp : IAsyncDisposable
         return app;
     }
 
-    // Ready = health is 200 and the start-up work has finished (the reindex and the reconciliations, and the heap compaction
-    // after them): it logged so, and an empty query counts every active offering. (An index left on disk answers at once,
-    // while the reindex still runs in the background.)
+    // Ready = health is 200 and the start-up reindex has finished: it logged so, and an empty query counts every active
+    // offering. (An index left on disk answers at once, while the reindex still runs in the background.) Then the rest of
+    // the start-up work (the reconciliations, and the heap compaction after them) is awaited too, so that memory is
+    // measured as a running app holds it; the first start after a fresh import also writes every progress aggregate,
+    // minutes at 100,000 on a loaded machine, so after 20 more minutes the benchmark says so and measures anyway.
     private async Task WaitUntilReadyAsync()
     {
-        // The first start against a fresh import also writes every progress aggregate (its reconciliation): minutes at 100,000.
-        var deadline = DateTime.UtcNow.AddMinutes(25);
+        var deadline = DateTime.UtcNow.AddMinutes(15);
         long? lastTotal = null;
-        while (DateTime.UtcNow < deadline)
+        while (true)
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The app was not ready in 15 minutes.");
+            }
             if (process.HasExited)
             {
                 throw new InvalidOperationException($"The app exited with {process.ExitCode}.");
@@ -119,9 +124,9 @@ public sealed class RunningApp : IAsyncDisposable
                 if ((await client.GetAsync("/api/health")).IsSuccessStatusCode)
                 {
                     var total = JsonDocument.Parse(await client.GetStringAsync("/api/catalogue/search?pageSize=1")).RootElement.GetProperty("total").GetInt64();
-                    if (reindexed && startUpWorkDone && total > 0 && total == lastTotal)
+                    if (reindexed && total > 0 && total == lastTotal)
                     {
-                        return;
+                        break;
                     }
                     lastTotal = total;
                 }
@@ -132,7 +137,15 @@ public sealed class RunningApp : IAsyncDisposable
             }
             await Task.Delay(1000);
         }
-        throw new TimeoutException("The app was not ready in 25 minutes.");
+        var startUpDeadline = DateTime.UtcNow.AddMinutes(20);
+        while (!startUpWorkDone && !process.HasExited && DateTime.UtcNow < startUpDeadline)
+        {
+            await Task.Delay(1000);
+        }
+        if (!startUpWorkDone)
+        {
+            Console.WriteLine("the app's start-up work had not finished after 20 minutes: measuring without the compaction after it");
+        }
     }
 
     public async Task<Latency> MeasureSearchAsync(int queries)
