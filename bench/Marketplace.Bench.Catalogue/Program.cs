@@ -107,7 +107,9 @@ foreach (var size in sizes)
             {
                 Console.WriteLine($"-- app with {label} ({DateTime.UtcNow:HH:mm:ss} UTC, load average {LoadAverage()})");
             }
+            clock.Restart();
             await using var app = await RunningApp.StartAsync(appFolder, azurite.ConnectionString, lucenePath, environment);
+            Console.WriteLine($"app ready after its start-up work in {clock.Elapsed.TotalSeconds:0} s; {app.CompactionLog}; memory then: {app.Memory().Breakdown()}");
             var overHttp = await app.MeasureSearchAsync(queryCount);
             Console.WriteLine($"HTTP search: {overHttp} ({Ratio(overHttp, rawLatency)} raw p95)");
             var (shortlist, firstShortlist, eligible, considered) = await app.MeasureShortlistAsync(shortlistCount);

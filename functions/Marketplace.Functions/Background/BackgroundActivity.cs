@@ -7,6 +7,13 @@ public sealed class BackgroundActivity
 {
     private readonly ConcurrentDictionary<string, FunctionActivity> functions = new(StringComparer.Ordinal);
 
+    private readonly TaskCompletionSource startUpWork = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once every timer function that runs at start-up has run once and the heap was compacted after them.</summary>
+    public Task StartUpWork => startUpWork.Task;
+
+    internal void StartUpWorkFinished() => startUpWork.SetResult();
+
     public FunctionActivity Of(string functionName) => functions.GetValueOrDefault(functionName) ?? new FunctionActivity(0, 0, null);
 
     internal void Record(string functionName, bool succeeded, DateTimeOffset at) =>

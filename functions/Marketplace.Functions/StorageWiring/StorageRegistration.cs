@@ -78,10 +78,8 @@ public static class StorageRegistration
         services.AddSingleton<IStandards>(sp => sp.GetRequiredService<TableReferenceData>());
         services.AddSingleton<CatalogueImport>();
         services.AddSingleton<ShortlistingTables>();
-        // Offerings kept decoded for shortlists (Shortlisting:KeptOfferings); unset, from the memory the GC may use.
-        var keptOfferings = builder.Configuration.GetValue<long?>("Shortlisting:KeptOfferings");
-        services.AddSingleton(sp => new CandidateProjection(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<StorageNames>(),
-            sp.GetRequiredService<CatalogueTables>(), sp.GetRequiredService<ILogger<CandidateProjection>>(), keptOfferings));
+        services.AddOptions<ShortlistingOptions>().Bind(builder.Configuration.GetSection(ShortlistingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CandidateProjection>();
         services.AddSingleton<IOfferingSearchSource, TableOfferingSearchSource>();
         services.AddSingleton<ISearchIndexUpdates, SearchIndexUpdates>();
         services.AddSingleton<IOrganisationMemberships, TableOrganisationMemberships>();

@@ -11,6 +11,7 @@ using Marketplace.Core.Organisations;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Storage.Catalogue;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Storage.Shortlisting;
 
@@ -27,10 +28,10 @@ public sealed record CandidateDrift(int Rows, int Missing, int Changed, int Stal
 /// in one page instead of a row per offering. In their own table beside them: the lots each active offering is in (to
 /// take it out of lots it left) and the count of active offerings (what a shortlist says it considered). Kept current
 /// per offering by the same messages as the search index; rebuilt and checked against the records by
-/// <see cref="ReconcileAsync"/>. Decoded lots are kept for later shortlists up to <paramref name="keptOfferings"/>
+/// <see cref="ReconcileAsync"/>. Decoded lots are kept for later shortlists up to <see cref="ShortlistingOptions.KeptOfferings"/>
 /// offerings (by default <see cref="KeptOfferingsFor"/> the memory the GC may use).
 /// </summary>
-public sealed partial class CandidateProjection(TableServiceClient service, StorageNames names, CatalogueTables tables, ILogger<CandidateProjection> logger, long? keptOfferings = null)
+public sealed partial class CandidateProjection(TableServiceClient service, StorageNames names, CatalogueTables tables, ILogger<CandidateProjection> logger, IOptions<ShortlistingOptions>? options = null)
 {
     /// <summary>
     /// Rows per lot. At 100,000 offerings the largest lot has ~22,000 (~31 MB of JSON): ~700 a bucket, ~1 MB of JSON that
@@ -68,7 +69,7 @@ public sealed partial class CandidateProjection(TableServiceClient service, Stor
     public TableClient Lots { get; } = service.GetTableClient(names.CandidateLotsTable);
 
     private readonly DecodedLots decoded = new(service.GetTableClient(names.CandidatesTable),
-        keptOfferings ?? KeptOfferingsFor(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
+        options?.Value.KeptOfferings ?? KeptOfferingsFor(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
 
     /// <summary>An offering entry: the offering as scored and its own attestations (any status), by id.</summary>
     internal sealed record OfferingRow(Offering Offering, IReadOnlyList<Attestation> Attestations);

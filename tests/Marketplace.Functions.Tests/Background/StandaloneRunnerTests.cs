@@ -78,6 +78,27 @@ public sealed class StandaloneRunnerTests
         Assert.Equal("Night-time home alarm hub", (await Search(app).FindAsync("night-hub"))!.Name);
     }
 
+    [Fact]
+    public async Task The_heap_is_compacted_once_when_every_start_up_run_has_finished_and_not_after_later_runs()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 58, 0, TimeSpan.Zero));
+        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton<TimeProvider>(time));
+        var activity = app.Services.GetRequiredService<BackgroundActivity>();
+        var compaction = app.Services.GetRequiredService<HeapCompaction>();
+
+        await activity.StartUpWork.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var startUpRuns = app.Services.GetServices<BackgroundFunction>().Where(f => f.Trigger is TimerTriggerBinding { RunWhenStandaloneStarts: true }).ToList();
+        Assert.Contains(startUpRuns, f => f.Name == ReindexCatalogue.Name);
+        Assert.All(startUpRuns, f => Assert.Equal(1, activity.Of(f.Name).Invocations));
+        Assert.Equal(1, compaction.Compactions);
+
+        // The 02:00 reindex (and the five-minute timers) run again: no compaction on their path.
+        time.Advance(TimeSpan.FromMinutes(2));
+        await Eventually(() => activity.Of(ReindexCatalogue.Name).Invocations == 2 ? "ran" : null);
+        Assert.Equal(1, compaction.Compactions);
+    }
+
     private static QueueClient Queue(MarketplaceApp app) =>
         app.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(app.Names.SearchIndexUpdatesQueue);
 

@@ -11,6 +11,7 @@ using Marketplace.Functions.StorageWiring;
 using Marketplace.Storage;
 using Marketplace.Storage.Attestations;
 using Marketplace.Storage.Search;
+using Marketplace.Storage.Shortlisting;
 using Marketplace.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Identity.Abstractions;
@@ -40,6 +41,7 @@ public sealed partial class AppSettingsTests
         (OcdsOptions.Section, typeof(OcdsOptions)),
         (RegistersFeature.Section, typeof(RegisterImportSettings)),
         (EvidenceScanningOptions.Section, typeof(EvidenceScanningOptions)),
+        (ShortlistingOptions.Section, typeof(ShortlistingOptions)),
         // Microsoft.Identity.Web binds the AzureAd section to these (web API and web sign-in).
         ("AzureAd", typeof(MicrosoftIdentityOptions)),
     ];
@@ -86,11 +88,24 @@ public sealed partial class AppSettingsTests
         // Several instances share one key ring, protected by the Key Vault certificate.
         Assert.NotNull(Valid<KeyRingOptions>(configuration, KeyRingOptions.Section).KeyVaultUri);
         Valid<OcdsOptions>(configuration, OcdsOptions.Section);
+        // Unset in Azure: the decoded lots kept follow the instance's memory.
+        Assert.Null(Valid<ShortlistingOptions>(configuration, ShortlistingOptions.Section).KeptOfferings);
         // Evidence waits for Defender's malware scan in Azure: nothing in the Bicep may switch that off.
         Assert.True(Valid<EvidenceScanningOptions>(configuration, EvidenceScanningOptions.Section).MalwareScanning);
         // With a certificate name, web sign-in's client credential comes from the vault the data-protection key uses.
         Assert.Equal("KeyVault", configuration["AzureAd:ClientCredentials:0:SourceType"]);
         Assert.Equal(configuration["DataProtection:KeyVaultUri"], configuration["AzureAd:ClientCredentials:0:KeyVaultUrl"]);
+    }
+
+    [Fact]
+    public async Task An_app_told_to_keep_no_decoded_offerings_refuses_to_start_and_names_the_setting()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = await MarketplaceApp.StartAsync(overrides: new Dictionary<string, string?> { ["Shortlisting:KeptOfferings"] = "0" });
+        });
+
+        Assert.Contains("KeptOfferings", failure.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>Option properties of every bound section, and the keys the code reads by name (before options exist).</summary>

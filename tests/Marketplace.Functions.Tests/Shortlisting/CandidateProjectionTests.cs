@@ -200,7 +200,7 @@ public sealed class CandidateProjectionTests : IAsyncLifetime
         }
         IShortlistCandidates Keeping(long offerings) => new ProjectedShortlistCandidates(
             new CandidateProjection(app.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), app.Services.GetRequiredService<StorageNames>(),
-                Tables, Microsoft.Extensions.Logging.Abstractions.NullLogger<CandidateProjection>.Instance, offerings),
+                Tables, Microsoft.Extensions.Logging.Abstractions.NullLogger<CandidateProjection>.Instance, Microsoft.Extensions.Options.Options.Create(new ShortlistingOptions { KeptOfferings = offerings })),
             Tables, app.Services.GetRequiredService<ShortlistingTables>());
         Task<ScoringInput> Load(IShortlistCandidates candidates) => candidates.LoadAsync(framework, Lot, day, Commissioner, CancellationToken.None);
         var (tooSmall, enough) = (Keeping(inLot - 1), Keeping(inLot));
