@@ -177,17 +177,14 @@ public sealed class DocumentTable<T>(TableClient table, Func<T, string> idOf, Fu
     {
         var id = idOf(document);
         var entity = new TableEntity(BucketOf(id), id) { ["IsHistory"] = false };
-        var json = JsonSerializer.SerializeToUtf8Bytes(document, DocumentJson.Options);
         // A string property holds at most 32K UTF-16 characters. Larger documents (a draft shortlist explaining a thousand
         // exclusions is ~2 MB of JSON; a framework listing thousands of admitted suppliers) are packed instead: as text
         // across many properties they would outgrow the entity's 1 MiB, and cost their size on every read and write.
-        if (json.Length <= MaxPropertyChars)
+        // Serialised straight into the row's text or its packing, with no array of the whole JSON.
+        using (var json = PackedColumns.Documents.OpenWrite(MaxPropertyChars))
         {
-            entity[DocumentColumn] = Encoding.UTF8.GetString(json);
-        }
-        else
-        {
-            PackedColumns.Documents.Write(entity, json, "the document is too large for a table row.");
+            JsonSerializer.Serialize(json, document, DocumentJson.Options);
+            json.Complete(entity, DocumentColumn, "the document is too large for a table row.");
         }
         foreach (var (column, value) in (columnsOf?.Invoke(document) ?? new Dictionary<string, object?>()).Concat(extraColumns ?? new Dictionary<string, object?>()))
         {

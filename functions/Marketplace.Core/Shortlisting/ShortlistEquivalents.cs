@@ -68,9 +68,11 @@ public static class ShortlistEquivalents
     /// The claims that would change <paramref name="scored"/>: a submitted equivalent claim of an offering's supplier
     /// (organisation-level or on that offering) for a standard that a failed gate of a kept exclusion, or a standard
     /// criterion scored 0 of an eligible offering, asks for. By attestation id, with the decisions the input holds.
+    /// <paramref name="keptExclusions"/> are the exclusions the shortlist keeps, in the scoring's order: the others are
+    /// never built (at 100,000 offerings a scoring excludes tens of thousands).
     /// </summary>
     public static IReadOnlyList<ShortlistEquivalent> Find(KeyRequirementsTemplate template, Specification specification, ScoringInput input,
-        Shortlist scored, IReadOnlyCollection<string> keptExclusions)
+        Shortlist scored, IReadOnlyList<Exclusion> keptExclusions)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(scored);
@@ -80,7 +82,8 @@ public static class ShortlistEquivalents
         {
             return []; // nothing to find: and reading every entry's criteria would explain all of them
         }
-        var offerings = input.Offerings.ToDictionary(c => c.Offering.Id, StringComparer.Ordinal);
+        // Only a claimant's offerings can have a claim to use (Claims finds none for another supplier).
+        var offerings = input.Offerings.Where(c => claims.AnyOf(c.Offering.SupplierId)).ToDictionary(c => c.Offering.Id, StringComparer.Ordinal);
         var uses = new Dictionary<string, (Attestation Claim, string SupplierName, List<EquivalentUse> Uses)>(StringComparer.Ordinal);
 
         void Add(string offeringId, string offeringName, string requirementId)
@@ -107,7 +110,7 @@ public static class ShortlistEquivalents
             }
         }
 
-        foreach (var exclusion in scored.Exclusions.Where(e => keptExclusions.Contains(e.OfferingId)))
+        foreach (var exclusion in keptExclusions)
         {
             foreach (var reason in exclusion.Reasons.Where(r => r.Code == ExclusionCodes.GateFailed && r.RequirementId is not null))
             {

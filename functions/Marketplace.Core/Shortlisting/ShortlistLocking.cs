@@ -30,8 +30,7 @@ public static class ShortlistLocking
         // Counted, not built: a scoring at 100,000 offerings excludes tens of thousands, and only the first thousand are kept.
         var (inLot, kept) = Scorer.InLot(scored.Exclusions, MaxExclusionsKept);
         var notInLot = scored.Exclusions.Count - inLot;
-        var equivalents = ShortlistEquivalents.Find(template, specification.ToSpecification(), input, scored,
-            kept.Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal));
+        var equivalents = ShortlistEquivalents.Find(template, specification.ToSpecification(), input, scored, kept);
         return new ShortlistDocument
         {
             Id = id,
@@ -142,11 +141,13 @@ public static class ShortlistLocking
         // and so needs every eligible offering.
         var claimants = equivalents.SelectMany(e => e.Uses).Select(u => u.OfferingId).ToHashSet(StringComparer.Ordinal);
         kept.UnionWith(claimants);
-        var eligible = scored.Entries.Select(e => e.OfferingId).ToHashSet(StringComparer.Ordinal);
-        if (scored.LowestWholeLifeCostGbp is { } least && input.Offerings.Any(c => claimants.Contains(c.Offering.Id) && !eligible.Contains(c.Offering.Id)
+        // A claimant is not eligible exactly when its claim would meet a failed gate (Find takes gate uses from exclusions,
+        // criterion uses from entries): so no entry is built to tell, where a scoring at 100,000 has tens of thousands.
+        var excludedClaimants = equivalents.SelectMany(e => e.Uses).Where(u => u.IsGate).Select(u => u.OfferingId).ToHashSet(StringComparer.Ordinal);
+        if (scored.LowestWholeLifeCostGbp is { } least && excludedClaimants.Count > 0 && input.Offerings.Any(c => excludedClaimants.Contains(c.Offering.Id)
                 && WholeLifeCost.Of(c.Offering.Price, specification.Volume, specification.ContractMonths) < least))
         {
-            kept.UnionWith(eligible);
+            kept.UnionWith(scored.Entries.Select(e => e.OfferingId));
         }
         var offerings = input.Offerings.Where(c => kept.Contains(c.Offering.Id)).OrderBy(c => c.Offering.Id, StringComparer.Ordinal).ToList();
         var suppliers = offerings.Select(c => c.Supplier.Id).ToHashSet(StringComparer.Ordinal);

@@ -233,6 +233,27 @@ public sealed class CatalogueStoreTests
         Assert.Equal(suppliers, read.Lots[0].Suppliers);
     }
 
+    [Theory]
+    [InlineData(0, "Document")]
+    [InlineData(1, "Packed0")]
+    public async Task A_document_of_up_to_30000_bytes_of_JSON_is_one_text_property_and_one_byte_more_is_packed(int over, string column)
+    {
+        var tables = await TablesAsync();
+        var framework = FrameworkAdmitting($"edge-framework-{over}", [.. Enumerable.Range(1, 1000).Select(i => $"s-{i:D5}")]);
+        var padding = 30_000 + over - System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(framework, DocumentJson.Options).Length;
+        framework = framework with { Name = framework.Name + new string('x', padding) };
+        var json = System.Text.Json.JsonSerializer.Serialize(framework, DocumentJson.Options);
+        Assert.Equal(30_000 + over, json.Length);
+
+        await tables.Frameworks.ImportMissingAsync([framework], null, CancellationToken.None);
+        var row = (await tables.Frameworks.Client.GetEntityAsync<TableEntity>(DocumentTable<Marketplace.Core.Frameworks.Framework>.BucketOf(framework.Id), framework.Id)).Value;
+        var read = (await tables.Frameworks.FindAsync(framework.Id, CancellationToken.None))!.Document;
+
+        Assert.True(row.ContainsKey(column), $"the row's columns: {string.Join(", ", row.Keys)}");
+        Assert.Equal(over == 0, row.ContainsKey("Document"));
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(read, DocumentJson.Options));
+    }
+
     [Fact]
     public async Task A_large_document_stored_as_text_across_properties_before_packing_still_reads()
     {
