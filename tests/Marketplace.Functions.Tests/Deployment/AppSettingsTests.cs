@@ -42,6 +42,7 @@ public sealed partial class AppSettingsTests
         (RegistersFeature.Section, typeof(RegisterImportSettings)),
         (EvidenceScanningOptions.Section, typeof(EvidenceScanningOptions)),
         (ShortlistingOptions.Section, typeof(ShortlistingOptions)),
+        (ShortlistAdmissionOptions.Section, typeof(ShortlistAdmissionOptions)),
         // Microsoft.Identity.Web binds the AzureAd section to these (web API and web sign-in).
         ("AzureAd", typeof(MicrosoftIdentityOptions)),
     ];
