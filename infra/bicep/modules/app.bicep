@@ -69,9 +69,8 @@ param webSignInCertificateName string = ''
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Optional. Memory of each instance, in MB.')
+@description('Optional. Memory of each instance, in MB. Not 512: the app bounds its heap at 640 MiB (Marketplace.Functions.csproj).')
 @allowed([
-  512
   2048
   4096
 ])
