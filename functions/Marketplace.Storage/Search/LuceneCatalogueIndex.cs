@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
@@ -27,6 +28,11 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
     // The whole search document as JSON, read for each hit of a page: in binary doc values, read straight from the
     // document's bytes, where a stored field would decompress the block of documents around it for every hit.
     internal const string DocumentValuesField = "documentValues";
+    // The first 128 bits of the SHA-256 of those bytes: a write compares these 16 bytes instead of reading the whole
+    // document, whose pages would then stay mapped in the process (every offering an attestation expiry or a queued
+    // update touched). 128 bits of SHA-256 is an equality test in practice (a changed document matches with chance 2^-128),
+    // so the bytes themselves are never compared.
+    internal const string DocumentHashField = "documentHash";
     // Doc-values-only companions of indexed fields, for sorting (Lucene sorts on doc values, not on indexed terms).
     internal const string IdSortField = "idSort";
     internal const string PriceSortField = "priceGbpSort";
@@ -70,11 +76,12 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         try
         {
             var values = JsonSerializer.SerializeToUtf8Bytes(document, SearchJson.Default.OfferingSearchDocument);
-            if (Indexed(document.Id, values).Same)
+            var hash = HashOf(values);
+            if (Indexed(document.Id, hash).Same)
             {
                 return;
             }
-            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, values));
+            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, values, hash));
             CommitAndRefresh();
         }
         finally
@@ -170,9 +177,9 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
 
     /// <summary>
     /// Whether the searchers hold <paramref name="offeringId"/> (current under the write lock), and whether its indexed
-    /// values are <paramref name="values"/>: compared where the doc values lie, with nothing copied per write.
+    /// document's hash is <paramref name="hash"/>.
     /// </summary>
-    private (bool Present, bool Same) Indexed(string offeringId, ReadOnlySpan<byte> values)
+    private (bool Present, bool Same) Indexed(string offeringId, ReadOnlySpan<byte> hash)
     {
         var searcher = searchers.Acquire();
         try
@@ -183,14 +190,15 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             }
             var leaves = searcher.IndexReader.Leaves;
             var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-            if (leaf.AtomicReader.GetBinaryDocValues(DocumentValuesField) is not { } documents)
+            // Written before the hashes were kept (no field in the segment, or an empty value where a merge met newer
+            // documents): equal to nothing, so the next write of it adds the hash.
+            if (leaf.AtomicReader.GetBinaryDocValues(DocumentHashField) is not { } hashes)
             {
-                // Present, written before the documents were kept as doc values: equal to nothing.
                 return (true, false);
             }
             var scratch = new BytesRef();
-            documents.Get(hit.Doc - leaf.DocBase, scratch);
-            return (true, scratch.Bytes.AsSpan(scratch.Offset, scratch.Length).SequenceEqual(values));
+            hashes.Get(hit.Doc - leaf.DocBase, scratch);
+            return (true, scratch.Bytes.AsSpan(scratch.Offset, scratch.Length).SequenceEqual(hash));
         }
         finally
         {
@@ -198,10 +206,15 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         }
     }
 
-    internal static Document ToLucene(OfferingSearchDocument d) =>
-        ToLucene(d, JsonSerializer.SerializeToUtf8Bytes(d, SearchJson.Default.OfferingSearchDocument));
+    private static byte[] HashOf(byte[] values) => SHA256.HashData(values)[..16];
 
-    private static Document ToLucene(OfferingSearchDocument d, byte[] values)
+    internal static Document ToLucene(OfferingSearchDocument d)
+    {
+        var values = JsonSerializer.SerializeToUtf8Bytes(d, SearchJson.Default.OfferingSearchDocument);
+        return ToLucene(d, values, HashOf(values));
+    }
+
+    private static Document ToLucene(OfferingSearchDocument d, byte[] values, byte[] hash)
     {
         var doc = new Document
         {
@@ -217,6 +230,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             new NumericDocValuesField(CatalogueFields.FairKey, FairOrdering.KeyOf(d.Id)),
         };
         doc.Add(new BinaryDocValuesField(DocumentValuesField, new BytesRef(values)));
+        doc.Add(new BinaryDocValuesField(DocumentHashField, new BytesRef(hash)));
         foreach (var feature in d.Features)
         {
             doc.Add(new TextField(CatalogueFields.Features, feature, Field.Store.NO));
