@@ -10,6 +10,9 @@ namespace Marketplace.Core.Progress;
 /// <param name="Value">People covered (awards) or 1.</param>
 public sealed record Contribution(string Measure, string Key, string Member, long Value);
 
+/// <summary>A source's contributions as last recorded (empty when never recorded) and as its record gives them now.</summary>
+public sealed record SourceChange(string SourceId, IReadOnlyList<Contribution> Previous, IReadOnlyList<Contribution> Next);
+
 /// <summary>One published figure: a measure's value for one slice.</summary>
 public sealed record Counter(string Measure, string Key, long Value);
 

@@ -13,10 +13,12 @@ public interface IAggregateStore
     IAsyncEnumerable<(string SourceId, IReadOnlyList<Contribution> Contributions)> ListContributionsAsync(CancellationToken ct);
 
     /// <summary>
-    /// Puts the source's row in each slice of <paramref name="next"/>, takes it out of the slices of
-    /// <paramref name="previous"/> it left, then remembers <paramref name="next"/> as the source's contributions.
+    /// For each change, puts the source's row in each slice of its <see cref="SourceChange.Next"/> and takes it out of the
+    /// slices of <see cref="SourceChange.Previous"/> it left; only then remembers each <see cref="SourceChange.Next"/> as
+    /// its source's contributions, so a replay after a failure still knows the slices a source leaves. Each source at
+    /// most once.
     /// </summary>
-    Task RecordAsync(string sourceId, IReadOnlyList<Contribution> previous, IReadOnlyList<Contribution> next, CancellationToken ct);
+    Task RecordAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct);
 
     /// <summary>Every contribution to one slice.</summary>
     Task<IReadOnlyList<Contribution>> SliceAsync(string measure, string key, CancellationToken ct);

@@ -20,12 +20,17 @@ public sealed record Reconciliation(IReadOnlyList<Drift> Drifts, int SourcesRewr
 /// </summary>
 public sealed class ReconcileAggregates(IAggregateStore store, IOfferingSearchSource offerings, IOrganisations organisations, IAwardRecords awards)
 {
+    /// <summary>How many sources' rewrites are written together: the store can then write a slice's rows for all of them at once.</summary>
+    internal const int Batch = 500;
+
     /// <summary>Puts every contribution and counter right; the drifts found, largest first.</summary>
     /// <remarks>
     /// Streams the records: each one's contributions are counted and compared with what was recorded for it as they
     /// arrive, against a fingerprint per recorded source, so a run holds a number per source instead of every
     /// contribution twice (about 1.4 million objects at 100,000 offerings, a few hundred megabytes, issue 15). A
-    /// source's recorded contributions are read again, one row, only when they must be rewritten.
+    /// source's recorded contributions are read again, one row, only when they must be rewritten. Rewrites are written
+    /// <see cref="Batch"/> sources at a time: after a bulk import every source is new, and one request per row was about
+    /// a million requests at 100,000 offerings (issue 15).
     /// </remarks>
     public async Task<Reconciliation> RunAsync(CancellationToken ct)
     {
@@ -35,15 +40,14 @@ public sealed class ReconcileAggregates(IAggregateStore store, IOfferingSearchSo
             recorded[sourceId] = Fingerprint(contributions);
         }
         var tally = new Tally();
-        var rewritten = 0;
+        var rewrites = new Rewrites(store);
         await foreach (var (sourceId, next) in SourcesAsync(ct))
         {
             tally.Add(next);
             var known = recorded.Remove(sourceId, out var fingerprint);
             if (known ? fingerprint != Fingerprint(next) : next.Count > 0)
             {
-                await store.RecordAsync(sourceId, known ? await store.ContributionsOfAsync(sourceId, ct) : [], next, ct);
-                rewritten++;
+                await rewrites.AddAsync(new SourceChange(sourceId, known ? await store.ContributionsOfAsync(sourceId, ct) : [], next), ct);
             }
         }
         // Left in the map: recorded, but no record contributes any more (an offering deleted outright).
@@ -51,10 +55,10 @@ public sealed class ReconcileAggregates(IAggregateStore store, IOfferingSearchSo
         {
             if (await store.ContributionsOfAsync(sourceId, ct) is { Count: > 0 } previous)
             {
-                await store.RecordAsync(sourceId, previous, [], ct);
-                rewritten++;
+                await rewrites.AddAsync(new SourceChange(sourceId, previous, []), ct);
             }
         }
+        await rewrites.FlushAsync(ct);
 
         var expected = tally.Counters();
         var stored = (await store.CountersAsync(ct)).ToDictionary(c => (c.Measure, c.Key), c => c.Value);
@@ -74,7 +78,35 @@ public sealed class ReconcileAggregates(IAggregateStore store, IOfferingSearchSo
         }
         return new Reconciliation(
             [.. drifts.OrderByDescending(d => Math.Abs(d.Stored - d.Expected)).ThenBy(d => d.Measure, StringComparer.Ordinal).ThenBy(d => d.Key, StringComparer.Ordinal)],
-            rewritten, wanted.Count);
+            rewrites.Count, wanted.Count);
+    }
+
+    /// <summary>Source changes waiting to be written, <see cref="Batch"/> at a time.</summary>
+    private sealed class Rewrites(IAggregateStore store)
+    {
+        private readonly List<SourceChange> pending = new(Batch);
+
+        /// <summary>Sources rewritten so far, written or waiting.</summary>
+        public int Count { get; private set; }
+
+        public async Task AddAsync(SourceChange change, CancellationToken ct)
+        {
+            pending.Add(change);
+            Count++;
+            if (pending.Count == Batch)
+            {
+                await FlushAsync(ct);
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            if (pending.Count > 0)
+            {
+                await store.RecordAsync(pending, ct);
+                pending.Clear();
+            }
+        }
     }
 
     /// <summary>Each record (active offering with its supplier, awarded shortlist) with what it contributes today.</summary>

@@ -29,7 +29,7 @@ public sealed class UpdateAggregates(IAggregateStore store, IOfferingSearchSourc
     private async Task<int> ApplyAsync(string sourceId, IReadOnlyList<Contribution> next, CancellationToken ct)
     {
         var previous = await store.ContributionsOfAsync(sourceId, ct);
-        await store.RecordAsync(sourceId, previous, next, ct);
+        await store.RecordAsync([new SourceChange(sourceId, previous, next)], ct);
         var slices = previous.Concat(next).Select(c => (c.Measure, c.Key)).Distinct().ToList();
         foreach (var (measure, key) in slices)
         {

@@ -16,6 +16,10 @@ public sealed class TableAggregates(TableServiceClient service, StorageNames nam
 {
     private const string CounterPartition = "counter";
     private const string SourcePartition = "source";
+    // The service's limit on one transaction.
+    private const int MaxTransaction = 100;
+    // Enough to keep the storage service busy while each request's answer travels back; few enough not to crowd out requests.
+    private const int WritesAtOnce = 4;
     private readonly TableClient table = service.GetTableClient(names.AggregatesTable);
 
     public async Task<IReadOnlyList<Contribution>> ContributionsOfAsync(string sourceId, CancellationToken ct)
@@ -32,34 +36,50 @@ public sealed class TableAggregates(TableServiceClient service, StorageNames nam
         }
     }
 
-    public async Task RecordAsync(string sourceId, IReadOnlyList<Contribution> previous, IReadOnlyList<Contribution> next, CancellationToken ct)
+    public async Task RecordAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct)
     {
-        foreach (var contribution in next)
+        if (changes.DistinctBy(c => c.SourceId, StringComparer.Ordinal).Count() != changes.Count)
         {
-            await table.UpsertEntityAsync(new TableEntity(SlicePartition(contribution.Measure, contribution.Key), sourceId)
+            throw new ArgumentException("Each source at most once: two changes of one source would race.", nameof(changes));
+        }
+        // Partition → row key (the source) → row: a source contributing twice to one slice keeps one row, as before.
+        var slices = new Dictionary<string, Dictionary<string, TableEntity>>(StringComparer.Ordinal);
+        var leftSlices = new List<(string Partition, string Row)>();
+        foreach (var (sourceId, previous, next) in changes)
+        {
+            foreach (var contribution in next)
             {
-                ["Member"] = contribution.Member,
-                ["Value"] = contribution.Value,
-            }, TableUpdateMode.Replace, ct);
+                var partition = SlicePartition(contribution.Measure, contribution.Key);
+                if (!slices.TryGetValue(partition, out var rows))
+                {
+                    slices[partition] = rows = [];
+                }
+                rows[sourceId] = new TableEntity(partition, sourceId)
+                {
+                    ["Member"] = contribution.Member,
+                    ["Value"] = contribution.Value,
+                };
+            }
+            var kept = next.Select(c => (c.Measure, c.Key)).ToHashSet();
+            leftSlices.AddRange(previous.Where(c => !kept.Contains((c.Measure, c.Key))).Select(c => (SlicePartition(c.Measure, c.Key), sourceId)));
         }
-        var kept = next.Select(c => (c.Measure, c.Key)).ToHashSet();
-        foreach (var left in previous.Where(c => !kept.Contains((c.Measure, c.Key))))
-        {
-            // Deleting a row that is already gone succeeds: a replay after a crash finds some rows removed.
-            await table.DeleteEntityAsync(SlicePartition(left.Measure, left.Key), sourceId, ETag.All, ct);
-        }
-        // Written last: until then a replay still knows the slices the source is leaving.
-        if (next.Count == 0)
-        {
-            await table.DeleteEntityAsync(SourcePartition, sourceId, ETag.All, ct);
-        }
-        else
-        {
-            await table.UpsertEntityAsync(new TableEntity(SourcePartition, sourceId)
-            {
-                ["Contributions"] = JsonSerializer.Serialize(next, DocumentJson.Options),
-            }, TableUpdateMode.Replace, ct);
-        }
+        await WriteAsync(slices.Values.SelectMany(rows => rows.Values.Chunk(MaxTransaction)), leftSlices, ct);
+        // Written last: until then a replay still knows the slices each source is leaving.
+        var remembered = changes.Where(c => c.Next.Count > 0)
+            .Select(c => new TableEntity(SourcePartition, c.SourceId) { ["Contributions"] = JsonSerializer.Serialize(c.Next, DocumentJson.Options) });
+        await WriteAsync(remembered.Chunk(MaxTransaction), changes.Where(c => c.Next.Count == 0).Select(c => (SourcePartition, c.SourceId)), ct);
+    }
+
+    // Upserts go as table transactions (one partition each, at most 100 actions), a few at once; deletes one by one, as
+    // deleting a row that is already gone succeeds alone (a replay after a crash finds some rows removed) but would fail
+    // a whole transaction.
+    private async Task WriteAsync(IEnumerable<TableEntity[]> upserts, IEnumerable<(string Partition, string Row)> deletes, CancellationToken ct)
+    {
+        var writes = upserts.Select(batch => batch.Length == 1
+                ? (Func<CancellationToken, Task>)(async c => await table.UpsertEntityAsync(batch[0], TableUpdateMode.Replace, c))
+                : async c => await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), c))
+            .Concat(deletes.Select(row => (Func<CancellationToken, Task>)(async c => await table.DeleteEntityAsync(row.Partition, row.Row, ETag.All, c))));
+        await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = WritesAtOnce, CancellationToken = ct }, async (write, c) => await write(c));
     }
 
     public async Task<IReadOnlyList<Contribution>> SliceAsync(string measure, string key, CancellationToken ct)

@@ -112,9 +112,9 @@ public sealed class ProgressFiguresTests(ShortlistingApp fixture) : IClassFixtur
             .FirstAsync(s => s.SourceId.StartsWith("offering-", StringComparison.Ordinal) && s.Contributions.Count > 1);
         // One slice left out and one the offering is not in, as a lost message or a hand edit would leave it.
         var wrong = new Contribution(Measures.OfferingsByLot, "no-such-lot", right[0].Member, 1);
-        await store.RecordAsync(altered, right, [.. right.Skip(1), wrong], CancellationToken.None);
+        await store.RecordAsync([new SourceChange(altered, right, [.. right.Skip(1), wrong])], CancellationToken.None);
         var gone = new Contribution(Measures.OfferingsByLot, "ttc-2026-lot-1", "offering-deleted-outright", 1);
-        await store.RecordAsync("offering-deleted-outright", [], [gone], CancellationToken.None);
+        await store.RecordAsync([new SourceChange("offering-deleted-outright", [], [gone])], CancellationToken.None);
 
         var run = await reconcile.RunAsync(CancellationToken.None);
         var again = await reconcile.RunAsync(CancellationToken.None);
