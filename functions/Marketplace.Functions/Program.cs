@@ -58,7 +58,7 @@ app.UseExceptionHandler();
 app.UseMarketplaceStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAbuseLimits();
+app.UseRateLimiter();
 
 var operations = app.MapFeature("", "Operations");
 operations.MapReadiness();
