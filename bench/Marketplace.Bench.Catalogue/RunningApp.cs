@@ -7,7 +7,7 @@ using Marketplace.Testing;
 
 namespace Marketplace.Bench.Catalogue;
 
-/// <summary>The real app as its own process (standalone mode) on a free port, against the benchmark's Azurite and index.</summary>
+/// <summary>The real app as its own process on a free port, against the benchmark's Azurite and index.</summary>
 public sealed class RunningApp : IAsyncDisposable
 {
     private readonly Process process;
@@ -15,8 +15,8 @@ public sealed class RunningApp : IAsyncDisposable
     private volatile bool reindexed;
     private volatile bool startUpWorkDone;
     private int keptPagesDropped;
-    // Background__RunInProcess=false: the app as the Functions host runs it, with no timer or queue work of its own (the
-    // host would send it); it serves the index and projection the benchmark built, and there is no start-up work to await.
+    // Background__RunInProcess=false (the default here): the app as the Functions host runs it, with no timer or queue work
+    // of its own; it serves the index and projection the benchmark built, and there is no start-up work to await.
     private readonly bool hostDrivesBackground;
 
     private RunningApp(Process process, int port, bool hostDrivesBackground)
@@ -63,14 +63,16 @@ public sealed class RunningApp : IAsyncDisposable
         // memory is measured after both, as a running app would be.
         start.Environment["Logging__LogLevel__Marketplace.Functions.Background.StandaloneTriggerRunner"] = "Information";
         start.Environment["Logging__LogLevel__Marketplace.Functions.Background.HeapCompaction"] = "Information";
+        // As the Functions host runs it: the host sends timers and queue messages, so the app does no background work of its
+        // own. A variant may set it back to true (the standalone app of a laptop).
+        start.Environment["Background__RunInProcess"] = "false";
         // What a memory comparison varies (GC settings as DOTNET_* variables), for the app alone.
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
         var process = Process.Start(start)!;
-        var app = new RunningApp(process, port,
-            environment?.GetValueOrDefault("Background__RunInProcess")?.Equals("false", StringComparison.OrdinalIgnoreCase) == true);
+        var app = new RunningApp(process, port, start.Environment["Background__RunInProcess"]!.Equals("false", StringComparison.OrdinalIgnoreCase));
         process.OutputDataReceived += (_, line) =>
         {
             if (line.Data?.Contains("Rebuilt the search index", StringComparison.Ordinal) == true)
