@@ -20,6 +20,12 @@ public interface IAggregateStore
     /// </summary>
     Task RecordAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct);
 
+    /// <summary>The first half of <see cref="RecordAsync"/>: each source's slice rows, without remembering its contributions.</summary>
+    Task WriteSlicesAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct);
+
+    /// <summary>The second half of <see cref="RecordAsync"/>: remembers each change's contributions as its source's.</summary>
+    Task RememberAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct);
+
     /// <summary>Every contribution to one slice.</summary>
     Task<IReadOnlyList<Contribution>> SliceAsync(string measure, string key, CancellationToken ct);
 

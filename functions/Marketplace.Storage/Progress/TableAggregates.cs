@@ -38,6 +38,13 @@ public sealed class TableAggregates(TableServiceClient service, StorageNames nam
 
     public async Task RecordAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct)
     {
+        await WriteSlicesAsync(changes, ct);
+        // Written last: until then a replay still knows the slices each source is leaving.
+        await RememberAsync(changes, ct);
+    }
+
+    public async Task WriteSlicesAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct)
+    {
         if (changes.DistinctBy(c => c.SourceId, StringComparer.Ordinal).Count() != changes.Count)
         {
             throw new ArgumentException("Each source at most once: two changes of one source would race.", nameof(changes));
@@ -64,7 +71,10 @@ public sealed class TableAggregates(TableServiceClient service, StorageNames nam
             leftSlices.AddRange(previous.Where(c => !kept.Contains((c.Measure, c.Key))).Select(c => (SlicePartition(c.Measure, c.Key), sourceId)));
         }
         await WriteAsync(slices.Values.SelectMany(rows => rows.Values.Chunk(MaxTransaction)), leftSlices, ct);
-        // Written last: until then a replay still knows the slices each source is leaving.
+    }
+
+    public async Task RememberAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct)
+    {
         var remembered = changes.Where(c => c.Next.Count > 0)
             .Select(c => new TableEntity(SourcePartition, c.SourceId) { ["Contributions"] = JsonSerializer.Serialize(c.Next, DocumentJson.Options) });
         await WriteAsync(remembered.Chunk(MaxTransaction), changes.Where(c => c.Next.Count == 0).Select(c => (SourcePartition, c.SourceId)), ct);
