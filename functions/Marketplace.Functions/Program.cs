@@ -43,7 +43,6 @@ builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddDocumentSchemas();
 builder.Services.AddDependencyChecks();
 builder.AddMarketplaceClock();
-builder.Services.AddValidation();
 builder.Services.AddActors();
 // Malformed bodies reach the exception handler, which names the problem, instead of a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

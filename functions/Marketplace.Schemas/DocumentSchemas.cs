@@ -31,7 +31,7 @@ public sealed class DocumentSchemas
     /// one, its file URI) so that references between them resolve offline. Each is built when first used.
     /// </summary>
     /// <exception cref="JsonSchemaException">A reference names no loaded schema (an invalid schema fails on first use).</exception>
-    public static async Task<DocumentSchemas> LoadAsync(string folder, CancellationToken ct = default)
+    public static DocumentSchemas Load(string folder)
     {
         var files = Directory.GetFiles(folder, "*.schema.json").Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
@@ -43,7 +43,9 @@ public sealed class DocumentSchemas
         var schemas = new Dictionary<string, Slot>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+            // Read synchronously: this runs once, while the endpoints are built at start-up, where waiting on
+            // asynchronous reads only added pool-thread hand-offs to the start.
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
             var root = document.RootElement.Clone();
             var baseUri = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String
                 ? new Uri(id.GetString()!)
@@ -73,9 +75,6 @@ public sealed class DocumentSchemas
 
         return JsonSchema.Build(sources.Document(baseUri), options, baseUri);
     }
-
-    /// <summary>Loads synchronously, for a service factory run once at start-up.</summary>
-    public static DocumentSchemas Load(string folder) => LoadAsync(folder).GetAwaiter().GetResult();
 
     /// <summary>Whether a schema of that file name or <c>$id</c> is loaded.</summary>
     public bool Contains(string schema) => schemas.ContainsKey(schema);

@@ -58,8 +58,9 @@ public static class StorageRegistration
                 var endpoint = search.Endpoint;
                 clients.AddClient<SearchIndexClient, SearchClientOptions>((options, credential, _) => new SearchIndexClient(endpoint, credential, options));
             }
-            // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); unused with a connection string.
-            clients.UseCredential(new DefaultAzureCredential());
+            // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); unused with a connection string. Built
+            // when a client is first created, off the start's main thread (constructing the credential chain loads MSAL).
+            clients.UseCredential(_ => new DefaultAzureCredential());
             clients.ConfigureDefaults(options =>
             {
                 options.Retry.Mode = RetryMode.Exponential;
@@ -70,7 +71,7 @@ public static class StorageRegistration
 
         services.AddSingleton(new StorageNames(builder.Configuration["Storage:NamePrefix"]));
         services.AddSingleton<StorageProvisioner>();
-        services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
+        services.AddHostedService<ProvisionStorageInBackground>();
         services.AddSingleton<CatalogueTables>();
         services.AddSingleton<TableReferenceData>();
         services.AddSingleton<IOrganisations>(sp => sp.GetRequiredService<TableReferenceData>());

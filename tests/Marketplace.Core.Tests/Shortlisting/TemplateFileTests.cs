@@ -16,7 +16,7 @@ public sealed class TemplateFileTests
 
     private static string SchemaPath => Path.Combine(Root, "schemas", "template.schema.json");
 
-    private static readonly Lazy<Task<TemplateSchema>> Schema = new(LoadSchemaAsync);
+    private static readonly Lazy<TemplateSchema> Schema = new(LoadSchema);
 
     public static TheoryData<string> TemplateFiles() =>
         [.. Directory.GetFiles(Path.Combine(FindRoot(), "catalogue-seed", "templates"), "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
@@ -76,7 +76,7 @@ public sealed class TemplateFileTests
     [MemberData(nameof(TemplateFiles))]
     public async Task Every_template_validates_against_the_template_schema(string file)
     {
-        var schema = await Schema.Value;
+        var schema = Schema.Value;
 
         var errors = schema.Validate(await File.ReadAllTextAsync(Path.Combine(TemplatesFolder, file)));
 
@@ -86,7 +86,7 @@ public sealed class TemplateFileTests
     [Fact]
     public async Task The_schemas_examples_validate_and_load()
     {
-        var schema = await Schema.Value;
+        var schema = Schema.Value;
         var examples = JsonNode.Parse(await File.ReadAllTextAsync(SchemaPath))!["examples"]!.AsArray();
 
         Assert.NotEmpty(examples);
@@ -114,7 +114,7 @@ public sealed class TemplateFileTests
     [MemberData(nameof(BrokenTemplates))]
     public async Task The_schema_refuses_a_broken_requirement(string patch, string what)
     {
-        var schema = await Schema.Value;
+        var schema = Schema.Value;
         var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TemplatesFolder, "telecoaching.json")))!;
         var requirement = template["sections"]![1]!["requirements"]![0]!.AsObject();
         foreach (var (name, value) in JsonNode.Parse(patch)!.AsObject())
@@ -186,7 +186,7 @@ public sealed class TemplateFileTests
     }
 
     // The template schema refers into vocabulary.schema.json, so the whole folder is loaded.
-    private static async Task<TemplateSchema> LoadSchemaAsync() => new(await DocumentSchemas.LoadAsync(Path.Combine(Root, "schemas")));
+    private static TemplateSchema LoadSchema() => new(DocumentSchemas.Load(Path.Combine(Root, "schemas")));
 
     private sealed class TemplateSchema(DocumentSchemas schemas)
     {

@@ -62,13 +62,15 @@ public sealed class SignInTests
         Assert.Equal("Supplier", token.GetClaim(MarketplaceClaimTypes.Roles).Value);
     }
 
-    [Fact]
-    public async Task An_unknown_role_is_refused_naming_the_role_field()
+    [Theory]
+    [InlineData("Pharaoh")]
+    [InlineData(null)]
+    public async Task An_unknown_or_missing_role_is_refused_naming_the_role_field(string? role)
     {
         await using var app = await MarketplaceApp.StartAsync();
         using var client = app.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/api/dev/token", new { role = "Pharaoh", organisationId = "x" });
+        var response = await client.PostAsJsonAsync("/api/dev/token", new { role, organisationId = "x" });
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("role", out _));
