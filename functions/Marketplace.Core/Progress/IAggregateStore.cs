@@ -18,7 +18,12 @@ public interface IAggregateStore
     /// its source's contributions, so a replay after a failure still knows the slices a source leaves. Each source at
     /// most once.
     /// </summary>
-    Task RecordAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct);
+    async Task RecordAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct)
+    {
+        await WriteSlicesAsync(changes, ct);
+        // Remembered last: until then a replay still knows the slices each source is leaving.
+        await RememberAsync(changes, ct);
+    }
 
     /// <summary>The first half of <see cref="RecordAsync"/>: each source's slice rows, without remembering its contributions.</summary>
     Task WriteSlicesAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct);

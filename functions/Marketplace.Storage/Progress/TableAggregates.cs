@@ -36,13 +36,6 @@ public sealed class TableAggregates(TableServiceClient service, StorageNames nam
         }
     }
 
-    public async Task RecordAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct)
-    {
-        await WriteSlicesAsync(changes, ct);
-        // Written last: until then a replay still knows the slices each source is leaving.
-        await RememberAsync(changes, ct);
-    }
-
     public async Task WriteSlicesAsync(IReadOnlyCollection<SourceChange> changes, CancellationToken ct)
     {
         if (changes.DistinctBy(c => c.SourceId, StringComparer.Ordinal).Count() != changes.Count)

@@ -14,7 +14,7 @@ public sealed class TableAggregatesTests
 {
     private const string Lot = "ttc-2026-lot-1";
 
-    private static async Task<(TableAggregates Store, TableClient Table)> ConnectAsync()
+    private static async Task<(IAggregateStore Store, TableClient Table)> ConnectAsync()
     {
         var azurite = await Azurite.Shared;
         var names = new StorageNames(UniqueNames.Prefix());
