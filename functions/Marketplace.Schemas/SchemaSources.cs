@@ -55,13 +55,37 @@ internal sealed class SchemaSources
         }
     }
 
-    private static IEnumerable<string> References(JsonElement element) => element.ValueKind switch
+    private static List<string> References(JsonElement element)
     {
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p =>
-            p.Name == "$ref" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : References(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(References),
-        _ => [],
-    };
+        var found = new List<string>();
+        Collect(element, found);
+        return found;
+
+        static void Collect(JsonElement element, List<string> found)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.NameEquals("$ref") && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        found.Add(property.Value.GetString()!);
+                    }
+                    else
+                    {
+                        Collect(property.Value, found);
+                    }
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, found);
+                }
+            }
+        }
+    }
 
     private Location Resolve(Uri baseUri, string reference)
     {

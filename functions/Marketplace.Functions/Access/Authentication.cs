@@ -82,7 +82,10 @@ public static class Authentication
                 // setting into its default), and before the handler's post-configuration fetches the metadata.
                 builder.Services.Configure<OpenIdConnectOptions>(WebChallengeScheme, options => options.RequireHttpsMetadata = false);
             }
-            var credentials = builder.Configuration.GetSection("AzureAd:ClientCredentials").Get<CredentialDescription[]>() ?? [];
+            // Bound by reflection, as Microsoft.Identity.Web binds it: a credential description holds an X509Certificate2,
+            // which the generated binder cannot create. A method group is not an invocation the generator replaces.
+            Func<IConfiguration, CredentialDescription[]?> bindByReflection = ConfigurationBinder.Get<CredentialDescription[]>;
+            var credentials = bindByReflection(builder.Configuration.GetSection("AzureAd:ClientCredentials")) ?? [];
             builder.Services.AddOptions<OpenIdConnectOptions>(WebChallengeScheme).PostConfigure<ILoggerFactory, TimeProvider>((options, logs, time) =>
                 CertificateClientAssertion.Attach(options, credentials, new DefaultCredentialsLoader(logs.CreateLogger<DefaultCredentialsLoader>()), time));
             builder.Services.PostConfigure<OpenIdConnectOptions>(WebChallengeScheme, options =>

@@ -11,11 +11,15 @@ namespace Marketplace.Functions.Access;
 /// </summary>
 public static class OpenIdConnectCallbacks
 {
-    /// <summary>The handler's defaults, which Microsoft.Identity.Web keeps; the app registration lists them as redirect URIs.</summary>
-    public static readonly string SignInPath = new OpenIdConnectOptions().CallbackPath.Value!;
+    /// <summary>
+    /// The handler's defaults, which Microsoft.Identity.Web keeps; the app registration lists them as redirect URIs. Written
+    /// out rather than read from a new <see cref="OpenIdConnectOptions"/>, whose construction loads the token libraries
+    /// at every start even where nothing signs in (issue 15); a test holds them to the handler's defaults.
+    /// </summary>
+    public const string SignInPath = "/signin-oidc";
 
     /// <inheritdoc cref="SignInPath"/>
-    public static readonly string SignedOutPath = new OpenIdConnectOptions().SignedOutCallbackPath.Value!;
+    public const string SignedOutPath = "/signout-callback-oidc";
 
     public static IEndpointRouteBuilder MapOpenIdConnectCallbacks(this IEndpointRouteBuilder app)
     {

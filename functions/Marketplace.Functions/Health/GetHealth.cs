@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using Azure;
 using Marketplace.Functions.Access;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Marketplace.Functions.Health;
@@ -27,30 +23,21 @@ public static class GetHealth
         .AddCheck<SearchCheck>("search", timeout: Timeout);
 
     public static IEndpointConventionBuilder MapGetHealth(this IEndpointRouteBuilder app) =>
-        app.MapHealthChecks("/api/health", new HealthCheckOptions
-            {
-                ResponseWriter = WriteAsync,
-                ResultStatusCodes =
-                {
-                    [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                    [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                    [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-                },
-            })
+        app.MapGet("/api/health", CheckAsync)
             .WithName("GetHealth")
-            // MapHealthChecks answers every method and carries no handler: the method makes other verbs a 405 and the
-            // function.json an httpTrigger on GET; the stand-in handler and response types put it in the OpenAPI document.
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]), ((Func<HealthReportBody>)Described).Method)
-            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(HealthReportBody), ["application/json"]))
-            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails), ["application/problem+json"]))
+            .Produces<HealthReportBody>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("Operations")
             .WithSummary("Reports whether tables, blobs, queues and the search index are reachable.")
             .AllowAnyone();
 
-    private static HealthReportBody Described() => throw new UnreachableException("Only its signature is read, by the OpenAPI document.");
-
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    // An endpoint of its own rather than MapHealthChecks: that built a middleware pipeline by reflection at every start
+    // (issue 15) and, answering every method with no handler, needed stand-in metadata for its verb and OpenAPI entry.
+    private static async Task<IResult> CheckAsync(HealthCheckService checks, HttpContext context)
     {
+        var report = await checks.CheckHealthAsync(context.RequestAborted);
+        // A probe's answer is about this moment only.
+        context.Response.Headers.CacheControl = "no-store, no-cache";
         var ordered = report.Entries
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new DependencyStatus(e.Key, e.Value.Status == HealthStatus.Healthy, e.Value.Status == HealthStatus.Healthy ? null : DetailOf(e.Value.Exception)))
@@ -58,13 +45,13 @@ public static class GetHealth
         var failing = ordered.Where(d => !d.Healthy).ToArray();
         if (failing.Length == 0)
         {
-            return TypedResults.Ok(new HealthReportBody("healthy", ordered)).ExecuteAsync(context);
+            return TypedResults.Ok(new HealthReportBody("healthy", ordered));
         }
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
         return ProblemResults.Of(503, Problems.DependencyUnavailable,
             "A dependency is unavailable.",
             string.Join("; ", failing.Select(f => $"{f.Name}: {f.Detail}")),
-            new Dictionary<string, object?> { ["health"] = "unhealthy", ["dependencies"] = ordered }).ExecuteAsync(context);
+            new Dictionary<string, object?> { ["health"] = "unhealthy", ["dependencies"] = ordered });
     }
 
     /// <summary>The kind of failure in words a caller may see, never a message or a stack trace.</summary>

@@ -37,7 +37,7 @@ public static class AbuseLimits
     public static WebApplicationBuilder AddAbuseLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AbuseLimitOptions>().Bind(builder.Configuration.GetSection(AbuseLimitOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateOnStartWith<AbuseLimitOptions, AbuseLimitOptionsValidator>();
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(PublicSearch, context => PerClient(context, o => o.SearchPerMinute));
@@ -82,3 +82,7 @@ public static class AbuseLimits
         });
     }
 }
+
+/// <summary>The abuse limits' rules, checked by code generated at compile time (<see cref="SettingsValidation"/>).</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class AbuseLimitOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<AbuseLimitOptions>;

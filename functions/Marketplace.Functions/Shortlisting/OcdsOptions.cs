@@ -15,3 +15,7 @@ public sealed class OcdsOptions
     [Required, MinLength(1)]
     public string PublisherName { get; set; } = "Telecare Marketplace";
 }
+
+/// <summary>The OCDS settings' rules, checked by code generated at compile time (<see cref="Hosting.SettingsValidation"/>).</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class OcdsOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<OcdsOptions>;

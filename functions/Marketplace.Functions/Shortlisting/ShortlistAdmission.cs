@@ -233,3 +233,7 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern int setpriority(int which, int who, int prio);
 }
+
+/// <summary>The admission settings' rules, checked by code generated at compile time (<see cref="Hosting.SettingsValidation"/>).</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class ShortlistAdmissionOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<ShortlistAdmissionOptions>;

@@ -1,3 +1,4 @@
+using Marketplace.Functions.Hosting;
 using Marketplace.Core.CallOffs;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.CallOffs;
@@ -11,7 +12,7 @@ public static class ShortlistingFeature
     public static WebApplicationBuilder AddShortlisting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<OcdsOptions>().Bind(builder.Configuration.GetSection(OcdsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OcdsOptions>().Bind(builder.Configuration.GetSection(OcdsOptions.Section)).ValidateOnStartWith<OcdsOptions, OcdsOptionsValidator>();
         services.AddSingleton<ITemplates>(sp => sp.GetRequiredService<ShortlistingTables>());
         services.AddSingleton<ICommissionerRecords<SpecificationDocument>>(sp =>
             new TableCommissionerRecords<SpecificationDocument>(sp.GetRequiredService<ShortlistingTables>().Specifications));
@@ -24,7 +25,7 @@ public static class ShortlistingFeature
         services.AddSingleton<CreateSpecification>();
         services.AddSingleton<ReplaceSpecification>();
         services.AddSingleton<CreateShortlist>();
-        services.AddOptions<ShortlistAdmissionOptions>().Bind(builder.Configuration.GetSection(ShortlistAdmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ShortlistAdmissionOptions>().Bind(builder.Configuration.GetSection(ShortlistAdmissionOptions.Section)).ValidateOnStartWith<ShortlistAdmissionOptions, ShortlistAdmissionOptionsValidator>();
         services.AddSingleton<ShortlistAdmission>();
         services.AddSingleton<LockShortlist>();
         services.AddSingleton<DecideEquivalent>();

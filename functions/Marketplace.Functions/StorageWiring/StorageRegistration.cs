@@ -1,3 +1,4 @@
+using Marketplace.Functions.Hosting;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -32,7 +33,7 @@ public static class StorageRegistration
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(StorageOptions.Section);
-        services.AddOptions<StorageOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(section).ValidateOnStartWith<StorageOptions, StorageOptionsValidator>();
         var storage = section.Get<StorageOptions>() ?? new StorageOptions();
         var search = builder.Configuration.GetSection(CatalogueSearchOptions.Section).Get<CatalogueSearchOptions>() ?? new CatalogueSearchOptions();
         services.AddOptions<CatalogueSearchOptions>().Bind(builder.Configuration.GetSection(CatalogueSearchOptions.Section))
@@ -58,9 +59,9 @@ public static class StorageRegistration
                 var endpoint = search.Endpoint;
                 clients.AddClient<SearchIndexClient, SearchClientOptions>((options, credential, _) => new SearchIndexClient(endpoint, credential, options));
             }
-            // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); unused with a connection string. Built
-            // when a client is first created, off the start's main thread (constructing the credential chain loads MSAL).
-            clients.UseCredential(_ => new DefaultAzureCredential());
+            // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); unused with a connection string, so
+            // the credential chain is built only when a token is first needed.
+            clients.UseCredential(new DeferredCredential(() => new DefaultAzureCredential()));
             clients.ConfigureDefaults(options =>
             {
                 options.Retry.Mode = RetryMode.Exponential;
@@ -79,7 +80,7 @@ public static class StorageRegistration
         services.AddSingleton<IStandards>(sp => sp.GetRequiredService<TableReferenceData>());
         services.AddSingleton<CatalogueImport>();
         services.AddSingleton<ShortlistingTables>();
-        services.AddOptions<ShortlistingOptions>().Bind(builder.Configuration.GetSection(ShortlistingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ShortlistingOptions>().Bind(builder.Configuration.GetSection(ShortlistingOptions.Section)).ValidateOnStartWith<ShortlistingOptions, ShortlistingOptionsValidator>();
         services.AddSingleton<CandidateProjection>();
         services.AddSingleton<IOfferingSearchSource, TableOfferingSearchSource>();
         services.AddSingleton<ISearchIndexUpdates, SearchIndexUpdates>();

@@ -18,6 +18,8 @@ public sealed class HealthTests
         var response = await client.GetAsync("/api/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl is { NoStore: true, NoCache: true }, "a probe's answer is never cached");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/api/health", null)).StatusCode);
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("healthy", report.GetProperty("status").GetString());
         var names = report.GetProperty("dependencies").EnumerateArray().Select(d => d.GetProperty("name").GetString()!).ToArray();
