@@ -7,8 +7,8 @@ public sealed record RegisterImportSettings
     public const long DefaultMaxSnapshotBytes = 64L * 1024 * 1024;
 
     /// <summary>Rows applied between checkpoints.</summary>
-    public int BatchSize { get; init; } = 1000;
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>Largest snapshot accepted, in bytes.</summary>
-    public long MaxSnapshotBytes { get; init; } = DefaultMaxSnapshotBytes;
+    public long MaxSnapshotBytes { get; set; } = DefaultMaxSnapshotBytes;
 }
