@@ -1,7 +1,7 @@
-using Marketplace.Functions.Hosting;
 using Marketplace.Core.CallOffs;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.CallOffs;
+using Marketplace.Functions.Hosting;
 using Marketplace.Storage.Shortlisting;
 
 namespace Marketplace.Functions.Shortlisting;

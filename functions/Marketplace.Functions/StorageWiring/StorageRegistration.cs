@@ -1,4 +1,3 @@
-using Marketplace.Functions.Hosting;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -11,6 +10,7 @@ using Marketplace.Core.Catalogue.Search;
 using Marketplace.Core.Frameworks;
 using Marketplace.Core.Organisations;
 using Marketplace.Core.Standards;
+using Marketplace.Functions.Hosting;
 using Marketplace.Storage;
 using Marketplace.Storage.Access;
 using Marketplace.Storage.Catalogue;
