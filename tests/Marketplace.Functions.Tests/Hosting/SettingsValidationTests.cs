@@ -33,4 +33,26 @@ public sealed class SettingsValidationTests
 
         Assert.Equal("ocds-abc123", app.Services.GetRequiredService<IOptions<Marketplace.Functions.Shortlisting.OcdsOptions>>().Value.OcidPrefix);
     }
+
+    // In Development the container's own check refuses missing storage clients first, so the storage rule (written as
+    // IValidatableObject) is checked here on the generated validator that enforces it at start elsewhere.
+    [Fact]
+    public void Storage_needs_a_connection_string_or_all_three_endpoints()
+    {
+        var validator = new Marketplace.Functions.StorageWiring.StorageOptionsValidator();
+
+        var none = validator.Validate(null, new Marketplace.Storage.StorageOptions { TableUri = new Uri("https://account.table.core.windows.net") });
+        var endpoints = validator.Validate(null, new Marketplace.Storage.StorageOptions
+        {
+            TableUri = new Uri("https://account.table.core.windows.net"),
+            BlobUri = new Uri("https://account.blob.core.windows.net"),
+            QueueUri = new Uri("https://account.queue.core.windows.net"),
+        });
+        var connectionString = validator.Validate(null, new Marketplace.Storage.StorageOptions { ConnectionString = "UseDevelopmentStorage=true" });
+
+        Assert.True(none.Failed);
+        Assert.Contains("Set Storage:ConnectionString, or all of Storage:TableUri, Storage:BlobUri and Storage:QueueUri.", none.FailureMessage, StringComparison.Ordinal);
+        Assert.True(endpoints.Succeeded);
+        Assert.True(connectionString.Succeeded);
+    }
 }
