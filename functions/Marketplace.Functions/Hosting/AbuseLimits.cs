@@ -47,6 +47,25 @@ public static class AbuseLimits
         return builder;
     }
 
+    /// <summary>
+    /// The rate limiter, built at the first request to a limited route, which it alone sees. Built with the pipeline, its
+    /// partitioned limiter, timer loop and metrics cost every cold start though health, the first request, never uses
+    /// it (issue 15, bench/README.md). Routes carry their policy with <c>RequireRateLimiting</c>; nothing is limited globally.
+    /// </summary>
+    public static IApplicationBuilder UseAbuseLimits(this IApplicationBuilder app) => app.Use(next =>
+    {
+        var limited = new Lazy<RequestDelegate>(() =>
+        {
+            var branch = app.New();
+            branch.UseRateLimiter();
+            branch.Run(next);
+            return branch.Build();
+        });
+        return context => context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
+            ? next(context)
+            : limited.Value(context);
+    });
+
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<AbuseLimitOptions, int> limit)
     {
         var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AbuseLimitOptions>>().Value;

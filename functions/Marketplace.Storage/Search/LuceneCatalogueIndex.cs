@@ -40,8 +40,8 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
     private readonly LuceneDirectory directory;
     private readonly Analyzer analyzer = new StandardAnalyzer(Version, CharArraySet.Empty);
     private readonly SemaphoreSlim writeLock = new(1, 1);
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    private readonly System.Threading.Lock opening = new();
+    private Opened? opened;
     private long generation;
 
     public LuceneCatalogueIndex(string? path)
@@ -49,17 +49,32 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         directory = string.IsNullOrWhiteSpace(path)
             ? new RAMDirectory()
             : FSDirectory.Open(System.IO.Directory.CreateDirectory(path).FullName);
-        (writer, searchers) = Open(directory, analyzer);
+        if (Environment.GetEnvironmentVariable("COLD_EAGER_LUCENE") == "1") { _ = Index; } // TEMP measurement switch
     }
 
-    private static (IndexWriter, SearcherManager) Open(LuceneDirectory directory, Analyzer analyzer)
+    /// <summary>The one writer and its near-real-time searchers, replaced together when a failed rebuild reopens them.</summary>
+    private sealed record Opened(IndexWriter Writer, SearcherManager Searchers);
+
+    // Opened by the first search or write, not by the constructor: the health probe, a cold instance's first request,
+    // reads the last commit instead (CountAsync), and opening the writer was ≈ 45 ms of that request (issue 15).
+    private Opened Index => Volatile.Read(ref opened) ?? OpenOnce();
+
+    private Opened OpenOnce()
+    {
+        lock (opening)
+        {
+            return opened ??= Open(directory, analyzer);
+        }
+    }
+
+    private static Opened Open(LuceneDirectory directory, Analyzer analyzer)
     {
         var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
         });
-        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new Bm25SearcherFactory()));
+        return new Opened(writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new Bm25SearcherFactory()));
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory
@@ -81,7 +96,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             {
                 return;
             }
-            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, values, hash));
+            Index.Writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, values, hash));
             CommitAndRefresh();
         }
         finally
@@ -99,7 +114,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
             {
                 return;
             }
-            writer.DeleteDocuments(new Term(IdField, offeringId));
+            Index.Writer.DeleteDocuments(new Term(IdField, offeringId));
             CommitAndRefresh();
         }
         finally
@@ -113,6 +128,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         await writeLock.WaitAsync(ct);
         try
         {
+            var writer = Index.Writer;
             writer.DeleteAll();
             var count = 0;
             await foreach (var document in documents.WithCancellation(ct))
@@ -130,9 +146,13 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         {
             // A failed rebuild must not leave a half-empty index behind: drop the uncommitted deletes and adds,
             // then reopen at the last commit (Lucene's rollback closes the writer).
-            writer.Rollback();
-            searchers.Dispose();
-            (writer, searchers) = Open(directory, analyzer);
+            var failed = Index;
+            failed.Writer.Rollback();
+            failed.Searchers.Dispose();
+            lock (opening)
+            {
+                opened = Open(directory, analyzer);
+            }
             Interlocked.Increment(ref generation);
             throw;
         }
@@ -142,8 +162,17 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         }
     }
 
+    /// <summary>
+    /// The live documents: what the searchers see once the index is open; before that (nothing has searched or written
+    /// since start) what the last commit on disk holds, read without opening the writer, and 0 for a new index.
+    /// </summary>
     public Task<long> CountAsync(CancellationToken ct)
     {
+        if (Volatile.Read(ref opened) is not { } open)
+        {
+            return Task.FromResult(CommittedCount());
+        }
+        var searchers = open.Searchers;
         var searcher = searchers.Acquire();
         try
         {
@@ -155,10 +184,24 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         }
     }
 
+    private long CommittedCount()
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return 0;
+        }
+        var commit = new SegmentInfos();
+        commit.Read(directory);
+        return commit.Sum(segment => (long)segment.Info.DocCount - segment.DelCount);
+    }
+
     public void Dispose()
     {
-        searchers.Dispose();
-        writer.Dispose();
+        if (Volatile.Read(ref opened) is { } open)
+        {
+            open.Searchers.Dispose();
+            open.Writer.Dispose();
+        }
         directory.Dispose();
         analyzer.Dispose();
         writeLock.Dispose();
@@ -169,6 +212,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
 
     private void CommitAndRefresh()
     {
+        var (writer, searchers) = Index;
         writer.Commit();
         searchers.MaybeRefreshBlocking();
         // Only after the refresh: a reader of the new generation must never search the old searcher.
@@ -181,6 +225,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
     /// </summary>
     private (bool Present, bool Same) Indexed(string offeringId, ReadOnlySpan<byte> hash)
     {
+        var searchers = Index.Searchers;
         var searcher = searchers.Acquire();
         try
         {

@@ -25,6 +25,7 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueSearch
     {
         ct.ThrowIfCancellationRequested();
         var text = TextQuery(query.Text);
+        var searchers = Index.Searchers;
         var searcher = searchers.Acquire();
         try
         {
