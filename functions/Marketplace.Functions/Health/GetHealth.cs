@@ -38,11 +38,14 @@ public static class GetHealth
         var report = await checks.CheckHealthAsync(context.RequestAborted);
         // A probe's answer is about this moment only.
         context.Response.Headers.CacheControl = "no-store, no-cache";
-        var ordered = report.Entries
-            .OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new DependencyStatus(e.Key, e.Value.Status == HealthStatus.Healthy, e.Value.Status == HealthStatus.Healthy ? null : DetailOf(e.Value.Exception)))
-            .ToArray();
-        var failing = ordered.Where(d => !d.Healthy).ToArray();
+        // By name, sorted in place: LINQ's ordering over the report's entries is compiled at run time, on the cold
+        // start's first request (issue 15).
+        var names = report.Entries.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var ordered = Array.ConvertAll(names, name => report.Entries[name] is var entry && entry.Status == HealthStatus.Healthy
+            ? new DependencyStatus(name, true)
+            : new DependencyStatus(name, false, DetailOf(entry.Exception)));
+        var failing = Array.FindAll(ordered, d => !d.Healthy);
         if (failing.Length == 0)
         {
             return TypedResults.Ok(new HealthReportBody("healthy", ordered));
