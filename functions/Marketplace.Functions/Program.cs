@@ -57,7 +57,7 @@ app.UseExceptionHandler();
 app.UseMarketplaceStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-if (Environment.GetEnvironmentVariable("COLD_EAGER_LIMITER") == "1") app.UseRateLimiter(); else app.UseAbuseLimits(); // TEMP measurement switch
+app.UseAbuseLimits();
 
 var operations = app.MapFeature("", "Operations");
 operations.MapReadiness();

@@ -34,15 +34,6 @@ public static class Authentication
     /// </summary>
     public const string SessionCookie = "marketplace_session";
 
-    /// <summary>The scheme that authenticates a request carrying no credential at all: as nobody (<see cref="NoCredentialHandler"/>).</summary>
-    public const string NoCredentialScheme = "NoCredential";
-
-    /// <summary>
-    /// No Authorization header and no cookie: neither bearer scheme nor the sign-in cookie could find anything to check.
-    /// </summary>
-    public static bool CarriesNoCredential(HttpRequest request) =>
-        string.IsNullOrEmpty(request.Headers.Authorization) && string.IsNullOrEmpty(request.Headers.Cookie);
-
     /// <summary>Whether Entra ID web sign-in is configured (an app registration id is set).</summary>
     public static bool HasEntra(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
@@ -66,20 +57,11 @@ public static class Authentication
             throw new InvalidOperationException("AzureAd:ClientId (the API's Entra ID app registration) is required outside Development.");
         }
         var auth = builder.Services.AddAuthentication(Scheme);
-        Func<HttpContext, string> credentialScheme = context =>
-            development && (!entra || IssuerOf(context.Request) == DevTokenIssuer.Issuer) ? DevScheme
-            : entra && AcceptsSessionCookie(context.Request) ? WebScheme
-            : EntraScheme;
-        var shortcut = Environment.GetEnvironmentVariable("COLD_NOCRED") != "0"; // TEMP measurement switch
         auth.AddPolicyScheme(Scheme, "Entra ID, or development tokens in Development", options =>
-            options.ForwardDefaultSelector = context => shortcut && CarriesNoCredential(context.Request) ? NoCredentialScheme : credentialScheme(context));
-        auth.AddScheme<AuthenticationSchemeOptions, NoCredentialHandler>(NoCredentialScheme, options =>
-        {
-            // Authenticating is its own (a scheme forwarded to itself handles the call); challenges and refusals go to
-            // the scheme the request would have used, so a 401 or a sign-in redirect is exactly what it was.
-            options.ForwardAuthenticate = NoCredentialScheme;
-            options.ForwardDefaultSelector = credentialScheme;
-        });
+            options.ForwardDefaultSelector = context =>
+                development && (!entra || IssuerOf(context.Request) == DevTokenIssuer.Issuer) ? DevScheme
+                : entra && AcceptsSessionCookie(context.Request) ? WebScheme
+                : EntraScheme);
 
         if (entra)
         {

@@ -49,7 +49,6 @@ public sealed partial class LuceneCatalogueIndex : ICatalogueIndex, ICatalogueIn
         directory = string.IsNullOrWhiteSpace(path)
             ? new RAMDirectory()
             : FSDirectory.Open(System.IO.Directory.CreateDirectory(path).FullName);
-        if (Environment.GetEnvironmentVariable("COLD_EAGER_LUCENE") == "1") { _ = Index; } // TEMP measurement switch
     }
 
     /// <summary>The one writer and its near-real-time searchers, replaced together when a failed rebuild reopens them.</summary>

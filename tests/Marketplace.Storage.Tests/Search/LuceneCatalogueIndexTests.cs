@@ -228,6 +228,41 @@ public sealed class LuceneCatalogueIndexTests
         }
     }
 
+    [Fact]
+    public async Task A_restarted_index_counts_its_last_commit_before_anything_searches_or_writes_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("lucene-");
+        try
+        {
+            using (var index = new LuceneCatalogueIndex(folder.FullName))
+            {
+                Assert.Equal(0, await index.CountAsync(CancellationToken.None));
+                foreach (var id in new[] { "a", "b", "c" })
+                {
+                    await index.UpsertAsync(Offering(id, $"Hub {id}"), CancellationToken.None);
+                }
+                await index.DeleteAsync("b", CancellationToken.None);
+            }
+            using var reopened = new LuceneCatalogueIndex(folder.FullName);
+
+            // The health probe's question on a cold instance: answered from the commit, the deletion subtracted.
+            Assert.Equal(2, await reopened.CountAsync(CancellationToken.None));
+            // The count did not take the index's write lock: another writer can still open it.
+            using (var other = new IndexWriter(Lucene.Net.Store.FSDirectory.Open(folder.FullName),
+                new IndexWriterConfig(LuceneCatalogueIndex.Version, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+            {
+                Assert.Equal(2, other.NumDocs);
+            }
+            await reopened.UpsertAsync(Offering("d", "Hub d"), CancellationToken.None);
+            Assert.Equal(3, await reopened.CountAsync(CancellationToken.None));
+            Assert.Equal("Hub a", (await reopened.FindAsync("a"))!.Name);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static async IAsyncEnumerable<OfferingSearchDocument> Documents(params OfferingSearchDocument[] documents)
     {
         foreach (var document in documents)
