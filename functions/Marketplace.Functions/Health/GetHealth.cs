@@ -42,9 +42,13 @@ public static class GetHealth
         // start's first request (issue 15).
         var names = report.Entries.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
-        var ordered = Array.ConvertAll(names, name => report.Entries[name] is var entry && entry.Status == HealthStatus.Healthy
-            ? new DependencyStatus(name, true)
-            : new DependencyStatus(name, false, DetailOf(entry.Exception)));
+        var ordered = Array.ConvertAll(names, name =>
+        {
+            var entry = report.Entries[name];
+            return entry.Status == HealthStatus.Healthy
+                ? new DependencyStatus(name, true)
+                : new DependencyStatus(name, false, DetailOf(entry.Exception));
+        });
         var failing = Array.FindAll(ordered, d => !d.Healthy);
         if (failing.Length == 0)
         {

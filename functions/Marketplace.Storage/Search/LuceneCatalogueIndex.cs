@@ -16,8 +16,9 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Marketplace.Storage.Search;
 
 /// <summary>
-/// The in-process catalogue index. One writer for the process (Lucene allows only one), near-real-time readers
-/// through a <see cref="SearcherManager"/> refreshed after every write, so a change shows in the next search.
+/// The in-process catalogue index. One writer for the process (Lucene allows only one), opened by the first search or
+/// write, and near-real-time readers through a <see cref="SearcherManager"/> refreshed after every write, so a change
+/// shows in the next search.
 /// Analysis and ranking follow Azure AI Search's defaults (standard tokenizer, lower-casing, no stop words; BM25)
 /// so the two indexes rank alike. An index written before the search fields existed needs a reindex.
 /// </summary>
