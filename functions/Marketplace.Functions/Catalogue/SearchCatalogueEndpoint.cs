@@ -81,7 +81,7 @@ public static class SearchCatalogueEndpoint
         // Pages are kept Brotli-packed: a client that accepts br is sent those bytes as they are, with nothing to unpack
         // or pack again; the answer therefore varies with Accept-Encoding.
         response.Headers.Vary = HeaderNames.AcceptEncoding;
-        var brotli = AcceptsBrotli(request);
+        var brotli = request.Accepts("br");
         if (key is not null && !fresh && cache.TryGet(key, packed: brotli, out var kept))
         {
             response.Headers["Cache-Status"] = "marketplace; hit";
@@ -98,9 +98,6 @@ public static class SearchCatalogueEndpoint
             return brotli && packed is not null ? Page(packed, true, response) : Page(page, false, response);
         });
     }
-
-    private static bool AcceptsBrotli(HttpRequest request) =>
-        request.GetTypedHeaders().AcceptEncoding.Any(e => e.Quality is not 0 && string.Equals(e.Value.Value, "br", StringComparison.OrdinalIgnoreCase));
 
     private static FileContentHttpResult Page(byte[] bytes, bool brotli, HttpResponse response)
     {

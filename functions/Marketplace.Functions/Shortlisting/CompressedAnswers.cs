@@ -27,15 +27,9 @@ public static class CompressedAnswers
     private static bool Succeeded(IResult result) =>
         (result is INestedHttpResult nested ? nested.Result : result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
 
-    /// <summary>br when the client accepts it, else gzip, else null (also for <c>q=0</c>).</summary>
-    private static string? EncodingFor(HttpRequest request)
-    {
-        var accepted = request.GetTypedHeaders().AcceptEncoding
-            .Where(e => e.Quality is not 0)
-            .Select(e => e.Value.Value)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return accepted.Contains("br") ? "br" : accepted.Contains("gzip") ? "gzip" : null;
-    }
+    /// <summary>br when the client accepts it, else gzip, else null.</summary>
+    private static string? EncodingFor(HttpRequest request) =>
+        request.Accepts("br") ? "br" : request.Accepts("gzip") ? "gzip" : null;
 
     // Quality 1 (CompressionLevel.Fastest) fed a few kilobytes at a time packed the seed's 113 KB answer only to 37 KB,
     // where gzip's fastest gave under a quarter; quality 4 packs a whole 1.6 MB answer in ~3 ms of CPU.
