@@ -1,6 +1,7 @@
 using Marketplace.Core.Access;
 using Marketplace.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Access;
 
@@ -27,8 +28,9 @@ public static class IssueDevToken
             .WithSummary("Issues a development bearer token for a role and organisation (Development environment only).")
             .AllowAnyone();
 
-    public static Results<Ok<DevTokenResponse>, ProblemHttpResult> Handle(DevTokenRequest request, DevTokenIssuer issuer)
+    public static Results<Ok<DevTokenResponse>, ProblemHttpResult> Handle(JsonBody<DevTokenRequest> body, DevTokenIssuer issuer)
     {
+        var request = body.Value;
         if (!Enum.TryParse<MarketplaceRole>(request.Role, ignoreCase: false, out var role) || !Enum.IsDefined(role))
         {
             return Failure.Invalid("role", $"Must be one of {string.Join(", ", Enum.GetNames<MarketplaceRole>())}.").ToProblem();

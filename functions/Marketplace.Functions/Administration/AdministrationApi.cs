@@ -1,6 +1,7 @@
 using Marketplace.Core.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Administration;
 
@@ -36,10 +37,10 @@ public static class AdministrationApi
     }
 
     private static async Task<Results<Created<Membership>, Ok<Membership>, ProblemHttpResult>> RecordAsync(string tenantId, string objectId,
-        MembershipRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, Actor actor, RecordMembership recordMembership, HttpResponse response,
+        JsonBody<MembershipRequest> body, [FromHeader(Name = "If-Match")] string? ifMatch, Actor actor, RecordMembership recordMembership, HttpResponse response,
         CancellationToken ct)
     {
-        var outcome = await recordMembership.RunAsync(actor, tenantId, objectId, body, ifMatch, ct);
+        var outcome = await recordMembership.RunAsync(actor, tenantId, objectId, body.Value, ifMatch, ct);
         if (!outcome.Succeeded)
         {
             return outcome.Failure.ToProblem();

@@ -4,6 +4,7 @@ using Marketplace.Core.Assessments;
 using Marketplace.Functions.Access;
 using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Assessments;
 
@@ -49,9 +50,9 @@ public static class AssessmentsApi
         (await upload.RunAsync(actor, id, standardCode, fileName, request.ContentLength, request.Body, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response);
 
     public static async Task<Results<Created<BuyerAssessment>, Ok<BuyerAssessment>, ProblemHttpResult>> RecordAsync(
-        string id, JsonElement body, Actor actor, RecordBuyerAssessment record, HttpRequest request, HttpResponse response, CancellationToken ct)
+        string id, JsonBody<JsonElement> body, Actor actor, RecordBuyerAssessment record, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        var outcome = await record.RunAsync(actor, id, body.Deserialize<BuyerAssessmentRequest>(JsonSerializerOptions.Web)!, request.Headers.IfMatch.ToString(), ct);
+        var outcome = await record.RunAsync(actor, id, body.Value.Deserialize<BuyerAssessmentRequest>(JsonSerializerOptions.Web)!, request.Headers.IfMatch.ToString(), ct);
         if (!outcome.Succeeded)
         {
             return outcome.Failure.ToProblem();

@@ -1,6 +1,7 @@
 using Marketplace.Core.Access;
 using Marketplace.Core.Attestations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Attestations;
 
@@ -17,8 +18,8 @@ public static class AttestationsApi
     {
         var api = app.MapFeature("/api", "Attestations");
 
-        api.MapPost("/attestations", async (AttestationRequest request, Actor actor, CreateAttestation create, HttpResponse response, CancellationToken ct) =>
-                (await create.RunAsync(actor, request, ct)).ToCreatedWithETag(response, a => $"/api/attestations/{a.Id}"))
+        api.MapPost("/attestations", async (JsonBody<AttestationRequest> request, Actor actor, CreateAttestation create, HttpResponse response, CancellationToken ct) =>
+                (await create.RunAsync(actor, request.Value, ct)).ToCreatedWithETag(response, a => $"/api/attestations/{a.Id}"))
             .WithName("CreateAttestation")
             .WithSummary("Starts a draft attestation for the caller's supplier (organisation-level, or for one of its offerings). " +
                 "expiresOn defaults to issuedOn plus the standard's validity period.")
@@ -112,8 +113,8 @@ public static class AttestationsApi
     private static RouteHandlerBuilder MapTransition(this RouteGroupBuilder api, AttestationAction action, string name, string summary)
     {
         var builder = api.MapPost($"/attestations/{{id}}/{AttestationWorkflow.NameOf(action)}",
-                async (string id, TransitionRequest? body, HttpRequest request, HttpResponse response, Actor actor, ChangeAttestationStatus change, CancellationToken ct) =>
-                    (await change.RunAsync(actor, id, action, body?.Reason, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response))
+                async (string id, OptionalJsonBody<TransitionRequest> body, HttpRequest request, HttpResponse response, Actor actor, ChangeAttestationStatus change, CancellationToken ct) =>
+                    (await change.RunAsync(actor, id, action, body.Value?.Reason, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response))
             .WithName(name)
             .WithSummary(summary + " Requires If-Match with the attestation's ETag (428 without it, 412 when stale); " +
                 "an action the current status does not allow is a 409 naming currentStatus and allowedActions.");

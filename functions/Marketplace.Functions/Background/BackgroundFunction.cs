@@ -51,7 +51,7 @@ public static class BackgroundFunctionEndpoints
     {
         foreach (var function in app.ServiceProvider.GetServices<BackgroundFunction>())
         {
-            app.MapPost("/" + function.Name, (InvocationRequest request, HttpContext context, CancellationToken ct) => InvokeAsync(function, request, context.RequestServices, ct))
+            app.MapPost("/" + function.Name, (JsonBody<InvocationRequest> request, HttpContext context, CancellationToken ct) => InvokeAsync(function, request.Value, context.RequestServices, ct))
                 .WithName(function.Name)
             .ProducesProblem(StatusCodes.Status400BadRequest)
                 .WithTags("Host invocations")

@@ -5,6 +5,7 @@ using Marketplace.Functions.Shortlisting;
 using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.CallOffs;
 
@@ -27,15 +28,15 @@ public static class CallOffsApi
             .WithSummary("The legal route of the shortlist's call-off: regime (Procurement Act framework call-off, light-touch, Provider Selection Regime, or not modelled for " +
                 "Scotland, Wales and Northern Ireland), the processes it allows, whether standstill is required, and why.")
             .AllowOwningCommissionerOrAdmin("shortlist");
-        group.MapPost("/shortlists/{id}/award-checks", async (string id, AwardChecksRequest body, Actor actor, CallOffRoutes routes, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-                (await routes.RecordChecksAsync(actor, id, body, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of))
+        group.MapPost("/shortlists/{id}/award-checks", async (string id, JsonBody<AwardChecksRequest> body, Actor actor, CallOffRoutes routes, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+                (await routes.RecordChecksAsync(actor, id, body.Value, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of))
             .WithName("RecordAwardChecks")
             .ValidateBodyAgainst("award-checks.schema.json")
             .ProducesProblems(400, 403, 404, 409, 412, 428)
             .WithSummary("Records, on a locked shortlist (If-Match required), the exclusion and debarment check and the conflicts-of-interest declaration that must precede any award decision.")
             .AllowOwningCommissioner("shortlist");
-        group.MapPost("/shortlists/{id}/competition", async (string id, StartCompetitionRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, HttpResponse response, CancellationToken ct) =>
-                (await competitions.StartAsync(actor, id, body, ct)).ToResult(stored =>
+        group.MapPost("/shortlists/{id}/competition", async (string id, JsonBody<StartCompetitionRequest> body, Actor actor, FurtherCompetitions competitions, TimeProvider time, HttpResponse response, CancellationToken ct) =>
+                (await competitions.StartAsync(actor, id, body.Value, ct)).ToResult(stored =>
                 {
                     response.Headers.ETag = stored.ETag;
                     return TypedResults.Created($"/api/competitions/{stored.Document.Id}", CompetitionView.Of(stored.Document, actor, time.GetUtcNow()));
@@ -60,22 +61,22 @@ public static class CallOffsApi
             .WithSummary("The competitions a supplier is invited to, newest first.")
             .AllowRoles(MarketplaceRole.Supplier, MarketplaceRole.Admin)
             .ScopedToOrganisation("supplier", (MarketplaceRole.Supplier, OrganisationRelation.OwningSupplier), (MarketplaceRole.Admin, OrganisationRelation.AnyOrganisation));
-        group.MapPost("/competitions/{id}/questions", async (string id, TextBody body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.AskAsync(actor, id, body.Text, ct)).ToView(actor, time))
+        group.MapPost("/competitions/{id}/questions", async (string id, JsonBody<TextBody> body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
+                (await competitions.AskAsync(actor, id, body.Value.Text, ct)).ToView(actor, time))
             .WithName("AskClarification")
             .ValidateBodyAgainst("clarification.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("An invited supplier asks a clarification question (body { \"text\": \"…\" }) before the deadline; its name is never published.")
             .AllowInvitedSupplier();
-        group.MapPost("/competitions/{id}/questions/{questionId}/answer", async (string id, string questionId, TextBody body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.AnswerAsync(actor, id, questionId, body.Text, ct)).ToView(actor, time))
+        group.MapPost("/competitions/{id}/questions/{questionId}/answer", async (string id, string questionId, JsonBody<TextBody> body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
+                (await competitions.AnswerAsync(actor, id, questionId, body.Value.Text, ct)).ToView(actor, time))
             .WithName("AnswerClarification")
             .ValidateBodyAgainst("clarification.schema.json")
             .ProducesProblems(400, 403, 404, 409)
             .WithSummary("The commissioner publishes an answer (body { \"text\": \"…\" }) to every invitee, anonymised, before the deadline.")
             .AllowOwningCommissioner("competition");
-        group.MapPut("/competitions/{id}/responses/{supplierId}", async (string id, string supplierId, ResponseRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.SubmitAsync(actor, id, supplierId, body, ct)).ToView(actor, time))
+        group.MapPut("/competitions/{id}/responses/{supplierId}", async (string id, string supplierId, JsonBody<ResponseRequest> body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
+                (await competitions.SubmitAsync(actor, id, supplierId, body.Value, ct)).ToView(actor, time))
             .WithName("SubmitResponse")
             .ValidateBodyAgainst("competition-response.schema.json")
             .ProducesProblems(400, 403, 404, 409)
@@ -88,8 +89,8 @@ public static class CallOffsApi
             .ProducesProblems(403, 404, 409)
             .WithSummary("The responses, for the competition's commissioner only and only after the deadline (409 responses-sealed before it).")
             .AllowOwningCommissioner("competition");
-        group.MapPost("/competitions/{id}/scores/{supplierId}", async (string id, string supplierId, ScoresRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.ScoreAsync(actor, id, supplierId, body, ct)).ToView(actor, time))
+        group.MapPost("/competitions/{id}/scores/{supplierId}", async (string id, string supplierId, JsonBody<ScoresRequest> body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
+                (await competitions.ScoreAsync(actor, id, supplierId, body.Value, ct)).ToView(actor, time))
             .WithName("ScoreResponse")
             .ValidateBodyAgainst("competition-scores.schema.json")
             .ProducesProblems(400, 403, 404, 409)
@@ -103,8 +104,8 @@ public static class CallOffsApi
             .WithSummary("The award decision, to rank 1 on the published weights, with an assessment summary per participant and the award notice; standstill of 8 working days " +
                 "(England and Wales bank holidays) where it applies. 409 before the deadline, with unscored responses, or without the award checks.")
             .AllowOwningCommissioner("competition");
-        group.MapPost("/competitions/{id}/contract", async (string id, ContractRequest body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
-                (await competitions.EnterContractAsync(actor, id, body, ct)).ToView(actor, time))
+        group.MapPost("/competitions/{id}/contract", async (string id, JsonBody<ContractRequest> body, Actor actor, FurtherCompetitions competitions, TimeProvider time, CancellationToken ct) =>
+                (await competitions.EnterContractAsync(actor, id, body.Value, ct)).ToView(actor, time))
             .WithName("EnterContract")
             .ValidateBodyAgainst("competition-contract.schema.json")
             .ProducesProblems(400, 403, 404, 409)

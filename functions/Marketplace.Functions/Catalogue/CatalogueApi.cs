@@ -4,6 +4,7 @@ using Marketplace.Core.Catalogue.Search;
 using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Catalogue;
 
@@ -33,9 +34,9 @@ public static class CatalogueApi
             .WithSummary("Returns one offering and its ETag (send it as If-Match to change the offering).")
             .AllowAnyone();
 
-        group.MapPut("/offerings/{id}", async (string id, SubmittedListing listing, [FromHeader(Name = "If-Match")] string? ifMatch, Actor actor,
+        group.MapPut("/offerings/{id}", async (string id, JsonBody<SubmittedListing> listing, [FromHeader(Name = "If-Match")] string? ifMatch, Actor actor,
                     ReplaceOffering replaceOffering, HttpResponse response, CancellationToken ct) =>
-                (await replaceOffering.RunAsync(actor, id, listing, ifMatch, ct)).ToOkWithETag(response))
+                (await replaceOffering.RunAsync(actor, id, listing.Value, ifMatch, ct)).ToOkWithETag(response))
             .WithName("ReplaceOffering")
             .ValidateBodyAgainst("offering-listing.schema.json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -104,7 +105,7 @@ public static class CatalogueApi
         return app;
     }
 
-    private static async Task<Results<Created<Offering>, ProblemHttpResult>> CreateAsync(SubmittedListing listing, Actor actor, CreateOffering createOffering,
+    private static async Task<Results<Created<Offering>, ProblemHttpResult>> CreateAsync(JsonBody<SubmittedListing> listing, Actor actor, CreateOffering createOffering,
         HttpResponse response, CancellationToken ct) =>
-        (await createOffering.RunAsync(actor, listing, ct)).ToCreatedWithETag(response, o => $"/api/offerings/{o.Id}");
+        (await createOffering.RunAsync(actor, listing.Value, ct)).ToCreatedWithETag(response, o => $"/api/offerings/{o.Id}");
 }

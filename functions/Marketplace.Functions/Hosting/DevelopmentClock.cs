@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marketplace.Core.Access;
 using Marketplace.Functions.Background;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Hosting;
 
@@ -63,8 +64,9 @@ public static class DevelopmentClockRoutes
         return app;
     }
 
-    private static async Task<Results<Ok<Advanced>, ProblemHttpResult>> AdvanceAsync(AdvanceRequest request, TimeProvider time, IServiceProvider services, CancellationToken ct)
+    private static async Task<Results<Ok<Advanced>, ProblemHttpResult>> AdvanceAsync(JsonBody<AdvanceRequest> body, TimeProvider time, IServiceProvider services, CancellationToken ct)
     {
+        var request = body.Value;
         // A test host may replace the clock (a FakeTimeProvider): then there is nothing for this route to move.
         if (time is not DevelopmentClock clock)
         {

@@ -22,8 +22,9 @@ namespace Marketplace.Functions.Http;
 
 /// <summary>
 /// The API's wire types (request bodies and answers of the endpoint table), described by generated code. Each
-/// endpoint asks for its types' metadata when the endpoints are first read, before the first answer; built by
-/// reflection, that was most of the start-up. A test checks that every JSON type the endpoint table declares is here.
+/// endpoint asks for its answers' metadata when the endpoints are first read, before the first answer (bodies, read
+/// through <see cref="JsonBody{T}"/>, at their first request); built by reflection, that was most of the start-up.
+/// A test checks that every JSON type the endpoint table declares is here.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Membership))]

@@ -6,6 +6,7 @@ using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Shortlisting;
 
@@ -79,9 +80,9 @@ public static partial class ShortlistsApi
             .ProducesProblems(403, 404, 409)
             .WithSummary("Re-scores the shortlist's snapshot (with every decision on a claimed equivalent it records) and compares the SHA-256 with the one stored at lock (reproduced true/false); returns the snapshot re-scored.")
             .AllowOwningCommissionerOrAdmin("shortlist");
-        group.MapPost("/shortlists/{id}/equivalents/{attestationId}/accept", (string id, string attestationId, EquivalentDecisionRequest? body, Actor actor,
+        group.MapPost("/shortlists/{id}/equivalents/{attestationId}/accept", (string id, string attestationId, OptionalJsonBody<EquivalentDecisionRequest> body, Actor actor,
                 DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-                DecideEquivalentAsync(id, attestationId, accept: true, body, actor, decide, request, response, ct))
+                DecideEquivalentAsync(id, attestationId, accept: true, body.Value, actor, decide, request, response, ct))
             .WithName("AcceptEquivalent")
             .AdmittedAsShortlistWork()
             .CompressedForClientsThatAsk()
@@ -90,9 +91,9 @@ public static partial class ShortlistsApi
                 "is required (If-Match required). The standard then counts through the claim on this shortlist only, and the shortlist is re-scored with the decision. " +
                 "404 when the claim is not pending on this shortlist, 409 once the shortlist is locked.")
             .AllowOwningCommissioner("shortlist");
-        group.MapPost("/shortlists/{id}/equivalents/{attestationId}/reject", (string id, string attestationId, EquivalentDecisionRequest? body, Actor actor,
+        group.MapPost("/shortlists/{id}/equivalents/{attestationId}/reject", (string id, string attestationId, OptionalJsonBody<EquivalentDecisionRequest> body, Actor actor,
                 DecideEquivalent decide, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-                DecideEquivalentAsync(id, attestationId, accept: false, body, actor, decide, request, response, ct))
+                DecideEquivalentAsync(id, attestationId, accept: false, body.Value, actor, decide, request, response, ct))
             .WithName("RejectEquivalent")
             .AdmittedAsShortlistWork()
             .CompressedForClientsThatAsk()
@@ -138,8 +139,8 @@ public static partial class ShortlistsApi
         (await lockShortlist.RunAsync(actor, id, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of);
 
     public static async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> RecordOutcomeAsync(
-        string id, CallOffRequest outcome, Actor actor, RecordOutcome record, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-        (await record.RunAsync(actor, id, outcome, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of);
+        string id, JsonBody<CallOffRequest> outcome, Actor actor, RecordOutcome record, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        (await record.RunAsync(actor, id, outcome.Value, request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response, ShortlistView.Of);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         string id, string? format, Actor actor, CommissionerAccess access, HttpRequest request, IOptions<OcdsOptions> ocds, TimeProvider time, CancellationToken ct)

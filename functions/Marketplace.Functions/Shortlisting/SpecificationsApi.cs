@@ -3,6 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Shortlisting;
 
@@ -49,16 +50,16 @@ public static class SpecificationsApi
     }
 
     public static async Task<Results<Created<SpecificationDocument>, ProblemHttpResult>> CreateAsync(
-        JsonElement body, Actor actor, CreateSpecification create, HttpResponse response, CancellationToken ct) =>
-        (await create.RunAsync(actor, DraftOf(body), ct)).ToCreatedWithETag(response, s => $"/api/specifications/{s.Id}");
+        JsonBody<JsonElement> body, Actor actor, CreateSpecification create, HttpResponse response, CancellationToken ct) =>
+        (await create.RunAsync(actor, DraftOf(body.Value), ct)).ToCreatedWithETag(response, s => $"/api/specifications/{s.Id}");
 
     public static async Task<Results<Ok<SpecificationDocument>, ProblemHttpResult>> GetAsync(
         string id, Actor actor, CommissionerAccess access, HttpResponse response, CancellationToken ct) =>
         (await access.SpecificationAsync(actor, id, ct)).ToOkWithETag(response);
 
     public static async Task<Results<Ok<SpecificationDocument>, ProblemHttpResult>> ReplaceAsync(
-        string id, JsonElement body, Actor actor, ReplaceSpecification replace, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-        (await replace.RunAsync(actor, id, DraftOf(body), ServerOwnedOf(body), request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response);
+        string id, JsonBody<JsonElement> body, Actor actor, ReplaceSpecification replace, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        (await replace.RunAsync(actor, id, DraftOf(body.Value), ServerOwnedOf(body.Value), request.Headers.IfMatch.ToString(), ct)).ToOkWithETag(response);
 
     public static async Task<Results<Ok<RecordHistory>, ProblemHttpResult>> HistoryAsync(string id, Actor actor, CommissionerAccess access, CancellationToken ct) =>
         (await access.SpecificationHistoryAsync(actor, id, ct)).ToResult(TypedResults.Ok);

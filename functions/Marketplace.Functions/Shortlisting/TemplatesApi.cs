@@ -3,6 +3,7 @@ using Marketplace.Core.Access;
 using Marketplace.Core.Shortlisting;
 using Marketplace.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.Functions.Http;
 
 namespace Marketplace.Functions.Shortlisting;
 
@@ -48,6 +49,6 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Created<KeyRequirementsTemplate>, ProblemHttpResult>> PublishAsync(
-        KeyRequirementsTemplate template, Actor actor, Templates templates, CancellationToken ct) =>
-        (await templates.PublishAsync(actor, template, ct)).ToResult(t => TypedResults.Created($"/api/templates/{t.Id}?version={t.Version}", t));
+        JsonBody<KeyRequirementsTemplate> template, Actor actor, Templates templates, CancellationToken ct) =>
+        (await templates.PublishAsync(actor, template.Value, ct)).ToResult(t => TypedResults.Created($"/api/templates/{t.Id}?version={t.Version}", t));
 }
