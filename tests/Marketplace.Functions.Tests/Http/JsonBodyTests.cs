@@ -1,10 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Core.Access;
 using Marketplace.Core.Outcomes;
+using Marketplace.Functions.Http;
 using Marketplace.Testing;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Functions.Tests.Http;
 
@@ -70,6 +75,25 @@ public sealed class JsonBodyTests : IAsyncLifetime
         var submit = paths.GetProperty("/api/attestations/{id}/submit").GetProperty("post").GetProperty("requestBody");
         Assert.False(submit.TryGetProperty("required", out var required) && required.GetBoolean());
         Assert.True(submit.GetProperty("content").TryGetProperty("application/json", out _));
+    }
+
+    /// <summary>
+    /// An inferred body parameter would bring back the serializer metadata lookup at the endpoint build, before the first
+    /// answer: every route that takes JSON takes it through <c>JsonBody&lt;T&gt;</c> or <c>OptionalJsonBody&lt;T&gt;</c>.
+    /// </summary>
+    [Fact]
+    public void Every_route_that_takes_json_reads_it_through_JsonBody()
+    {
+        var inferred = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.OfType<IAcceptsMetadata>().Any(a => a.ContentTypes.Any(c => c.EndsWith("json", StringComparison.OrdinalIgnoreCase))))
+            .Where(e => e.Metadata.GetMetadata<MethodInfo>() is not { } handler
+                || !handler.GetParameters().Any(p => p.ParameterType.IsGenericType
+                    && p.ParameterType.GetGenericTypeDefinition() is var definition
+                    && (definition == typeof(JsonBody<>) || definition == typeof(OptionalJsonBody<>))))
+            .Select(e => e.DisplayName)
+            .ToList();
+
+        Assert.True(inferred.Count == 0, "These routes take JSON without JsonBody<T>:\n" + string.Join("\n", inferred));
     }
 
     private static ByteArrayContent Json(string text)
