@@ -63,6 +63,14 @@ public sealed class StorageNames
         [SearchIndexUpdatesQueue, PoisonQueueOf(SearchIndexUpdatesQueue), RegisterImportsQueue, PoisonQueueOf(RegisterImportsQueue),
          AggregateUpdatesQueue, PoisonQueueOf(AggregateUpdatesQueue)];
 
+    /// <summary>
+    /// Created last by a complete provisioning and named after every name above, so a start that finds it in the table
+    /// listing it asks for anyway knows that all of them exist and asks nothing more. A version that adds or renames a
+    /// table, container or queue has another marker, so its first start checks and creates everything again.
+    /// </summary>
+    public string ProvisionedMarkerTable => Table("provisioned" + Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', [.. Tables, .. Containers, .. Queues]))), 0, 4));
+
     // Table names are alphanumeric only, so the prefix is glued on without a separator.
     private string Table(string name) => Prefix + name;
 

@@ -14,7 +14,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
-using Moq;
 
 namespace Marketplace.Functions.Tests.Access;
 
@@ -238,9 +237,9 @@ public sealed class SignInTests
         {
             var configuration = new OpenIdConnectConfiguration { Issuer = issuer };
             configuration.SigningKeys.Add(key);
-            var metadata = new Mock<IConfigurationManager<OpenIdConnectConfiguration>>();
-            metadata.Setup(m => m.GetConfigurationAsync(It.IsAny<CancellationToken>())).ReturnsAsync(configuration);
-            services.PostConfigure<JwtBearerOptions>(Authentication.EntraScheme, options => options.ConfigurationManager = metadata.Object);
+            // Entra ID's metadata endpoint cannot be reached here: the handler is given the metadata it would have fetched.
+            var metadata = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+            services.PostConfigure<JwtBearerOptions>(Authentication.EntraScheme, options => options.ConfigurationManager = metadata);
         }
 
         public string Issue(string objectId, string role, string audience = ClientId)

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace Marketplace.Functions.Tests.Pages;
 
@@ -260,9 +259,7 @@ public sealed partial class WebPageTests(SeededApp seeded) : IClassFixture<Seede
     [Fact]
     public async Task A_failing_page_is_an_HTML_500_page_while_a_failing_API_route_stays_problem_json()
     {
-        var broken = new Mock<ICatalogueSearch>();
-        broken.Setup(s => s.SearchAsync(It.IsAny<CatalogueQuery>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("index corrupt"));
-        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton(broken.Object));
+        await using var app = await MarketplaceApp.StartAsync(services: s => s.AddSingleton<ICatalogueSearch>(new CorruptIndex()));
         using var client = app.CreateClient();
 
         var page = await client.GetAsync("/catalogue");
@@ -273,6 +270,13 @@ public sealed partial class WebPageTests(SeededApp seeded) : IClassFixture<Seede
         Assert.Contains("Sorry, there is a problem with the service", html);
         Assert.DoesNotContain("index corrupt", html);
         Assert.Equal((HttpStatusCode.InternalServerError, "application/problem+json"), (api.StatusCode, api.Content.Headers.ContentType?.MediaType));
+    }
+
+    /// <summary>A search index that fails every search, as a corrupt one would.</summary>
+    private sealed class CorruptIndex : ICatalogueSearch
+    {
+        public Task<CatalogueSearchResult> SearchAsync(CatalogueQuery query, CancellationToken ct) =>
+            Task.FromException<CatalogueSearchResult>(new InvalidOperationException("index corrupt"));
     }
 
     private static async Task<int> CountAsync(CatalogueTables tables)

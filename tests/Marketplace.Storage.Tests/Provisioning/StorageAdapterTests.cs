@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -57,7 +59,7 @@ public sealed class StorageAdapterTests
         {
             tables.Add(table.Name);
         }
-        Assert.Subset(tables.ToHashSet(), c.Names.Tables.ToHashSet());
+        Assert.Subset(c.Names.Tables.Append(c.Names.ProvisionedMarkerTable).ToHashSet(), tables.ToHashSet());
         foreach (var container in c.Names.Containers)
         {
             Assert.True((await c.Blobs.GetBlobContainerClient(container).ExistsAsync()).Value, container);
@@ -66,6 +68,58 @@ public sealed class StorageAdapterTests
         {
             Assert.True((await c.Queues.GetQueueClient(queue).ExistsAsync()).Value, queue);
         }
+    }
+
+    [Fact]
+    public async Task A_start_after_a_complete_provisioning_asks_for_the_table_listing_and_nothing_else()
+    {
+        var c = await ConnectAsync();
+        await new StorageProvisioner(c.Tables, c.Blobs, c.Queues, c.Names, NullLogger<StorageProvisioner>.Instance).EnsureCreatedAsync(CancellationToken.None);
+        var azurite = await Azurite.Shared;
+        var requests = new CountingPolicy();
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(requests, HttpPipelinePosition.PerCall);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(requests, HttpPipelinePosition.PerCall);
+        var queueOptions = new QueueClientOptions();
+        queueOptions.AddPolicy(requests, HttpPipelinePosition.PerCall);
+        var restarted = new StorageProvisioner(new TableServiceClient(azurite.ConnectionString, tableOptions), new BlobServiceClient(azurite.ConnectionString, blobOptions),
+            new QueueServiceClient(azurite.ConnectionString, queueOptions), c.Names, NullLogger<StorageProvisioner>.Instance);
+
+        await restarted.EnsureCreatedAsync(CancellationToken.None);
+
+        Assert.Equal(1, requests.Count);
+        Assert.True(restarted.Provisioned.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task Without_this_versions_marker_a_start_checks_everything_again_and_recreates_what_is_gone()
+    {
+        var c = await ConnectAsync();
+        var provisioner = new StorageProvisioner(c.Tables, c.Blobs, c.Queues, c.Names, NullLogger<StorageProvisioner>.Instance);
+        await provisioner.EnsureCreatedAsync(CancellationToken.None);
+        // As after an upgrade that added the queue: the marker the storage holds is another version's.
+        await c.Queues.GetQueueClient(c.Names.AggregateUpdatesQueue).DeleteAsync();
+        await c.Tables.DeleteTableAsync(c.Names.ProvisionedMarkerTable);
+
+        await provisioner.EnsureCreatedAsync(CancellationToken.None);
+
+        Assert.True((await c.Queues.GetQueueClient(c.Names.AggregateUpdatesQueue).ExistsAsync()).Value);
+        var marker = new List<string>();
+        await foreach (var table in c.Tables.QueryAsync(t => t.Name == c.Names.ProvisionedMarkerTable))
+        {
+            marker.Add(table.Name);
+        }
+        Assert.Single(marker);
+    }
+
+    private sealed class CountingPolicy : HttpPipelineSynchronousPolicy
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref count);
     }
 
     [Fact]
