@@ -238,8 +238,21 @@ public sealed class SignInTests
             var configuration = new OpenIdConnectConfiguration { Issuer = issuer };
             configuration.SigningKeys.Add(key);
             // Entra ID's metadata endpoint cannot be reached here: the handler is given the metadata it would have fetched.
-            var metadata = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            services.PostConfigure<JwtBearerOptions>(Authentication.EntraScheme, options => options.ConfigurationManager = metadata);
+            services.PostConfigure<JwtBearerOptions>(Authentication.EntraScheme, options => options.ConfigurationManager = new FixedMetadata(configuration));
+        }
+
+        /// <summary>
+        /// The metadata as Entra ID would serve it. Written out because the tests run without run-time code generation,
+        /// which Moq's proxies need; the identity library's StaticConfigurationManager made the handler refuse these
+        /// tokens (401, cause not traced).
+        /// </summary>
+        private sealed class FixedMetadata(OpenIdConnectConfiguration configuration) : IConfigurationManager<OpenIdConnectConfiguration>
+        {
+            public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel) => Task.FromResult(configuration);
+
+            public void RequestRefresh()
+            {
+            }
         }
 
         public string Issue(string objectId, string role, string audience = ClientId)
