@@ -59,7 +59,7 @@ public sealed class StorageAdapterTests
         {
             tables.Add(table.Name);
         }
-        Assert.Subset(c.Names.Tables.Append(c.Names.ProvisionedMarkerTable).ToHashSet(), tables.ToHashSet());
+        Assert.Superset(c.Names.Tables.Append(c.Names.ProvisionedMarkerTable).ToHashSet(), tables.ToHashSet());
         foreach (var container in c.Names.Containers)
         {
             Assert.True((await c.Blobs.GetBlobContainerClient(container).ExistsAsync()).Value, container);
