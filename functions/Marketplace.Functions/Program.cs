@@ -62,7 +62,7 @@ app.UseSecurityHeaders();
 app.UseRequestCorrelation();
 app.UseExceptionHandler();
 app.UseMarketplaceStatusCodePages();
-app.UseAuthentication();
+app.UseAuthenticationOfCredentials();
 app.UseAuthorization();
 app.UseAbuseLimits();
 
