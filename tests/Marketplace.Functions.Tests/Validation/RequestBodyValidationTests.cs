@@ -248,6 +248,38 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_schema_with_a_reference_to_nothing_stops_the_app_as_it_starts()
+    {
+        // The schemas load beside the start, not while the endpoints are built: a broken one must still stop the app.
+        var folder = Directory.CreateTempSubdirectory("schemas-");
+        try
+        {
+            foreach (var schema in Directory.GetFiles(RepositoryPaths.Combine("schemas"), "*.schema.json"))
+            {
+                File.Copy(schema, Path.Combine(folder.FullName, Path.GetFileName(schema)));
+            }
+            File.WriteAllText(Path.Combine(folder.FullName, "broken.schema.json"), """{ "$ref": "no-such.schema.json" }""");
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+            builder.WebHost.UseTestServer();
+            builder.Logging.ClearProviders();
+            builder.Services.AddDocumentSchemas();
+            builder.Services.AddSingleton(new RequestBodyValidation.SchemaFolder(folder.FullName));
+            await using var broken = builder.Build();
+            broken.MapPost(Route, (Listing listing) => TypedResults.Ok()).ValidateBodyAgainst("offering-listing.schema.json");
+            var stopping = new TaskCompletionSource();
+            broken.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+
+            await broken.StartAsync();
+
+            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_endpoint_documents_its_400_413_and_415_problems()
     {
         var endpoint = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Single(e => e.DisplayName!.Contains(Route, StringComparison.Ordinal));
