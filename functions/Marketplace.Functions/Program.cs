@@ -87,6 +87,8 @@ app.BuildEndpointsOnce();
 
 if (args is ["generate-function-json", var outputFolder, ..])
 {
+    // The request schemas load at a request's first use, not at start: a broken one fails the package here instead.
+    _ = app.Services.GetRequiredService<Marketplace.Schemas.DocumentSchemas>();
     var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints);
     foreach (var path in FunctionTable.Write(FunctionTable.From(endpoints), outputFolder))
     {

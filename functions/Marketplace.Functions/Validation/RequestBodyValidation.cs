@@ -20,22 +20,22 @@ namespace Marketplace.Functions.Validation;
 /// body is handed on for the endpoint's own JSON parameter binding, without the optional properties it sent as
 /// <c>null</c> (which <see cref="DocumentSchemas.Check"/> judged as absent, so binding sees them absent too).
 /// </summary>
-public static partial class RequestBodyValidation
+public static class RequestBodyValidation
 {
     public const int MaxBodyBytes = 256 * 1024;
 
     private static readonly JsonDocumentOptions ReadOptions = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
     /// <summary>
-    /// Registers <see cref="DocumentSchemas"/> from <c>schemas/</c> beside the app, loaded on a pool thread as the app
-    /// starts rather than while its endpoints are built (≈ 15 ms of every cold start before the first answer, issue 15);
-    /// a schema that cannot be loaded stops the app.
+    /// Registers <see cref="DocumentSchemas"/> from <c>schemas/</c> beside the app, loaded by the first request that
+    /// validates a body. Loading them at start was ≈ 20 ms of every cold start before the first answer, on a pool thread
+    /// as much as on the main one (issue 15). A schema that cannot be loaded fails the package instead: scripts/package.sh
+    /// runs <c>generate-function-json</c> on the packaged app, which loads every schema.
     /// </summary>
     public static IServiceCollection AddDocumentSchemas(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaFolder(Path.Combine(AppContext.BaseDirectory, "schemas")));
         services.AddSingleton(sp => DocumentSchemas.Load(sp.GetRequiredService<SchemaFolder>().Path));
-        services.AddHostedService<LoadSchemasAtStart>();
         return services;
     }
 
@@ -183,31 +183,5 @@ public static partial class RequestBodyValidation
         public string Path { get; } = path;
 
         public IReadOnlyList<string> Files => files.Value;
-    }
-
-    private sealed partial class LoadSchemasAtStart(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<LoadSchemasAtStart> logger) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            // Not awaited: the first request that validates a body waits for the one load if it is still running.
-            _ = Task.Run(() =>
-            {
-                try
-                {
-                    services.GetRequiredService<DocumentSchemas>();
-                }
-                catch (Exception ex)
-                {
-                    LogUnloadable(ex);
-                    lifetime.StopApplication();
-                }
-            }, CancellationToken.None);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        [LoggerMessage(Level = LogLevel.Critical, Message = "The request schemas could not be loaded; the app stops")]
-        private partial void LogUnloadable(Exception exception);
     }
 }

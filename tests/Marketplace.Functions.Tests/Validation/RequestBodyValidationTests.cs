@@ -248,9 +248,10 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_schema_with_a_reference_to_nothing_stops_the_app_as_it_starts()
+    public async Task A_schema_with_a_reference_to_nothing_fails_only_the_requests_that_validate_a_body()
     {
-        // The schemas load beside the start, not while the endpoints are built: a broken one must still stop the app.
+        // The schemas load at the first request that needs them, not at start (issue 15); a broken deployment answers
+        // those requests with a server problem, and nothing else stops working. Packaging refuses such a package first.
         var folder = Directory.CreateTempSubdirectory("schemas-");
         try
         {
@@ -262,16 +263,23 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
+            builder.Services.AddMarketplaceProblemDetails();
             builder.Services.AddDocumentSchemas();
             builder.Services.AddSingleton(new RequestBodyValidation.SchemaFolder(folder.FullName));
             await using var broken = builder.Build();
+            broken.UseExceptionHandler();
+            broken.UseStatusCodePages();
             broken.MapPost(Route, (Listing listing) => TypedResults.Ok()).ValidateBodyAgainst("offering-listing.schema.json");
-            var stopping = new TaskCompletionSource();
-            broken.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
-
+            broken.MapGet("/api/test/other", () => TypedResults.Ok());
             await broken.StartAsync();
+            using var brokenClient = broken.GetTestClient();
 
-            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var validated = await brokenClient.PostAsync(Route, Body(ExampleListing().ToJsonString()));
+            var other = await brokenClient.GetAsync("/api/test/other");
+
+            Assert.Equal(HttpStatusCode.InternalServerError, validated.StatusCode);
+            Assert.Equal("application/problem+json", validated.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         }
         finally
         {
