@@ -64,7 +64,7 @@ public static class Authentication
 
     internal static bool IsApiRequestWithoutCredential(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(request.Headers.Authorization);
+        && string.IsNullOrEmpty(request.Headers.Authorization);
 
     public static string AudienceOf(IConfiguration configuration) =>
         configuration["AzureAd:Audience"] is { Length: > 0 } audience ? audience
