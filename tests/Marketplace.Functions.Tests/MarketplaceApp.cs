@@ -51,6 +51,17 @@ public class MarketplaceApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// An Entra ID app registration that exists only in name (placeholder tenant and client), so the app composes as
+    /// deployed; a new dictionary each time, for a test to add its own settings to.
+    /// </summary>
+    public static Dictionary<string, string?> PlaceholderEntraRegistration() => new()
+    {
+        ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+        ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+        ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+    };
+
     public Azurite Azurite { get; }
     public string Environment { get; }
     public string Prefix { get; }

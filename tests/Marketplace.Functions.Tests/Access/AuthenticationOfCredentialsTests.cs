@@ -16,13 +16,6 @@ namespace Marketplace.Functions.Tests.Access;
 /// </summary>
 public sealed class AuthenticationOfCredentialsTests
 {
-    private static readonly Dictionary<string, string?> Entra = new()
-    {
-        ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-        ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
-        ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
-    };
-
     public static TheoryData<string> Environments => ["Development", "Production"];
 
     [Theory]
@@ -30,7 +23,7 @@ public sealed class AuthenticationOfCredentialsTests
     public async Task An_api_request_without_an_authorization_header_builds_no_sign_in_handler(string environment)
     {
         var built = new HandlersBuilt();
-        await using var app = await MarketplaceApp.StartAsync(environment, Entra, built.Install);
+        await using var app = await MarketplaceApp.StartAsync(environment, MarketplaceApp.PlaceholderEntraRegistration(), built.Install);
         using var client = app.CreateClient();
 
         var health = await client.GetAsync("/api/health");
@@ -45,7 +38,7 @@ public sealed class AuthenticationOfCredentialsTests
     [MemberData(nameof(Environments))]
     public async Task A_protected_api_route_without_a_credential_still_challenges_for_a_bearer_token(string environment)
     {
-        await using var app = await MarketplaceApp.StartAsync(environment, Entra);
+        await using var app = await MarketplaceApp.StartAsync(environment, MarketplaceApp.PlaceholderEntraRegistration());
         using var client = app.CreateClient();
 
         var response = await client.GetAsync("/api/me");
@@ -73,7 +66,7 @@ public sealed class AuthenticationOfCredentialsTests
     public async Task A_page_request_is_still_authenticated_because_pages_read_the_session_cookie(string environment)
     {
         var built = new HandlersBuilt();
-        await using var app = await MarketplaceApp.StartAsync(environment, Entra, built.Install);
+        await using var app = await MarketplaceApp.StartAsync(environment, MarketplaceApp.PlaceholderEntraRegistration(), built.Install);
         using var client = app.CreateClient();
 
         var page = await client.GetAsync("/catalogue");

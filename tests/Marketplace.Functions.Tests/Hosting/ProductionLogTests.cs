@@ -14,13 +14,10 @@ public sealed class ProductionLogTests
     [Fact]
     public async Task Production_logs_go_to_the_console_as_json_lines_with_utc_timestamps_as_appsettings_says()
     {
-        await using var app = await MarketplaceApp.StartAsync("Production", new Dictionary<string, string?>
-        {
-            ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
-            ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
-            // Not the tests' simple lines: appsettings.json's format.
-            ["Logging:Console:FormatterName"] = null,
-        });
+        var settings = MarketplaceApp.PlaceholderEntraRegistration();
+        // Not the tests' simple lines: appsettings.json's format.
+        settings["Logging:Console:FormatterName"] = null;
+        await using var app = await MarketplaceApp.StartAsync("Production", settings);
 
         Assert.Contains(app.Services.GetServices<ILoggerProvider>(), provider => provider is ConsoleLoggerProvider);
         Assert.Equal(ConsoleFormatterNames.Json, app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);

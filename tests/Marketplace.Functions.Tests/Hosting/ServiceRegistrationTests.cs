@@ -16,11 +16,7 @@ public sealed class ServiceRegistrationTests
     public async Task Every_registered_service_can_be_built_from_the_apps_registrations(string environment)
     {
         IServiceCollection? registrations = null;
-        await using var app = await MarketplaceApp.StartAsync(environment, new Dictionary<string, string?>
-        {
-            ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
-            ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
-        }, services => registrations = services);
+        await using var app = await MarketplaceApp.StartAsync(environment, MarketplaceApp.PlaceholderEntraRegistration(), services => registrations = services);
 
         var failure = Record.Exception(() =>
         {

@@ -48,13 +48,17 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
         await app.DisposeAsync();
     }
 
-    private WebApplication Build(string schema)
+    private WebApplication Build(string schema, string? schemaFolder = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddMarketplaceProblemDetails();
         builder.Services.AddDocumentSchemas();
+        if (schemaFolder is not null)
+        {
+            builder.Services.AddSingleton(new RequestBodyValidation.SchemaFolder(schemaFolder));
+        }
         var built = builder.Build();
         built.UseExceptionHandler();
         built.UseStatusCodePages();
@@ -260,16 +264,7 @@ public sealed class RequestBodyValidationTests : IAsyncLifetime
                 File.Copy(schema, Path.Combine(folder.FullName, Path.GetFileName(schema)));
             }
             File.WriteAllText(Path.Combine(folder.FullName, "broken.schema.json"), """{ "$ref": "no-such.schema.json" }""");
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-            builder.WebHost.UseTestServer();
-            builder.Logging.ClearProviders();
-            builder.Services.AddMarketplaceProblemDetails();
-            builder.Services.AddDocumentSchemas();
-            builder.Services.AddSingleton(new RequestBodyValidation.SchemaFolder(folder.FullName));
-            await using var broken = builder.Build();
-            broken.UseExceptionHandler();
-            broken.UseStatusCodePages();
-            broken.MapPost(Route, (Listing listing) => TypedResults.Ok()).ValidateBodyAgainst("offering-listing.schema.json");
+            await using var broken = Build("offering-listing.schema.json", folder.FullName);
             broken.MapGet("/api/test/other", () => TypedResults.Ok());
             await broken.StartAsync();
             using var brokenClient = broken.GetTestClient();
